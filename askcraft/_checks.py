@@ -1,0 +1,78 @@
+"""The check registry: small independent checkers, each returning findings.
+
+A checker is a plain function ``(CheckContext) -> Iterable[Finding]``. The
+registry holds them as dotted paths so that importing askcraft (and running
+``askcraft --help``) does not load lexicons, models or LanguageTool clients.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from collections.abc import Callable, Collection, Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from askcraft._findings import Finding
+
+if TYPE_CHECKING:
+    from askcraft._intent import Intent
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckContext:
+    """Everything a checker may look at: the text and what it is meant to be."""
+
+    text: str
+    kind: str = "request"
+    channel: str = "email"
+    subject: str | None = None
+    language: str = "en-US"
+    intent: Intent | None = None
+    #: Names of people, companies and places that are never spelling mistakes.
+    names: tuple[str, ...] = ()
+    #: The date the message will be sent (for the patience rule).
+    send_date: date | None = None
+    #: Per-rule options, e.g. ``{"ask-size.max_names": 5, "patience.min_days": 7}``.
+    options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+
+Checker = Callable[[CheckContext], Iterable[Finding]]
+
+#: name -> "module:function". Order is the order findings are reported in.
+BUILTIN_CHECKERS: dict[str, str] = {}
+#: Checkers that talk to LanguageTool; ``grammar=False`` skips exactly these.
+GRAMMAR_CHECKERS: frozenset[str] = frozenset({"grammar"})
+
+_loaded: dict[str, Checker] = {}
+
+
+def _load(name: str) -> Checker:
+    if name not in _loaded:
+        module_name, _, attr = BUILTIN_CHECKERS[name].partition(":")
+        _loaded[name] = getattr(importlib.import_module(module_name), attr)
+    return _loaded[name]
+
+
+def _disabled(rule: str, disable: Collection[str]) -> bool:
+    """Return whether *rule* is switched off: by its exact id or a dotted prefix."""
+    return any(rule == d or rule.startswith(d + ".") for d in disable)
+
+
+def run_checks(
+    ctx: CheckContext,
+    *,
+    grammar: bool = True,
+    disable: Collection[str] = (),
+    checkers: Mapping[str, Checker] | None = None,
+) -> list[Finding]:
+    """Run every registered checker on *ctx* and return findings, most severe first."""
+    findings: list[Finding] = []
+    names: Iterable[str] = checkers.keys() if checkers is not None else BUILTIN_CHECKERS
+    for name in names:
+        if name in disable or (not grammar and name in GRAMMAR_CHECKERS):
+            continue
+        checker = checkers[name] if checkers is not None else _load(name)
+        findings.extend(f for f in checker(ctx) if not _disabled(f.rule, disable))
+    findings.sort(key=lambda f: (f.rank, f.field != "subject", f.offset))
+    return findings
