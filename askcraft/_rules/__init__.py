@@ -1,0 +1,1 @@
+"""Tone and etiquette checkers: politeness, pressure, the networking rules, length."""

@@ -1,0 +1,194 @@
+"""Politeness: how polite a text reads, and which politeness strategies it uses.
+
+The model follows Danescu-Niculescu-Mizil et al. (2013), "A computational approach to
+politeness": it finds the politeness strategies of that paper (gratitude, deference,
+"could you", hedges, a direct start, ...) with word lists instead of a parser, and sums
+weights learned from the human ratings of the Stanford Politeness Corpus
+(``scripts/fit_politeness.py``). Only the fitted weights are loaded at run time.
+
+>>> from askcraft import tone
+>>> tone.politeness("Could you please send me the report? Thanks!") > tone.politeness("Send the report.")
+True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import math
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["Strategy", "politeness", "strategies"]
+
+_DATA = Path(__file__).parent / "_rules" / "data"
+_WEIGHTS = Path(__file__).parent / "_rules" / "politeness_weights.json"
+
+#: Letters, digits and inner apostrophes make a word ("don't", "i'm").
+_APOSTROPHES = "'\u2019"
+_WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
+#: A sentence starts at the start of the text, after end punctuation and space, or after a line break.
+_SENTENCE_BREAK = re.compile(rf"[.!?]+[\"\u201d{_APOSTROPHES})\]]*\s+|\n\s*")
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
+
+#: General features next to the strategies; each is capped so long texts do not dominate.
+GENERAL_FEATURES = ("words_log", "questions", "exclamations", "shouting")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Strategy:
+    """One politeness strategy found in a text, with where it is and what it weighs."""
+
+    name: str
+    offset: int
+    length: int
+    weight: float
+    label: str = ""
+    impolite: bool = False
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Return ``(start, end)`` so that ``text[start:end]`` is the matched words."""
+        return (self.offset, self.offset + self.length)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    label: str
+    where: str
+    phrases: re.Pattern[str] | None
+    words: frozenset[str]
+    impolite: bool
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    # Longest first, so "thank you" wins over "thank"; whitespace inside a phrase is flexible.
+    alternatives = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(part) for part in p.split()) for p in alternatives)
+    body = body.replace("'", f"[{_APOSTROPHES}]")
+    return re.compile(rf"(?<![\w{_APOSTROPHES}])(?:{body})(?![\w{_APOSTROPHES}])", re.IGNORECASE)
+
+
+@functools.cache
+def _rules() -> tuple[_Rule, ...]:
+    spec = yaml.safe_load((_DATA / "politeness_strategies.yaml").read_text(encoding="utf-8"))
+    lexicons = yaml.safe_load((_DATA / "politeness_lexicons.yaml").read_text(encoding="utf-8"))
+    rules = []
+    for name, entry in spec["strategies"].items():
+        phrases = list(entry.get("phrases", []))
+        words: frozenset[str] = frozenset()
+        if entry["where"] == "lexicon":
+            words = frozenset(w.lower() for w in lexicons[entry["list"]])
+            phrases = list(lexicons.get(entry.get("phrase_list", ""), []))
+        rules.append(
+            _Rule(
+                name=name,
+                label=entry.get("label", name),
+                where=entry["where"],
+                phrases=_phrase_pattern(phrases) if phrases else None,
+                words=words,
+                impolite=bool(entry.get("impolite", False)),
+            )
+        )
+    return tuple(rules)
+
+
+def strategy_names() -> tuple[str, ...]:
+    """Return the names of every strategy the model knows, in data-file order."""
+    return tuple(rule.name for rule in _rules())
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
+
+
+def _leading_words(text: str, starts: list[int], n: int) -> set[int]:
+    """Return offsets of the first *n* words of every sentence."""
+    offsets: set[int] = set()
+    ends = [*starts[1:], len(text)]
+    for start, end in zip(starts, ends, strict=True):
+        for i, match in enumerate(_WORD.finditer(text, start, end)):
+            if i >= n:
+                break
+            offsets.add(match.start())
+    return offsets
+
+
+def _matches(text: str) -> Iterator[tuple[_Rule, int, int]]:
+    """Yield ``(rule, offset, length)`` for every strategy occurrence in *text*."""
+    starts = _sentence_starts(text)
+    first = _leading_words(text, starts, 1)
+    first_two = _leading_words(text, starts, 2)
+    words = [(m.group().lower().replace("\u2019", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+    for rule in _rules():
+        if rule.words:
+            for word, start, end in words:
+                if word in rule.words:
+                    yield rule, start, end - start
+        if rule.phrases is None:
+            continue
+        for match in rule.phrases.finditer(text):
+            at = match.start()
+            if (
+                (rule.where == "sentence_start" and at not in first)
+                or (rule.where == "not_start" and at in first)
+                or (rule.where == "first_two" and at not in first_two)
+            ):
+                continue
+            yield rule, at, match.end() - at
+
+
+def _general(text: str) -> dict[str, float]:
+    n_words = sum(1 for _ in _WORD.finditer(text))
+    return {
+        "words_log": math.log1p(n_words),
+        "questions": float(min(text.count("?"), 3)),
+        "exclamations": float(min(text.count("!"), 3)),
+        "shouting": float(min(len(_CAPS_WORD.findall(text)), 3)),
+    }
+
+
+def _features(text: str) -> dict[str, float]:
+    """Return the model's input: 1.0 for each strategy present, plus the general features."""
+    values = dict.fromkeys(strategy_names(), 0.0)
+    for rule, _, _ in _matches(text):
+        values[rule.name] = 1.0
+    values.update(_general(text))
+    return values
+
+
+@functools.cache
+def _model() -> Mapping[str, Any]:
+    data: dict[str, Any] = json.loads(_WEIGHTS.read_text(encoding="utf-8"))
+    return data
+
+
+def politeness(text: str) -> float:
+    """Return how polite *text* reads: about 0 for an average request, higher is more polite.
+
+    The scale is that of the corpus's Normalized Score (a mean of annotator z-scores,
+    standard deviation about 0.7): above 0.5 reads clearly polite, below -0.5 curt.
+    """
+    model = _model()
+    weights: Mapping[str, float] = model["weights"]
+    score = float(model["intercept"])
+    for name, value in _features(text).items():
+        score += weights.get(name, 0.0) * value
+    return score
+
+
+def strategies(text: str) -> list[Strategy]:
+    """Return every politeness strategy found in *text*, in text order, with its fitted weight."""
+    weights: Mapping[str, float] = _model()["weights"]
+    found = [
+        Strategy(rule.name, offset, length, float(weights.get(rule.name, 0.0)), rule.label, rule.impolite)
+        for rule, offset, length in _matches(text)
+    ]
+    found.sort(key=lambda s: (s.offset, s.name))
+    return found
