@@ -20,6 +20,7 @@ from askcraft._intent import Intent
 if TYPE_CHECKING:
     from askcraft._packs import Pack, Selection
 
+
 def _askcraft_version() -> str:
     try:
         return version("askcraft")
@@ -128,7 +129,7 @@ class Draft:
         self,
         *,
         outcome: str | None = None,
-        help: str | None = None,  # noqa: A002  (the intent field's name)
+        help: str | None = None,
         gift: str | None = None,
         send_date: date | None = None,
         channel: str | None = None,
@@ -271,7 +272,7 @@ def _draft(intent: Intent, settings: _Settings, *, variant: str | None) -> Draft
             file=exc.filename or exc.name,
             line=exc.lineno,
         ) from None
-    except Exception as exc:  # noqa: BLE001  (anything a template does wrong becomes a RenderError)
+    except Exception as exc:
         raise describe_template_error(exc, pack=pack.name, template=selection.template) from None
     body = parts["body"] or ""
     if not body:

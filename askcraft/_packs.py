@@ -208,13 +208,13 @@ class Pack:
     @cached_property
     def environment(self) -> jinja2.Environment:
         """Return this pack's sandboxed Jinja environment (created on first use)."""
-        from askcraft._render import make_environment  # noqa: PLC0415
+        from askcraft._sandbox import make_environment  # noqa: PLC0415
 
         return make_environment(_PackLoader(self.root, self.name))
 
     def entries_for(self, kind: str, goal: str, channel: str, language: str) -> list[TemplateEntry]:
         """Return the template entries that can draft this message."""
-        primary = language.split("-")[0].lower()
+        primary = language.split("-", maxsplit=1)[0].lower()
         return [
             entry
             for entry in self.manifest.templates
@@ -288,9 +288,7 @@ def _manifest_error(exc: ValidationError, path: Path) -> PackError:
     for err in exc.errors(include_url=False):
         loc = ".".join(str(p) for p in err["loc"]) or "(top level)"
         problems.append(f"{loc}: {err['msg'].removeprefix('Value error, ')}")
-    return PackError(
-        f"{path}: invalid pack manifest:\n  " + "\n  ".join(problems), file=str(path)
-    )
+    return PackError(f"{path}: invalid pack manifest:\n  " + "\n  ".join(problems), file=str(path))
 
 
 def load_pack(path: str | os.PathLike[str], *, source: Source = "path") -> Pack:
@@ -300,7 +298,9 @@ def load_pack(path: str | os.PathLike[str], *, source: Source = "path") -> Pack:
     if not root.is_dir():
         raise PackError(f"{root}: no such pack folder", file=str(root))
     if not manifest_path.is_file():
-        raise PackError(f"{root}: not a pack (no {MANIFEST}); create one with 'askcraft packs new'", file=str(root))
+        raise PackError(
+            f"{root}: not a pack (no {MANIFEST}); create one with 'askcraft packs new'", file=str(root)
+        )
     try:
         data = read_yaml(manifest_path, what="pack manifest")
     except IntentError as exc:

@@ -10,8 +10,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from jinja2 import StrictUndefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
 
 from askcraft._errors import RenderError
 from askcraft._intent import WARM_RELATIONSHIPS, Intent
@@ -19,10 +18,8 @@ from askcraft._intent import WARM_RELATIONSHIPS, Intent
 if TYPE_CHECKING:
     import inflect
 
-#: Upper bounds that keep a hostile or buggy template from eating the machine.
-MAX_RANGE = 1_000
+#: The most text one template may produce; more is a runaway loop, not a message.
 MAX_OUTPUT = 20_000
-MAX_STRING = 20_000
 
 
 @cache
@@ -38,7 +35,7 @@ def number_words(value: int, *, threshold: int = 100) -> str:
         raise TypeError(f"words expects a whole number, got {value!r}")
     if value >= threshold:
         return str(value)
-    return str(_engine().number_to_words(value))
+    return str(_engine().number_to_words(value))  # type: ignore[arg-type]  # inflect types Number
 
 
 def plural(noun: str, count: int = 2) -> str:
@@ -58,7 +55,7 @@ def join_names(items: list[str], conj: str = "and") -> str:
 
 def possessive(name: str) -> str:
     """Return the possessive of a name: 'Sam' -> "Sam's", 'James' -> "James's"."""
-    return f"{name}'" if name.endswith(("'", "’")) else f"{name}'s"
+    return f"{name}'" if name.endswith(("'", "\u2019")) else f"{name}'s"
 
 
 def sentence(text: str) -> str:
@@ -82,9 +79,46 @@ def clause(text: str) -> str:
 
 #: Words that start a user's phrase and are safe to lower-case when it moves mid-sentence.
 _LOWERABLE = frozenset(
-    """a an the my our after since i'm because having with for to in at when while now over
-    introducing putting passing sending sharing reading looking reviewing helping telling giving taking
-    making connecting recommending referring meeting talking spending""".split()
+    (
+        "a",
+        "an",
+        "the",
+        "my",
+        "our",
+        "after",
+        "since",
+        "i'm",
+        "because",
+        "having",
+        "with",
+        "for",
+        "to",
+        "in",
+        "at",
+        "when",
+        "while",
+        "now",
+        "over",
+        "introducing",
+        "putting",
+        "passing",
+        "sending",
+        "sharing",
+        "reading",
+        "looking",
+        "reviewing",
+        "helping",
+        "telling",
+        "giving",
+        "taking",
+        "making",
+        "connecting",
+        "recommending",
+        "referring",
+        "meeting",
+        "talking",
+        "spending",
+    )
 )
 
 
@@ -95,7 +129,7 @@ def capfirst(text: str) -> str:
 
 def first_name(name: str) -> str:
     """Return the name used in a greeting: the first word of the full name."""
-    return name.split()[0] if name.split() else name
+    return name.split(maxsplit=1)[0] if name.split() else name
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
@@ -109,51 +143,6 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "first_name": first_name,
     "capfirst": capfirst,
 }
-
-
-def _capped_range(*args: int) -> range:
-    rng = range(*args)
-    if len(rng) > MAX_RANGE:
-        raise SecurityError(f"range() of {len(rng)} items is more than the {MAX_RANGE} a template may use")
-    return rng
-
-
-class PackEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox a pack renders in: no extensions, no Python objects, no file system beyond the pack."""
-
-    intercepted_binops = frozenset({"*", "**", "+"})
-
-    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
-        """Refuse arithmetic that would build huge strings, lists or numbers."""
-        if operator == "**" and isinstance(right, int) and abs(right) > 64:
-            raise SecurityError("exponent too large for a template")
-        if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if isinstance(seq, str | list | tuple) and isinstance(times, int) and len(seq) * times > MAX_STRING:
-                    raise SecurityError("repeating a string or list that many times is not allowed")
-        result = super().call_binop(context, operator, left, right)
-        if isinstance(result, str | list | tuple) and len(result) > MAX_STRING:
-            raise SecurityError("a template built a value that is too long")
-        return result
-
-
-def make_environment(loader: jinja2.BaseLoader) -> PackEnvironment:
-    """Create the sandboxed environment for one pack."""
-    env = PackEnvironment(
-        loader=loader,
-        undefined=StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=False,
-        trim_blocks=False,
-        lstrip_blocks=False,
-        extensions=(),
-        auto_reload=False,
-    )
-    # Only the plain helpers a message needs: no lipsum, cycler, joiner or namespace.
-    env.globals.clear()
-    env.globals.update({"range": _capped_range, "dict": dict})
-    env.filters.update(FILTERS)
-    return env
 
 
 # -- the context a template sees ------------------------------------------------------------------
@@ -196,9 +185,7 @@ def build_context(intent: Intent, *, today: date) -> dict[str, Any]:
     warm = intent.recipient.relationship in WARM_RELATIONSHIPS
     recipient["first_name"] = first_name(intent.recipient.name)
     sender["first_name"] = first_name(intent.sender.name)
-    sender["signature"] = intent.sender.signature or (
-        sender["first_name"] if warm else intent.sender.name
-    )
+    sender["signature"] = intent.sender.signature or (sender["first_name"] if warm else intent.sender.name)
     context: dict[str, Any] = {
         key: value
         for key, value in data.items()
