@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from askcraft._errors import AskcraftError
@@ -9,6 +11,7 @@ from askcraft._errors import AskcraftError
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 
 def run(command: click.Command, argv: list[str]) -> int:
@@ -24,6 +27,18 @@ def run(command: click.Command, argv: list[str]) -> int:
     except AskcraftError as exc:
         click.echo(f"error: {exc}", err=True)
         return EXIT_USAGE
-    except (BrokenPipeError, KeyboardInterrupt):
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
         return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        if os.environ.get("ASKCRAFT_DEBUG"):
+            raise
+        click.echo(
+            f"askcraft: internal error ({type(exc).__name__}: {exc}). This is a bug; please report it "
+            "with the command you ran (set ASKCRAFT_DEBUG=1 to see the traceback).",
+            err=True,
+        )
+        return EXIT_INTERNAL
     return result if isinstance(result, int) else EXIT_OK
