@@ -40,7 +40,9 @@ class CheckContext:
 Checker = Callable[[CheckContext], Iterable[Finding]]
 
 #: name -> "module:function". Order is the order findings are reported in.
-BUILTIN_CHECKERS: dict[str, str] = {}
+BUILTIN_CHECKERS: dict[str, str] = {
+    "grammar": "askcraft._grammar:check",
+}
 #: Checkers that talk to LanguageTool; ``grammar=False`` skips exactly these.
 GRAMMAR_CHECKERS: frozenset[str] = frozenset({"grammar"})
 

@@ -1,0 +1,106 @@
+"""Check many texts at once: one shared LanguageTool server, concurrent requests, no repeats."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+from collections.abc import Collection, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from typing import Any
+
+from askcraft._checks import CheckContext, run_checks
+from askcraft._findings import Finding
+
+#: Concurrent requests; LanguageTool's server checks up to this many texts at once.
+DEFAULT_WORKERS = 4
+
+
+def check_many(
+    texts: Iterable[str | CheckContext],
+    *,
+    kind: str = "request",
+    channel: str = "email",
+    subject: str | None = None,
+    language: str = "en-US",
+    names: Collection[str] = (),
+    grammar: bool = True,
+    disable: Collection[str] = (),
+    options: Mapping[str, Any] | None = None,
+    send_date: date | None = None,
+    max_workers: int | None = None,
+) -> list[list[Finding]]:
+    """Check every text and return their findings in the same order, most severe first.
+
+    A text may be a plain string (checked with the keyword arguments) or a full
+    ``CheckContext``. Identical inputs are checked once. All checks share one
+    LanguageTool server, which is started (or found) before the first request.
+    """
+    contexts = [
+        item
+        if isinstance(item, CheckContext)
+        else CheckContext(
+            text=item,
+            kind=kind,
+            channel=channel,
+            subject=subject,
+            language=language,
+            names=tuple(names),
+            send_date=send_date or date.today(),
+            options=dict(options or {}),
+        )
+        for item in texts
+    ]
+    unique: dict[CheckContext | tuple[Any, ...], CheckContext] = {}
+    keys = [_key(ctx) for ctx in contexts]
+    for key, ctx in zip(keys, contexts, strict=True):
+        unique.setdefault(key, ctx)
+    if not unique:
+        return []
+    if grammar and "grammar" not in disable:
+        _prepare_server()
+    workers = max(1, min(max_workers or DEFAULT_WORKERS, len(unique), (os.cpu_count() or 2) * 4))
+
+    def run(ctx: CheckContext) -> list[Finding]:
+        return run_checks(ctx, grammar=grammar, disable=disable)
+
+    if workers == 1:
+        results = [run(ctx) for ctx in unique.values()]
+    else:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="askcraft-check") as pool:
+            results = list(pool.map(run, unique.values()))
+    by_key = dict(zip(unique, results, strict=True))
+    return [list(by_key[key]) for key in keys]
+
+
+def _key(ctx: CheckContext) -> CheckContext | tuple[Any, ...]:
+    try:
+        hash(ctx)
+    except TypeError:  # options or the intent are not hashable: key on the parts that are
+        return tuple(
+            repr(value) if not _hashable(value) else value
+            for value in (getattr(ctx, f.name) for f in dataclasses.fields(ctx))
+        )
+    return ctx
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _prepare_server() -> None:
+    """Start (or find) the server once, so worker threads do not all wait on the start-up."""
+    from askcraft import _grammar  # noqa: PLC0415
+    from askcraft import _languagetool as lt  # noqa: PLC0415
+    from askcraft._errors import CheckerUnavailableError  # noqa: PLC0415
+
+    if _grammar._override is not None:  # a test double stands in for LanguageTool
+        return
+    # On failure each check reports the reason as its one notice finding.
+    with contextlib.suppress(CheckerUnavailableError):
+        lt.ensure_server()
