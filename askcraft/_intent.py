@@ -151,6 +151,14 @@ class Intent(_Model):
         default_factory=dict, description="Fields a template pack declares beyond the standard ones."
     )
 
+    @field_validator("count", "reminders_sent", mode="before")
+    @classmethod
+    def _not_a_bool(cls, value: Any) -> Any:
+        # YAML reads "count: yes" as True, which pydantic would quietly turn into 1.
+        if isinstance(value, bool):
+            raise ValueError("must be a whole number, not yes/no")
+        return value
+
     @field_validator("language")
     @classmethod
     def _check_language(cls, value: str) -> str:

@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
                 sender={
                     "name": "Alex Kim",
                     "email": "alex.kim@example.com",
-                    "reason": "After six years teaching maths, I want to put my numbers skills to work in finance.",
+                    "reason": "After six years teaching math, I want to put my numbers skills to work in finance.",
                 },
             )
         except askcraft.IntentError as exc:

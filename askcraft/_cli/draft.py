@@ -44,7 +44,7 @@ FIELDS: tuple[_Field, ...] = (
         "sender.reason",
         "--reason",
         "Why are you making this change",
-        "one positive sentence, e.g. 'I want to put my maths degree to work in finance'",
+        "one positive sentence, e.g. 'I want to put my math degree to work in finance'",
     ),
     _Field(
         "count",
@@ -214,7 +214,7 @@ def draft_cmd(**opts: Any) -> int:
     Example:
       askcraft draft request --to "Sam Lee" --relationship former-colleague \\
         --goal job-leads --industry banking --count 3 \\
-        --from "Alex Kim" --reason "I want to put my maths degree to work in finance"
+        --from "Alex Kim" --reason "I want to put my math degree to work in finance"
     """
     import askcraft  # noqa: PLC0415
     from askcraft.packs import resolve_packs  # noqa: PLC0415
