@@ -12,7 +12,10 @@ _SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "draft": ("askcraft._cli.draft:draft_cmd", "Draft a request, reminder or thank-you."),
     "check": ("askcraft._cli.check:check_cmd", "Check the tone (and grammar) of a message you wrote."),
     "schema": ("askcraft._cli.schema:schema_cmd", "Print the JSON Schema of an intent."),
-    "packs": ("askcraft._cli.packs:packs_cmd", "List, inspect, create, lint, test and install template packs."),
+    "packs": (
+        "askcraft._cli.packs:packs_cmd",
+        "List, inspect, create, lint, test and install template packs.",
+    ),
     "languagetool": (
         "askcraft._cli.languagetool:languagetool_cmd",
         "Install, start, stop and inspect the local LanguageTool server.",
