@@ -45,7 +45,13 @@ def plural(noun: str, count: int = 2) -> str:
 
 def article(phrase: str) -> str:
     """Prefix *phrase* with 'a' or 'an' as it is pronounced: 'an hour', 'a university'."""
+    # inflect says "an UX", "an URL": a capital U spelt out sounds like "you", which takes "a".
+    if _SPELT_U.match(phrase):
+        return f"a {phrase}"
     return str(_engine().a(phrase))
+
+
+_SPELT_U = re.compile(r"U[A-Z]+\b")
 
 
 def join_names(items: list[str], conj: str = "and") -> str:
@@ -55,7 +61,7 @@ def join_names(items: list[str], conj: str = "and") -> str:
 
 def possessive(name: str) -> str:
     """Return the possessive of a name: 'Sam' -> "Sam's", 'James' -> "James's"."""
-    return f"{name}'" if name.endswith(("'", "\u2019")) else f"{name}'s"
+    return name if name.endswith(("'", "\u2019")) else f"{name}'s"
 
 
 def sentence(text: str) -> str:
@@ -149,17 +155,11 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 
 def _where(intent: Intent) -> str:
-    """Say where the sender is aiming, as a phrase: 'in banking', 'at Acme', 'in data analyst roles'."""
-    if intent.company and intent.industry:
-        return f"at {intent.company} or elsewhere in {intent.industry}"
+    """Say where the sender is aiming, as a place: 'in banking', 'at Acme' (roles are not places)."""
     if intent.company:
         return f"at {intent.company}"
-    if intent.industry and intent.role:
-        return f"in {intent.industry}, ideally in {intent.role} roles"
     if intent.industry:
         return f"in {intent.industry}"
-    if intent.role:
-        return f"in {intent.role} roles"
     return ""
 
 
