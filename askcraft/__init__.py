@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
+
+from askcraft._batch import check_many
 from askcraft._draft import Draft, Provenance, check, draft
 from askcraft._errors import AskcraftError, CheckerUnavailableError, IntentError, PackError, RenderError
 from askcraft._findings import Finding
@@ -20,6 +24,16 @@ __all__ = [
     "RenderError",
     "Sender",
     "check",
+    "check_many",
     "draft",
     "load_intent",
 ]
+
+#: Public topic modules, imported on first use so ``import askcraft`` stays light.
+_TOPIC_MODULES = frozenset({"packs", "testing", "tone"})
+
+
+def __getattr__(name: str) -> ModuleType:
+    if name in _TOPIC_MODULES:
+        return importlib.import_module(f"askcraft.{name}")
+    raise AttributeError(f"module 'askcraft' has no attribute {name!r}")
