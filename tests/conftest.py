@@ -1,0 +1,63 @@
+"""Shared fixtures: ready-made intents and a fixed 'today' so drafts are reproducible."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+#: The day every test drafts on, so dates in reminders and .eml headers never drift.
+TODAY = date(2026, 11, 12)
+
+#: A complete request: Sam Lee, a former colleague, asked for three people in banking.
+BASE_INTENT: dict[str, Any] = {
+    "kind": "request",
+    "goal": "job-leads",
+    "industry": "banking",
+    "count": 3,
+    "recipient": {"name": "Sam Lee", "relationship": "former-colleague"},
+    "sender": {"name": "Alex Kim", "reason": "I want to put my maths degree to work in finance"},
+    "channel": "email",
+}
+
+
+def _merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    out = copy.deepcopy(base)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        elif value is None:
+            out.pop(key, None)
+        else:
+            out[key] = value
+    return out
+
+
+@pytest.fixture
+def today() -> date:
+    """Return the fixed drafting date."""
+    return TODAY
+
+
+@pytest.fixture
+def intent_data() -> Callable[..., dict[str, Any]]:
+    """Return a factory of intent mappings: the base request with changes merged in (None removes a key)."""
+
+    def make(**changes: Any) -> dict[str, Any]:
+        return _merge(BASE_INTENT, changes)
+
+    return make
+
+
+@pytest.fixture
+def make_intent(intent_data: Callable[..., dict[str, Any]]) -> Callable[..., Any]:
+    """Return a factory of validated Intents built like ``intent_data``."""
+    import askcraft
+
+    def make(**changes: Any) -> askcraft.Intent:
+        return askcraft.Intent.parse(intent_data(**changes))
+
+    return make
