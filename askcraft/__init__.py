@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import importlib
-from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from askcraft._batch import check_many
-from askcraft._draft import Draft, Provenance, check, draft
-from askcraft._errors import AskcraftError, CheckerUnavailableError, IntentError, PackError, RenderError
-from askcraft._findings import Finding
-from askcraft._intent import Intent, Recipient, Sender, load_intent
+if TYPE_CHECKING:
+    from askcraft import packs as packs
+    from askcraft import testing as testing
+    from askcraft import tone as tone
+    from askcraft._batch import check_many
+    from askcraft._draft import Draft, Provenance, check, draft
+    from askcraft._errors import (
+        AskcraftError,
+        CheckerUnavailableError,
+        IntentError,
+        PackError,
+        RenderError,
+    )
+    from askcraft._findings import Finding
+    from askcraft._intent import Intent, Recipient, Sender, load_intent
 
 __all__ = [
     "AskcraftError",
@@ -29,11 +39,38 @@ __all__ = [
     "load_intent",
 ]
 
-#: Public topic modules, imported on first use so ``import askcraft`` stays light.
+# Names are imported on first use (PEP 562), so `askcraft --help` and `import askcraft` stay
+# fast: pydantic, Jinja and the checkers load only when something needs them.
+_WHERE = {
+    "AskcraftError": "askcraft._errors",
+    "CheckerUnavailableError": "askcraft._errors",
+    "Draft": "askcraft._draft",
+    "Finding": "askcraft._findings",
+    "Intent": "askcraft._intent",
+    "IntentError": "askcraft._errors",
+    "PackError": "askcraft._errors",
+    "Provenance": "askcraft._draft",
+    "Recipient": "askcraft._intent",
+    "RenderError": "askcraft._errors",
+    "Sender": "askcraft._intent",
+    "check": "askcraft._draft",
+    "check_many": "askcraft._batch",
+    "draft": "askcraft._draft",
+    "load_intent": "askcraft._intent",
+}
+#: Public topic modules.
 _TOPIC_MODULES = frozenset({"packs", "testing", "tone"})
 
 
-def __getattr__(name: str) -> ModuleType:
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        value = getattr(importlib.import_module(_WHERE[name]), name)
+        globals()[name] = value
+        return value
     if name in _TOPIC_MODULES:
         return importlib.import_module(f"askcraft.{name}")
     raise AttributeError(f"module 'askcraft' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*__all__, *_TOPIC_MODULES])
