@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+import askcraft
+
 #: The day every test drafts on, so dates in reminders and .eml headers never drift.
 TODAY = date(2026, 11, 12)
 
@@ -53,9 +55,8 @@ def intent_data() -> Callable[..., dict[str, Any]]:
 
 
 @pytest.fixture
-def make_intent(intent_data: Callable[..., dict[str, Any]]) -> Callable[..., Any]:
+def make_intent(intent_data: Callable[..., dict[str, Any]]) -> Callable[..., askcraft.Intent]:
     """Return a factory of validated Intents built like ``intent_data``."""
-    import askcraft
 
     def make(**changes: Any) -> askcraft.Intent:
         return askcraft.Intent.parse(intent_data(**changes))

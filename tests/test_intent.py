@@ -298,7 +298,8 @@ def test_non_utf8_file_is_refused_with_the_byte(tmp_path: Path) -> None:
     path = tmp_path / "latin1.yaml"
     path.write_bytes(VALID_YAML.replace("Sam Lee", "Zoë Lee").encode("latin-1"))
     with pytest.raises(
-        askcraft.IntentError, match=r"latin1\.yaml: not UTF-8 text \(byte \d+\); save it as UTF-8"
+        askcraft.IntentError,
+        match=r"latin1\.yaml: not UTF-8 text \(byte \d+\); save it as UTF-8",
     ):
         load_intent(path)
 
@@ -363,5 +364,5 @@ def test_parse_yaml_and_read_yaml_are_safe(tmp_path: Path) -> None:
     assert parse_yaml("a: 1\nb: [x, y]\n") == {"a": 1, "b": ["x", "y"]}
     path = tmp_path / "x.yaml"
     path.write_text("!!python/object/apply:os.getcwd []\n", encoding="utf-8")
-    with pytest.raises(askcraft.IntentError, match="x.yaml, line 1"):
+    with pytest.raises(askcraft.IntentError, match=r"x\.yaml, line 1"):
         read_yaml(path)

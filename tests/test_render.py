@@ -301,7 +301,8 @@ def test_render_blocks_returns_subject_and_body() -> None:
             "m.j2": "{% macro hi() %}Hi {{ name }}{% endmacro %}",
             "t.j2": '{% import "m.j2" as m with context %}{% set n = 3 %}'
             "{% block subject %}\n  A  note\n  for {{ name }} {% endblock %}"
-            "{% block body %}\n{{ m.hi() }} ,\n\n\n\nyou have {{ n|words }} {{ 'message'|plural(n) }}.\n{% endblock %}",
+            "{% block body %}\n{{ m.hi() }} ,\n\n\n\n"
+            "you have {{ n|words }} {{ 'message'|plural(n) }}.\n{% endblock %}",
         }
     )
     parts = render_blocks(env.get_template("t.j2"), {"name": "Sam"})
