@@ -374,7 +374,7 @@ def check(ctx: CheckContext) -> list[Finding]:
     except CheckerUnavailableError as exc:
         return [unavailable(str(exc))]
     except Exception as exc:  # never let a grammar check take the draft down
-        logger.exception("LanguageTool could not be started")
+        logger.debug("LanguageTool could not be started", exc_info=True)
         return [unavailable(f"LanguageTool could not be started ({type(exc).__name__}: {exc}).")]
     findings: list[Finding] = []
     for text, field in parts:

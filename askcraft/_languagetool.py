@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import http.client
 import json
 import logging
 import os
@@ -66,6 +67,9 @@ _FIX_HINT = (
 )
 
 logger = logging.getLogger("askcraft.languagetool")
+# A library logs but never prints: without this, warnings would reach stderr through
+# logging's last-resort handler when the application configured no logging.
+logger.addHandler(logging.NullHandler())
 
 Progress = Callable[[str], None]
 Route = Literal["auto", "download", "maven"]
@@ -448,72 +452,9 @@ def _install_maven(staging: Path, version: str, progress: Progress | None) -> st
 
 # --------------------------------------------------------------------------- server process
 
-_LAUNCHER = r"""
-import json, subprocess, sys
-spec = json.loads(sys.argv[1])
-with open(spec["log"], "ab") as log:
-    java = subprocess.Popen(spec["cmd"], stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True, close_fds=True)
-if spec["idle_seconds"] > 0:
-    spec["pid"] = java.pid
-    subprocess.Popen([sys.executable, "-I", "-c", spec["watchdog"], json.dumps(spec)],
-                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                     start_new_session=True, close_fds=True)
-print(java.pid, flush=True)
-"""
-
-# Stops an implicitly started server once its record has not been touched for the idle
-# time; exits quietly when the server dies or someone else takes over the record.
-_WATCHDOG = r"""
-import json, os, signal, sys, time
-spec = json.loads(sys.argv[1])
-pid, record, idle = spec["pid"], spec["record"], spec["idle_seconds"]
-def alive():
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return True
-def owned():
-    try:
-        with open(record) as f:
-            return json.load(f).get("pid") == pid
-    except (OSError, ValueError):
-        return False
-while True:
-    time.sleep(min(15.0, max(1.0, idle / 4)))
-    if not owned():
-        break
-    if not alive():
-        try:
-            os.unlink(record)
-        except OSError:
-            pass
-        break
-    try:
-        idle_for = time.time() - os.stat(record).st_mtime
-    except OSError:
-        break
-    if idle_for > idle:
-        try:
-            os.unlink(record)
-        except OSError:
-            pass
-        os.kill(pid, signal.SIGTERM)
-        for _ in range(60):
-            time.sleep(0.25)
-            if not alive():
-                break
-        else:
-            os.kill(pid, signal.SIGKILL)
-        break
-"""
+#: Scripts run by path with ``python -I`` (plain stdlib, so they do not import askcraft).
+_LAUNCHER = Path(__file__).with_name("_lt_launch.py")
+_WATCHDOG = Path(__file__).with_name("_lt_watchdog.py")
 
 
 def pid_alive(pid: int) -> bool:
@@ -548,18 +489,12 @@ def _free_port() -> int:
         return port
 
 
-def http_get_json(url: str, timeout: float = 5.0) -> Any:
-    """GET *url* and return its JSON (raises OSError/ValueError on failure)."""
-    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310  (our own server URL)
-        return json.loads(response.read().decode("utf-8"))
-
-
 def healthy(url: str, timeout: float = 5.0) -> bool:
     """Return whether a LanguageTool server answers its health check at *url*."""
     try:
         with urllib.request.urlopen(f"{url}/v2/healthcheck", timeout=timeout) as response:  # noqa: S310
             return bool(response.status == 200)
-    except (OSError, ValueError):
+    except (OSError, ValueError, http.client.HTTPException):
         return False
 
 
@@ -569,7 +504,7 @@ def server_version(url: str, timeout: float = 30.0) -> str | None:
     try:
         with urllib.request.urlopen(f"{url}/v2/check", data=data, timeout=timeout) as response:  # noqa: S310
             payload = json.loads(response.read().decode("utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, http.client.HTTPException):
         return None
     version = payload.get("software", {}).get("version")
     return str(version) if version else None
@@ -630,6 +565,13 @@ def _remove_record(pid: int | None = None) -> None:
     if data is None or pid is None or data.get("pid") == pid:
         with contextlib.suppress(OSError):
             path.unlink()
+
+
+def _write_record(server: Server, *, ready: bool) -> None:
+    record = _record_path()
+    tmp = record.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps({**dataclasses.asdict(server), "ready": ready}), encoding="utf-8")
+    tmp.replace(record)
 
 
 def touch() -> None:
@@ -729,14 +671,14 @@ def _launch(
         "log": str(log),
         "record": str(record),
         "idle_seconds": idle * 60.0,
-        "watchdog": _WATCHDOG,
+        "watchdog": str(_WATCHDOG),
     }
     _say(progress, f"Starting LanguageTool {installation.version} on {url}")
     started = time.monotonic()
     # A short-lived launcher starts java (and the idle watchdog) in their own sessions, so
     # the server outlives this process and is never our zombie or our ResourceWarning.
     result = subprocess.run(  # noqa: S603  (our interpreter and a fixed script)
-        [sys.executable, "-I", "-c", _LAUNCHER, json.dumps(spec)],
+        [sys.executable, "-I", str(_LAUNCHER), json.dumps(spec)],
         capture_output=True,
         text=True,
         check=False,
@@ -756,19 +698,23 @@ def _launch(
         started_at=time.time(),
         log=str(log),
     )
-    # Record before waiting so a concurrent process waits on this server instead of
-    # starting a second one (it holds the same lock anyway).
-    tmp = record.with_suffix(".tmp")
-    tmp.write_text(json.dumps(dataclasses.asdict(server)), encoding="utf-8")
-    tmp.replace(record)
+    # Record at once, so `stop` and the watchdog know the process while it starts.
+    _write_record(server, ready=False)
     timeout = _float_env(ENV_START_TIMEOUT, DEFAULT_START_TIMEOUT)
     try:
         _wait_healthy(server, timeout, log)
-        _warm_up(url, timeout)
+        try:
+            _warm_up(url, timeout)
+        except (OSError, http.client.HTTPException) as exc:
+            raise CheckerUnavailableError(
+                f"LanguageTool started but failed its first check ({type(exc).__name__}: {exc}). "
+                f"Last lines of its log ({log}):\n{_tail(log)}"
+            ) from exc
     except BaseException:
         _terminate(pid)
         _remove_record(pid)
         raise
+    _write_record(server, ready=True)
     _say(progress, f"LanguageTool is ready on {url} (pid {pid}, {time.monotonic() - started:.1f} s)")
     touch()
     return server

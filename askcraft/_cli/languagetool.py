@@ -1,0 +1,176 @@
+"""``askcraft languagetool``: install, start, stop and inspect the local LanguageTool server."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, cast
+
+import click
+from rich.console import Console
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def _progress(console: Console, title: str) -> Iterator[Any]:
+    """Show LanguageTool's progress messages on stderr (a spinner on a terminal)."""
+    if console.is_terminal:
+        with console.status(title) as status:
+
+            def report(message: str) -> None:
+                console.print(f"[dim]•[/dim] {message}")
+                status.update(f"{title} {message}")
+
+            yield report
+    else:
+
+        def report_plain(message: str) -> None:
+            console.print(message)
+
+        yield report_plain
+
+
+class _ConsoleHandler(logging.Handler):
+    def __init__(self, console: Console) -> None:
+        super().__init__(logging.INFO)
+        self.console = console
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.console.print(f"[dim]languagetool:[/dim] {record.getMessage()}")
+
+
+def show_languagetool_progress(console: Console | None = None) -> None:
+    """Print the library's LanguageTool progress (first-use install, start-up) to stderr.
+
+    Other commands (draft, check) call this so a first grammar check says what it
+    fetches and from where while it installs and starts LanguageTool.
+    """
+    logger = logging.getLogger("askcraft.languagetool")
+    if any(isinstance(h, _ConsoleHandler) for h in logger.handlers):
+        return
+    logger.addHandler(_ConsoleHandler(console or _stderr()))
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
+@click.group("languagetool")
+def languagetool_cmd() -> None:
+    """Install, start, stop and inspect the local LanguageTool server (grammar and spelling).
+
+    askcraft runs LanguageTool on 127.0.0.1 and reuses one server across commands.
+    Set ASKCRAFT_LANGUAGETOOL_URL to use a server you run, or ASKCRAFT_LANGUAGETOOL=off
+    to skip grammar checks.
+    """
+
+
+@languagetool_cmd.command("install")
+@click.option("--force", is_flag=True, help="Install again even if this version is already installed.")
+@click.option(
+    "--from",
+    "route",
+    type=click.Choice(["auto", "download", "maven"]),
+    default="auto",
+    show_default=True,
+    help="Where to get it: the release download, Maven Central (needs mvn), or whichever is reachable.",
+)
+def install_cmd(force: bool, route: str) -> int:
+    """Install LanguageTool (needs Java 17+; English; about 100 MB from Maven Central)."""
+    from askcraft import _languagetool as lt  # noqa: PLC0415
+
+    console = _stderr()
+    with _progress(console, "Installing LanguageTool…") as report:
+        installation = lt.install(force=force, route=cast("lt.Route", route), progress=report)
+    size = installation.size_bytes() / 1e6
+    click.echo(
+        f"LanguageTool {installation.version} is installed in {installation.path} "
+        f"({installation.route} route, {size:.0f} MB)."
+    )
+    return 0
+
+
+@languagetool_cmd.command("start")
+@click.option(
+    "--idle",
+    "idle_minutes",
+    type=click.FloatRange(min=0),
+    default=0,
+    show_default=True,
+    help="Stop the server after this many minutes without checks (0: keep it running until `stop`).",
+)
+def start_cmd(idle_minutes: float) -> int:
+    """Start the local LanguageTool server (installing it first if needed) and leave it running."""
+    from askcraft import _languagetool as lt  # noqa: PLC0415
+
+    url = lt.configured_url()
+    if url is not None:
+        state = "answers" if lt.healthy(url) else "does NOT answer"
+        click.echo(f"{lt.ENV_URL} is set: askcraft uses the server at {url} (it {state}) and starts none.")
+        return 0
+    console = _stderr()
+    with _progress(console, "Starting LanguageTool…") as report:
+        server = lt.start_server(idle_minutes=idle_minutes, progress=report)
+    click.echo(f"LanguageTool {server.version} is running on {server.url} (pid {server.pid}).")
+    return 0
+
+
+@languagetool_cmd.command("stop")
+def stop_cmd() -> int:
+    """Stop the local LanguageTool server askcraft started."""
+    from askcraft import _languagetool as lt  # noqa: PLC0415
+
+    server = lt.stop_server()
+    if server is None:
+        click.echo("No LanguageTool server started by askcraft is running.")
+    else:
+        click.echo(f"Stopped LanguageTool on {server.url} (pid {server.pid}).")
+    return 0
+
+
+@languagetool_cmd.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
+def status_cmd(as_json: bool) -> int:
+    """Show the installed version, and the server's URL, pid, port and memory."""
+    from askcraft import _languagetool as lt  # noqa: PLC0415
+
+    info = lt.status()
+    if as_json:
+        click.echo(json.dumps(info, indent=2))
+        return 0
+    rows: list[tuple[str, str]] = [("version", str(info["server_version"] or info["version"]))]
+    if info["switched_off"]:
+        rows.append(("switched off", f"yes ({lt.ENV_SWITCH}=off)"))
+    if info["managed"]:
+        installed = f"{info['install_path']} ({info['install_route']} route)" if info["installed"] else "no"
+        rows.append(("installed", installed))
+    if info["url"] is None:
+        rows.append(("server", "not running (starts on the first grammar check)"))
+    else:
+        rows.append(("url", info["url"] + ("" if info["managed"] else f" (from {lt.ENV_URL})")))
+        rows.append(("running", "yes" if info["running"] else "no, it does not answer"))
+    if info["pid"] is not None:
+        rows.append(("pid", str(info["pid"])))
+        rows.append(("port", str(info["port"])))
+    if info["memory_bytes"] is not None:
+        rows.append(("memory", f"{info['memory_bytes'] / 2**20:.0f} MiB resident"))
+    if info["idle_minutes"]:
+        rows.append(("idle stop", f"after {info['idle_minutes']:g} minutes without checks"))
+    if info["log"]:
+        rows.append(("log", info["log"]))
+    width = max(len(key) for key, _ in rows)
+    for key, value in rows:
+        click.echo(f"{key:<{width}}  {value}")
+    return 0
+
+
+@languagetool_cmd.command("path")
+def path_cmd() -> int:
+    """Print the folder LanguageTool is (or would be) installed in."""
+    from askcraft import _languagetool as lt  # noqa: PLC0415
+
+    click.echo(str(lt.install_dir()))
+    return 0
