@@ -42,6 +42,16 @@ Checker = Callable[[CheckContext], Iterable[Finding]]
 #: name -> "module:function". Order is the order findings are reported in.
 BUILTIN_CHECKERS: dict[str, str] = {
     "grammar": "askcraft._grammar:check",
+    "politeness": "askcraft._rules.politeness:check",
+    "pressure": "askcraft._rules.pressure:check",
+    "negativity": "askcraft._rules.negativity:check",
+    "specificity": "askcraft._rules.specificity:check",
+    "ask-size": "askcraft._rules.ask_size:check",
+    "patience": "askcraft._rules.patience:check",
+    "reciprocity": "askcraft._rules.reciprocity:check",
+    "length": "askcraft._rules.length:check",
+    "readability": "askcraft._rules.readability:check",
+    "questions": "askcraft._rules.questions:check",
 }
 #: Checkers that talk to LanguageTool; ``grammar=False`` skips exactly these.
 GRAMMAR_CHECKERS: frozenset[str] = frozenset({"grammar"})

@@ -1,0 +1,49 @@
+"""Ask-size: one small ask per message, and not too many names from one person."""
+
+from __future__ import annotations
+
+import inflect
+
+from askcraft._checks import CheckContext
+from askcraft._findings import Finding
+from askcraft._rules._asks import ask_pattern, ask_sentences, counted_names
+from askcraft._rules._base import option, rules
+
+_NAME = "ask_size"
+_WORDS = inflect.engine()
+
+
+def check(ctx: CheckContext) -> list[Finding]:
+    """Flag a second (third, ...) ask in one message and asks for more names than allowed."""
+    by_id = rules(_NAME)
+    found: list[Finding] = []
+    asks_rule = by_id["ask-size.asks"]
+    if asks_rule.applies(ctx):
+        asks = list(ask_sentences(ctx.text))
+        most = option(ctx, _NAME, "ask-size.max_asks")
+        for start, end in asks[most:]:
+            found.append(asks_rule.finding(start, end - start, count=len(asks)))
+    names_rule = by_id["ask-size.names"]
+    if names_rule.applies(ctx):
+        most = option(ctx, _NAME, "ask-size.max_names")
+        fewer = f"{_WORDS.number_to_words(most)} people"
+        flagged = False
+        for start, end, count in counted_names(ctx.text, 0, len(ctx.text)):
+            if count > most and _is_asked(ctx.text, start):
+                found.append(
+                    names_rule.finding(start, end - start, replacements=(fewer,), count=count, most=most)
+                )
+                flagged = True
+        intent = ctx.intent
+        if not flagged and intent is not None and intent.count is not None and intent.count > most:
+            found.append(names_rule.finding(replacements=(), count=intent.count, most=most))
+    return found
+
+
+def _is_asked(text: str, offset: int) -> bool:
+    # "I've called ten people already" reports what you did: a count is asked for only when it
+    # comes after an ask phrase ("could you", "do you know") in the same sentence.
+    for start, end in ask_sentences(text):
+        if start <= offset < end:
+            return any(m.start() < offset for m in ask_pattern().finditer(text, start, end))
+    return False
