@@ -9,16 +9,28 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from askcraft._errors import IntentError, PackError
-from askcraft._intent import CHANNELS, GOALS, KINDS, Intent, read_yaml
+from askcraft._intent import CHANNELS, GOALS, KINDS, Intent, parse_yaml
+
+if TYPE_CHECKING:
+    from askcraft._checks import CheckContext
+    from askcraft._findings import Finding
+    from askcraft._rules._base import Rule
 
 MANIFEST = "pack.yaml"
+#: Written next to an installed pack's files by ``packs install``; not part of the pack's content.
+INSTALL_RECORD = ".askcraft-install.json"
+#: The built-in pack's name; no other pack may take it.
+BUILTIN_NAME = "builtin"
 TEMPLATE_SUFFIXES = (".j2", ".jinja", ".txt", ".md")
+#: Larger template or manifest files are refused: a message template is a few kilobytes.
+MAX_TEMPLATE_BYTES = 256 * 1024
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _SEMVER = re.compile(
     r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
@@ -26,6 +38,7 @@ _SEMVER = re.compile(
     r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
 )
 _VARIANT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 Source = Literal["path", "user", "entry-point", "builtin"]
 
@@ -97,7 +110,108 @@ class TemplateEntry(Requirement):
 def _check_relative(file: str) -> None:
     path = Path(file)
     if path.is_absolute() or ".." in path.parts or file.startswith(("/", "\\")) or ":" in file:
-        raise ValueError(f"template path {file!r} must be relative and stay inside the pack")
+        raise ValueError(f"path {file!r} must be relative and stay inside the pack")
+
+
+FieldType = Literal["string", "text", "integer", "number", "boolean", "list"]
+_PY_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "text": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "list": (list,),
+}
+
+
+class FieldSpec(_Model):
+    """An intent field a pack adds (under ``extra``): its type, accepted values, default and help."""
+
+    type: FieldType = "string"
+    help: str
+    allowed: tuple[str | int | float, ...] | None = None
+    default: str | int | float | bool | list[str] | None = None
+    required: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    max_length: int = Field(default=120, ge=1, le=600)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FieldSpec:
+        if self.default is not None:
+            problem = self.problem(self.default)
+            if problem:
+                raise ValueError(f"default {self.default!r} {problem}")
+        if self.required and self.default is not None:
+            raise ValueError("a field with a default is never missing; drop 'required' or the default")
+        return self
+
+    def problem(self, value: Any) -> str | None:
+        """Return what is wrong with *value* for this field, or None when it is fine."""
+        if isinstance(value, bool) and self.type != "boolean":
+            return f"must be {self.type_phrase()}, not true/false"
+        if not isinstance(value, _PY_TYPES[self.type]):
+            return f"must be {self.type_phrase()}"
+        items: list[Any] = list(value) if isinstance(value, list) else [value]
+        if self.type == "list" and not all(isinstance(item, str) for item in items):
+            return "must be a list of text items"
+        for item in items:
+            problem = self._item_problem(item)
+            if problem:
+                return problem
+        return None
+
+    def _item_problem(self, item: Any) -> str | None:
+        if self.allowed is not None and item not in self.allowed:
+            return f"must be one of: {', '.join(map(str, self.allowed))}"
+        if isinstance(item, str):
+            if not item.strip():
+                return "must not be empty"
+            if len(item) > self.max_length:
+                return f"must be at most {self.max_length} characters"
+            if self.type == "string" and re.search(r"[\x00-\x1f\x7f]", item):
+                return "must be a single line"
+        elif isinstance(item, int | float) and not isinstance(item, bool):
+            if self.minimum is not None and item < self.minimum:
+                return f"must be at least {self.minimum:g}"
+            if self.maximum is not None and item > self.maximum:
+                return f"must be at most {self.maximum:g}"
+        return None
+
+    def type_phrase(self) -> str:
+        """Name the type the way a person reads it."""
+        return {
+            "string": "one line of text",
+            "text": "text",
+            "integer": "a whole number",
+            "number": "a number",
+            "boolean": "true or false",
+            "list": "a list of text items",
+        }[self.type]
+
+    def json_schema(self) -> dict[str, Any]:
+        """Return this field as a JSON Schema property."""
+        kind = {"string": "string", "text": "string", "integer": "integer", "number": "number"}
+        schema: dict[str, Any] = {"description": self.help}
+        if self.type == "boolean":
+            schema["type"] = "boolean"
+        elif self.type == "list":
+            schema.update(type="array", items={"type": "string", "maxLength": self.max_length})
+            if self.allowed is not None:
+                schema["items"]["enum"] = list(self.allowed)
+        else:
+            schema["type"] = kind[self.type]
+            if self.type in {"string", "text"}:
+                schema["maxLength"] = self.max_length
+            if self.allowed is not None:
+                schema["enum"] = list(self.allowed)
+            if self.minimum is not None:
+                schema["minimum"] = self.minimum
+            if self.maximum is not None:
+                schema["maximum"] = self.maximum
+        if self.default is not None:
+            schema["default"] = self.default
+        return schema
 
 
 class Manifest(_Model):
@@ -112,13 +226,36 @@ class Manifest(_Model):
     min_askcraft_version: str = "0.1.0"
     templates: tuple[TemplateEntry, ...]
     requires: tuple[Requirement, ...] = ()
-    fields: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    fields: dict[str, FieldSpec] = Field(
+        default_factory=dict, description="Intent fields the pack adds; intents set them under 'extra'."
+    )
+    tone_rules: str | None = Field(
+        default=None, description="A YAML file of extra tone rules (phrases to flag or swap)."
+    )
+    examples: str = Field(default="examples", description="The folder of example intents and outputs.")
 
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
         if not _NAME.match(value):
             raise ValueError("must be lowercase letters, digits and single hyphens, starting with a letter")
+        if len(value) > 64:
+            raise ValueError("must be at most 64 characters")
+        return value
+
+    @field_validator("fields")
+    @classmethod
+    def _field_names(cls, value: dict[str, FieldSpec]) -> dict[str, FieldSpec]:
+        for name in value:
+            if not _FIELD_NAME.match(name):
+                raise ValueError(f"field name {name!r} must be lowercase letters, digits and underscores")
+        return value
+
+    @field_validator("tone_rules", "examples")
+    @classmethod
+    def _inside(cls, value: str | None) -> str | None:
+        if value is not None:
+            _check_relative(value)
         return value
 
     @field_validator("version", "min_askcraft_version")
@@ -166,6 +303,13 @@ class _PackLoader(jinja2.BaseLoader):
             )
         if not path.is_file():
             raise jinja2.TemplateNotFound(template)
+        if path.stat().st_size > MAX_TEMPLATE_BYTES:
+            raise PackError(
+                f"pack '{self.pack}', {template}: larger than {MAX_TEMPLATE_BYTES // 1024} KB; "
+                "a template is a message, not a book",
+                pack=self.pack,
+                file=template,
+            )
         try:
             source = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
@@ -200,7 +344,12 @@ class Pack:
     def content_hash(self) -> str:
         """Return a sha256 over every file in the pack (paths and bytes), for provenance."""
         digest = hashlib.sha256()
-        for path in sorted(p for p in self.root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        files = (
+            p
+            for p in self.root.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts and p.name != INSTALL_RECORD
+        )
+        for path in sorted(files):
             digest.update(path.relative_to(self.root).as_posix().encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
         return "sha256:" + digest.hexdigest()
@@ -211,6 +360,30 @@ class Pack:
         from askcraft._sandbox import make_environment  # noqa: PLC0415
 
         return make_environment(_PackLoader(self.root, self.name))
+
+    @property
+    def fields(self) -> dict[str, FieldSpec]:
+        """Return the intent fields this pack adds (set under ``extra``)."""
+        return dict(self.manifest.fields)
+
+    @cached_property
+    def tone_rules(self) -> tuple[Rule, ...]:
+        """Return the pack's own tone rules (empty when the manifest names none)."""
+        if self.manifest.tone_rules is None:
+            return ()
+        from askcraft._packrules import load_tone_rules  # noqa: PLC0415
+
+        return load_tone_rules(self, self.manifest.tone_rules)
+
+    def tone_findings(self, ctx: CheckContext) -> list[Finding]:
+        """Return the findings of this pack's own tone rules on a message."""
+        from askcraft._packrules import run_tone_rules  # noqa: PLC0415
+
+        return run_tone_rules(self.tone_rules, ctx)
+
+    def templates(self) -> list[str]:
+        """Return every template file the manifest names, in order, without repeats."""
+        return list(dict.fromkeys(f for entry in self.manifest.templates for f in entry.variants.values()))
 
     def entries_for(self, kind: str, goal: str, channel: str, language: str) -> list[TemplateEntry]:
         """Return the template entries that can draft this message."""
@@ -269,48 +442,182 @@ def unmet_fields(pack: Pack, data: dict[str, Any]) -> list[str]:
     return unmet
 
 
-def check_requirements(pack: Pack, intent: Intent) -> None:
-    """Raise IntentError naming every field this message needs that the intent lacks."""
-    unmet = unmet_fields(pack, intent.model_dump(mode="python"))
-    if unmet:
-        problems = [
-            f"{spec.replace('|', ' or ')}: required for a {intent.goal} {intent.kind}" for spec in unmet
-        ]
+def check_extra(
+    pack: Pack, extra: dict[str, Any], *, stack: Sequence[Pack] = ()
+) -> tuple[dict[str, Any], list[str]]:
+    """Validate an intent's ``extra`` against the fields packs declare; return it with defaults, and problems.
+
+    The drafting pack's declarations rule; a key no pack in *stack* declares is a problem.
+    """
+    declared: dict[str, FieldSpec] = {}
+    for other in (*reversed(stack), pack):  # lower precedence first, so the drafting pack wins
+        declared.update(other.manifest.fields)
+    problems: list[str] = []
+    for key, value in extra.items():
+        spec = declared.get(key)
+        if spec is None:
+            known = ", ".join(sorted(declared)) or "none"
+            problems.append(f"extra.{key}: no pack in use declares this field (declared: {known})")
+        elif value is not None and (problem := spec.problem(value)):
+            problems.append(f"extra.{key}: {problem} (got {value!r})")
+    filled = dict(extra)
+    for key, spec in pack.manifest.fields.items():
+        if filled.get(key) is None:
+            if spec.default is not None:
+                filled[key] = spec.default
+            elif spec.required:
+                problems.append(f"extra.{key}: required by pack '{pack.name}' ({spec.help})")
+    return filled, problems
+
+
+def check_requirements(pack: Pack, intent: Intent, *, stack: Sequence[Pack] = ()) -> Intent:
+    """Raise IntentError naming every field the message needs that the intent lacks or gets wrong.
+
+    Return the intent with the pack's field defaults filled in under ``extra``.
+    """
+    data = intent.model_dump(mode="python")
+    extra, problems = check_extra(pack, dict(data.get("extra") or {}), stack=stack)
+    problems += [
+        f"{spec.replace('|', ' or ')}: required for a {intent.goal} {intent.kind}"
+        for spec in unmet_fields(pack, data)
+    ]
+    if problems:
         raise IntentError(
-            f"the intent is missing {len(problems)} field{'s' if len(problems) > 1 else ''} "
-            f"this message needs:\n  " + "\n  ".join(problems),
+            f"the intent has {len(problems)} problem{'s' if len(problems) > 1 else ''} for pack "
+            f"'{pack.name}':\n  " + "\n  ".join(problems),
             problems=problems,
         )
+    if extra == intent.extra:
+        return intent
+    return intent.model_copy(update={"extra": extra})
 
 
-def _manifest_error(exc: ValidationError, path: Path) -> PackError:
+def _yaml_line(text: str, loc: Sequence[int | str]) -> int | None:
+    """Return the 1-based line of the YAML node at *loc* (a pydantic error location), if found."""
+    try:
+        node: Any = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    line = None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == str(part)), None)
+            if match is None:
+                break
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _manifest_error(exc: ValidationError, path: Path, text: str, pack: str | None) -> PackError:
     problems = []
+    first_line = None
     for err in exc.errors(include_url=False):
         loc = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        problems.append(f"{loc}: {err['msg'].removeprefix('Value error, ')}")
-    return PackError(f"{path}: invalid pack manifest:\n  " + "\n  ".join(problems), file=str(path))
+        line = _yaml_line(text, err["loc"])
+        first_line = first_line or line
+        where = f"line {line}: " if line else ""
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field; see docs/writing-a-pack.md for the manifest fields"
+        problems.append(f"{where}{loc}: {msg}")
+    who = f"pack '{pack}', " if pack else ""
+    return PackError(
+        f"{who}{path}: invalid pack manifest:\n  " + "\n  ".join(problems),
+        pack=pack,
+        file=str(path),
+        line=first_line,
+    )
 
 
-def load_pack(path: str | os.PathLike[str], *, source: Source = "path") -> Pack:
-    """Load a pack from a folder containing ``pack.yaml``."""
-    root = Path(path)
+def _version_key(version: str) -> tuple[int, int, int, int, str]:
+    """Return a sort key for a semantic version (a pre-release sorts before its release)."""
+    core, _, pre = version.partition("+")[0].partition("-")
+    major, minor, patch = (int(x) for x in core.split("."))
+    return major, minor, patch, 0 if pre else 1, pre
+
+
+def version_at_least(have: str, need: str) -> bool:
+    """Return whether semantic version *have* is *need* or newer."""
+    try:
+        return _version_key(have) >= _version_key(need)
+    except ValueError:  # a development checkout ("0+unknown", "1.0.dev3"): assume it is new enough
+        return True
+
+
+def askcraft_version() -> str:
+    """Return the installed askcraft's version ("0+unknown" in a source tree never installed)."""
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    try:
+        return version("askcraft")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def read_manifest(root: Path) -> tuple[Path, dict[str, Any], str]:
+    """Read ``pack.yaml`` under *root*; return its path, its data and its text."""
     manifest_path = root / MANIFEST
     if not root.is_dir():
         raise PackError(f"{root}: no such pack folder", file=str(root))
     if not manifest_path.is_file():
         raise PackError(
-            f"{root}: not a pack (no {MANIFEST}); create one with 'askcraft packs new'", file=str(root)
+            f"{root}: not a pack (no {MANIFEST}); create one with 'askcraft packs new NAME'", file=str(root)
         )
+    if manifest_path.stat().st_size > MAX_TEMPLATE_BYTES:
+        raise PackError(f"{manifest_path}: too large for a pack manifest", file=str(manifest_path))
     try:
-        data = read_yaml(manifest_path, what="pack manifest")
+        text = manifest_path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PackError(
+            f"{manifest_path}: not UTF-8 text; save it as UTF-8", file=str(manifest_path)
+        ) from None
+    try:
+        data = parse_yaml(text, source=str(manifest_path))
     except IntentError as exc:
-        raise PackError(str(exc), file=str(manifest_path)) from None
+        line = re.search(r", line (\d+):", str(exc))
+        raise PackError(
+            f"{exc} (in the pack manifest)", file=str(manifest_path), line=int(line[1]) if line else None
+        ) from None
     if not isinstance(data, dict):
-        raise PackError(f"{manifest_path}: the manifest must be a mapping of fields", file=str(manifest_path))
+        raise PackError(
+            f"{manifest_path}, line 1: the manifest must be a mapping of fields (name, version, ...)",
+            file=str(manifest_path),
+            line=1,
+        )
+    return manifest_path, data, text
+
+
+def load_pack(path: str | os.PathLike[str], *, source: Source = "path") -> Pack:
+    """Load a pack from a folder containing ``pack.yaml``."""
+    root = Path(path)
+    manifest_path, data, text = read_manifest(root)
+    name = data.get("name") if isinstance(data.get("name"), str) else None
     try:
         manifest = Manifest.model_validate(data)
     except ValidationError as exc:
-        raise _manifest_error(exc, manifest_path) from None
+        raise _manifest_error(exc, manifest_path, text, name) from None
+    if manifest.name == BUILTIN_NAME and source != "builtin":
+        raise PackError(
+            f"pack at {root}: the name '{BUILTIN_NAME}' belongs to askcraft's own pack; choose another",
+            pack=manifest.name,
+            file=str(manifest_path),
+            line=_yaml_line(text, ["name"]),
+        )
+    have = askcraft_version()
+    if not version_at_least(have, manifest.min_askcraft_version):
+        raise PackError(
+            f"pack '{manifest.name}' ({manifest_path}, line {_yaml_line(text, ['min_askcraft_version'])}) "
+            f"needs askcraft {manifest.min_askcraft_version} or newer; you have {have}. "
+            "Upgrade with: pip install -U askcraft",
+            pack=manifest.name,
+            file=str(manifest_path),
+            line=_yaml_line(text, ["min_askcraft_version"]),
+        )
     return Pack(root, manifest, source=source)
 
 
