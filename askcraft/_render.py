@@ -288,7 +288,8 @@ def _traceback_line(exc: Exception, template: str) -> int | None:
     tb = exc.__traceback__
     line = None
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(template):
-            line = tb.tb_lineno
+        compiled = tb.tb_frame.f_globals.get("__jinja_template__")
+        if compiled is not None and tb.tb_frame.f_code.co_filename.endswith(template):
+            line = compiled.get_corresponding_lineno(tb.tb_lineno)  # Python line -> template line
         tb = tb.tb_next
     return line
