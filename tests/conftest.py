@@ -62,3 +62,28 @@ def make_intent(intent_data: Callable[..., dict[str, Any]]) -> Callable[..., ask
         return askcraft.Intent.parse(intent_data(**changes))
 
     return make
+
+
+# --- LanguageTool (the real server) ------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def languagetool_server() -> Any:
+    """Start (or reuse) the real LanguageTool server; skip locally but fail in CI when it is missing."""
+    import os  # noqa: PLC0415
+
+    from askcraft import _languagetool as lt  # noqa: PLC0415
+    from askcraft._errors import CheckerUnavailableError  # noqa: PLC0415
+
+    def unavailable(reason: str) -> None:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the LanguageTool tests, but: {reason}")
+        pytest.skip(reason)
+
+    if lt.configured_url() is None and lt.find_installation() is None:
+        unavailable("LanguageTool is not installed; run `python -m askcraft languagetool install`")
+    try:
+        return lt.ensure_server(auto_install=False)
+    except CheckerUnavailableError as exc:
+        unavailable(str(exc))
+    raise AssertionError("unreachable")
