@@ -213,3 +213,12 @@ def example_context(example: Mapping[str, Any]) -> CheckContext:
         send_date=example.get("send_date"),
         options=dict(example.get("options", {})),
     )
+
+
+def known_options() -> dict[str, Any]:
+    """Return every check option any data file declares, with its default."""
+    options: dict[str, Any] = {}
+    for path in sorted(DATA.glob("*.yaml")):
+        if not path.stem.startswith("politeness_"):
+            options.update(default_options(path.stem))
+    return options

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import inflect
 
 from askcraft._checks import CheckContext
 from askcraft._findings import Finding
 from askcraft._rules._asks import ask_pattern, ask_sentences, counted_names
-from askcraft._rules._base import option, rules
+from askcraft._rules._base import option, rules, sentences
 
 _NAME = "ask_size"
 _WORDS = inflect.engine()
+_FIRST_PERSON = re.compile(r"(?:i|we|i've|i'm|we've|i'd|my|our)\b", re.IGNORECASE)
 
 
 def check(ctx: CheckContext) -> list[Finding]:
@@ -41,9 +44,12 @@ def check(ctx: CheckContext) -> list[Finding]:
 
 
 def _is_asked(text: str, offset: int) -> bool:
-    # "I've called ten people already" reports what you did: a count is asked for only when it
-    # comes after an ask phrase ("could you", "do you know") in the same sentence.
-    for start, end in ask_sentences(text):
+    # "I've called ten people already" reports what you did: a count is asked for when it
+    # comes after an ask phrase ("could you", "do you know") in its sentence, or in a sentence
+    # that does not start by talking about yourself ("Send me ten names").
+    for start, end in sentences(text):
         if start <= offset < end:
-            return any(m.start() < offset for m in ask_pattern().finditer(text, start, end))
+            if any(m.start() < offset for m in ask_pattern().finditer(text, start, end)):
+                return True
+            return _FIRST_PERSON.match(text, start) is None
     return False

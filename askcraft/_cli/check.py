@@ -1,0 +1,144 @@
+"""``askcraft check``: check the tone (and grammar) of a message you wrote yourself."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import click
+import yaml
+
+from askcraft._errors import AskcraftError
+from askcraft._intent import CHANNELS, KINDS
+
+#: Larger inputs are not messages; refuse them rather than spend minutes on them.
+MAX_BYTES = 1_000_000
+
+
+class InputError(AskcraftError, ValueError):
+    """The text to check is empty, binary, not UTF-8 or too large."""
+
+
+def read_message(source: str) -> str:
+    """Return the text of *source* (a path, or "-" for standard input), refusing what is not a message."""
+    name = "standard input" if source == "-" else source
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with Path(source).open("rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name} is larger than 1 MB; check one message at a time.")
+    if b"\x00" in data:
+        raise InputError(f"{name} looks like a binary file; give a plain-text message.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name} is not UTF-8 text (byte {exc.start} cannot be decoded); save it as UTF-8 and try again."
+        ) from None
+    if not text.strip():
+        raise InputError(f"{name} is empty; give the message to check.")
+    return text.replace("\r\n", "\n")
+
+
+def _parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
+    from askcraft._rules._base import known_options  # noqa: PLC0415
+
+    known = known_options()
+    options: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise click.BadParameter(
+                f"{pair!r} is not KEY=VALUE, e.g. patience.min_days=10", param_hint="--option"
+            )
+        if key not in known:
+            raise click.BadParameter(
+                f"unknown option {key!r}; known: {', '.join(sorted(known))}", param_hint="--option"
+            )
+        options[key] = yaml.safe_load(value) if value.strip() else None
+    return options
+
+
+@click.command("check")
+@click.argument("source", metavar="FILE|-")
+@click.option(
+    "--kind", type=click.Choice(KINDS), default="request", show_default=True, help="What the message is."
+)
+@click.option(
+    "--channel",
+    type=click.Choice(CHANNELS),
+    default="email",
+    show_default=True,
+    help="Where it will be sent.",
+)
+@click.option("--subject", default=None, help="The email's subject line, checked too.")
+@click.option(
+    "--disable",
+    "disable",
+    multiple=True,
+    metavar="RULE",
+    help="Switch off a rule by id (pressure.asap) or a whole group (pressure). Repeatable.",
+)
+@click.option(
+    "--option",
+    "option_pairs",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Set a check option, e.g. patience.min_days=10 or politeness.min_score=-0.2. Repeatable.",
+)
+@click.option(
+    "--grammar/--no-grammar", default=True, show_default=True, help="Check grammar with LanguageTool."
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Exit 1 when any error or warning remains.")
+def check_cmd(
+    *,
+    source: str,
+    kind: str,
+    channel: str,
+    subject: str | None,
+    disable: tuple[str, ...],
+    option_pairs: tuple[str, ...],
+    grammar: bool,
+    fmt: str,
+    strict: bool,
+) -> int:
+    """Check the tone (and grammar) of the message in FILE, or standard input with "-".
+
+    Example: askcraft check note.txt --kind reminder --option patience.sent_on=2026-03-02
+    """
+    import askcraft  # noqa: PLC0415
+    from askcraft import tone  # noqa: PLC0415
+
+    options = _parse_options(option_pairs)
+    text = read_message(source)
+    findings = askcraft.check(
+        text, kind=kind, channel=channel, subject=subject, grammar=grammar, disable=disable, options=options
+    )
+    score = tone.politeness(text)
+    if fmt == "json":
+        payload = {
+            "politeness": round(score, 4),
+            "counts": dict(Counter(f.severity for f in findings)),
+            "findings": [f.to_dict() for f in findings],
+        }
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        from rich.console import Console  # noqa: PLC0415
+
+        from askcraft._cli._output import print_findings  # noqa: PLC0415
+
+        console = Console(highlight=False)
+        console.print(f"Politeness {score:+.2f} (0 is an average request; higher is more polite)")
+        print_findings(console, text, findings, subject=subject)
+    blocking = any(f.severity in ("error", "warning") for f in findings)
+    return 1 if strict and blocking else 0
