@@ -252,7 +252,7 @@ def _draft(intent: Intent, settings: _Settings, *, variant: str | None) -> Draft
 
     selection = _select(settings.packs, intent, variant)
     pack = selection.pack
-    check_requirements(pack, intent)
+    intent = check_requirements(pack, intent, stack=settings.packs)  # fills pack field defaults
     context = build_context(intent, today=settings.today or date.today())
     try:
         template = pack.environment.get_template(selection.template)
