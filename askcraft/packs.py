@@ -7,22 +7,63 @@ folder, pip-installed packs (entry-point group ``askcraft.packs``), the built-in
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+import copy
+from typing import Any
 
-from askcraft._packs import Manifest, Pack, Selection, TemplateEntry, builtin_pack, load_pack
+from askcraft._discovery import (
+    ENTRY_POINT_GROUP,
+    Found,
+    discover,
+    find_pack,
+    resolve_packs,
+    user_packs_dir,
+)
+from askcraft._packs import FieldSpec, Manifest, Pack, Selection, TemplateEntry, builtin_pack, load_pack
 
-__all__ = ["Manifest", "Pack", "Selection", "TemplateEntry", "builtin_pack", "load_pack", "resolve_packs"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "FieldSpec",
+    "Found",
+    "Manifest",
+    "Pack",
+    "Selection",
+    "TemplateEntry",
+    "builtin_pack",
+    "discover",
+    "find_pack",
+    "intent_schema",
+    "load_pack",
+    "resolve_packs",
+    "user_packs_dir",
+]
 
 
-def resolve_packs(pack: str | os.PathLike[str] | Pack | None = None) -> list[Pack]:
-    """Return the packs to draft with, highest precedence first (the built-in pack is always last)."""
-    stack: list[Pack] = []
-    if isinstance(pack, Pack):
-        stack.append(pack)
-    elif pack is not None:
-        stack.append(load_pack(Path(pack)))
-    builtin = builtin_pack()
-    if builtin not in stack:
-        stack.append(builtin)
-    return stack
+def intent_schema(pack: str | Pack | None = None) -> dict[str, Any]:
+    """Return the intent's JSON Schema, with ``extra`` describing the fields of *pack*.
+
+    *pack* is a pack, a path or an installed pack's name; by default the fields of every
+    pack in use (installed packs and the built-in one) are included.
+    """
+    from askcraft._intent import Intent  # noqa: PLC0415
+
+    schema = copy.deepcopy(Intent.model_json_schema())
+    packs = resolve_packs(pack)
+    if pack is not None:
+        packs = packs[:1]
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for item in reversed(packs):  # higher precedence last, so it wins
+        for name, spec in item.fields.items():
+            properties[name] = {**spec.json_schema(), "x-askcraft-pack": item.name}
+            if spec.required and name not in required:
+                required.append(name)
+    extra: dict[str, Any] = {
+        "type": "object",
+        "description": "Fields a template pack declares beyond the standard ones.",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        extra["required"] = required
+    schema.setdefault("properties", {})["extra"] = extra
+    return schema
