@@ -1,0 +1,186 @@
+"""Every tone rule flags its examples, passes its counter-examples, and can be switched off."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from askcraft._checks import BUILTIN_CHECKERS, CheckContext, run_checks
+from askcraft._findings import Finding
+from askcraft._rules._base import DATA, OptionError, Rule, example_context, known_options, rules
+
+#: Checker data files (the others hold shared word lists or the politeness model).
+CHECKERS = sorted(p.stem for p in Path(DATA).glob("*.yaml") if rules(p.stem))
+ALL_RULES: list[Rule] = [rule for name in CHECKERS for rule in rules(name).values()]
+TONE = [name for name in BUILTIN_CHECKERS if name != "grammar"]
+
+
+def _checker(name: str) -> Callable[[CheckContext], Iterable[Finding]]:
+    module: Callable[[CheckContext], Iterable[Finding]] = importlib.import_module(
+        f"askcraft._rules.{name}"
+    ).check
+    return module
+
+
+def _owner(rule: Rule) -> str:
+    return next(name for name in CHECKERS if rule.id in rules(name))
+
+
+def _cases(which: str) -> list[tuple[str, int]]:
+    return [
+        pytest.param(rule.id, i, id=f"{rule.id}-{i}")
+        for rule in ALL_RULES
+        for i in range(len(rule.flag if which == "flag" else rule.passes))
+    ]
+
+
+def _rule(rule_id: str) -> Rule:
+    return next(r for r in ALL_RULES if r.id == rule_id)
+
+
+def test_every_checker_data_file_is_registered():
+    """Each checker with a data file is in the registry, so it runs on every draft."""
+    registered = {target.partition(":")[0] for target in BUILTIN_CHECKERS.values()}
+    assert {f"askcraft._rules.{name}" for name in CHECKERS} <= registered
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.id)
+def test_every_rule_has_examples_both_ways(rule: Rule):
+    """A rule without examples that must flag and examples that must pass is not tested."""
+    assert rule.flag, f"{rule.id} has no examples that must flag"
+    assert rule.passes, f"{rule.id} has no examples that must pass"
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.id)
+def test_every_rule_says_what_to_do(rule: Rule):
+    """Messages are sentences addressed to the writer, not labels."""
+    assert len(rule.message.split()) >= 6
+    assert rule.id.split(".")[0] == rule.category
+
+
+@pytest.mark.parametrize(("rule_id", "index"), _cases("flag"))
+def test_rule_flags_its_examples(rule_id: str, index: int):
+    """Each example that must flag yields a finding of exactly that rule, with a valid span."""
+    rule = _rule(rule_id)
+    ctx = example_context(rule.flag[index])
+    found = [f for f in _checker(_owner(rule))(ctx) if f.rule == rule_id]
+    assert found, f"{rule_id} missed: {ctx.text!r}"
+    for finding in found:
+        source = (ctx.subject or "") if finding.field == "subject" else ctx.text
+        assert finding.offset + finding.length <= len(source)
+        assert finding.severity == rule.severity
+
+
+@pytest.mark.parametrize(("rule_id", "index"), _cases("pass"))
+def test_rule_passes_its_counter_examples(rule_id: str, index: int):
+    """Each example that must pass yields no finding of that rule."""
+    rule = _rule(rule_id)
+    ctx = example_context(rule.passes[index])
+    found = [f.excerpt(ctx.text) for f in _checker(_owner(rule))(ctx) if f.rule == rule_id]
+    assert not found, f"{rule_id} flagged {found} in {ctx.text!r}"
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.id)
+def test_rule_can_be_switched_off_by_id_and_by_group(rule: Rule):
+    """run_checks(disable=...) drops a rule by its id and by its dotted group."""
+    ctx = example_context(rule.flag[0])
+    assert any(f.rule == rule.id for f in run_checks(ctx, grammar=False))
+    for off in (rule.id, rule.category):
+        assert not any(f.rule == rule.id for f in run_checks(ctx, grammar=False, disable=[off]))
+
+
+def test_replacement_rewrites_command_into_question():
+    """The politeness rule rewrites a bare command as a "Could you ...?" question."""
+    ctx = CheckContext(text="Thanks for reading. Send me the list of names.")
+    (finding,) = [f for f in run_checks(ctx, grammar=False) if f.rule == "politeness.command"]
+    assert finding.excerpt(ctx.text) == "Send me the list of names."
+    assert finding.replacements == ("Could you send me the list of names?",)
+
+
+def test_options_change_thresholds():
+    """Options in ctx.options override the defaults in the data files."""
+    text = "Just checking in on my note."
+    base = {"kind": "reminder", "send_date": date(2026, 3, 5)}
+    soon = CheckContext(text=text, options={"patience.sent_on": "2026-03-02"}, **base)  # type: ignore[arg-type]
+    assert any(f.rule == "patience.too-soon" for f in run_checks(soon, grammar=False))
+    relaxed = CheckContext(
+        text=text,
+        options={"patience.sent_on": "2026-03-02", "patience.min_days": 2},
+        **base,  # type: ignore[arg-type]
+    )
+    assert not any(f.rule.startswith("patience") for f in run_checks(relaxed, grammar=False))
+
+
+def test_bad_option_value_is_an_askcraft_error():
+    """A threshold of the wrong type raises an error that names the option."""
+    ctx = CheckContext(text="Do you know two people?", options={"questions.max": "many"})
+    with pytest.raises(OptionError, match=r"questions\.max"):
+        run_checks(ctx, grammar=False)
+
+
+def test_known_options_have_defaults():
+    """Every option the CLI accepts has a default in a data file."""
+    options = known_options()
+    assert options["patience.min_days"] == 7
+    assert options["ask-size.max_names"] == 5
+
+
+def test_sms_segments_count_gsm7_and_ucs2():
+    """A text message is 160 GSM-7 characters per segment, 70 once any other character appears."""
+    from askcraft._rules.length import sms_segments  # noqa: PLC0415
+
+    assert sms_segments("a" * 160) == (1, "GSM-7", 160)
+    assert sms_segments("a" * 161)[0] == 2
+    assert sms_segments("a" * 70 + "é")[0] == 1  # é is in GSM-7
+    assert sms_segments("a" * 70 + "ł")[0] == 2  # ł is not
+    assert sms_segments("😀" * 35)[0] == 1
+    assert sms_segments("😀" * 36)[0] == 2
+
+
+def test_subject_findings_point_into_the_subject():
+    """Subject-line findings carry field="subject" and a span inside the subject."""
+    ctx = CheckContext(text="Do you know three people?", subject="  Hi  ")
+    (finding,) = [f for f in run_checks(ctx, grammar=False) if f.rule == "length.subject"]
+    assert finding.field == "subject"
+    assert finding.excerpt(ctx.subject or "") == "Hi"
+
+
+_KINDS = st.sampled_from(["request", "reminder", "thank-you"])
+_CHANNELS = st.sampled_from(["email", "linkedin-message", "linkedin-connection-note", "text"])
+_PHRASES = st.sampled_from(
+    [
+        "Could you",
+        "ASAP!!",
+        "I hate my job.",
+        "ten people",
+        "Please send",
+        "So,",
+        "Thanks for",
+        "?",
+        "\n",
+        " ",
+    ]
+)
+_TEXTS = st.one_of(
+    st.text(max_size=400), st.lists(st.one_of(_PHRASES, st.text(max_size=20)), max_size=30).map("".join)
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_TEXTS, subject=st.one_of(st.none(), st.text(max_size=80)), kind=_KINDS, channel=_CHANNELS)
+def test_any_text_gives_findings_with_spans_inside_it(
+    text: str, subject: str | None, kind: str, channel: str
+):
+    """Arbitrary unicode never crashes a checker, and every span lies inside the checked field."""
+    ctx = CheckContext(text=text, subject=subject, kind=kind, channel=channel, send_date=date(2026, 1, 10))
+    for finding in run_checks(ctx, grammar=False):
+        source = (subject or "") if finding.field == "subject" else text
+        assert 0 <= finding.offset <= finding.offset + finding.length <= len(source)
+        assert finding.message
+        assert finding.category in TONE or finding.category == "ask-size"
