@@ -355,11 +355,16 @@ class Pack:
         return "sha256:" + digest.hexdigest()
 
     @cached_property
+    def loader(self) -> jinja2.BaseLoader:
+        """Return the loader that reads this pack's templates and nothing outside it."""
+        return _PackLoader(self.root, self.name)
+
+    @cached_property
     def environment(self) -> jinja2.Environment:
         """Return this pack's sandboxed Jinja environment (created on first use)."""
         from askcraft._sandbox import make_environment  # noqa: PLC0415
 
-        return make_environment(_PackLoader(self.root, self.name))
+        return make_environment(self.loader)
 
     @property
     def fields(self) -> dict[str, FieldSpec]:
@@ -601,7 +606,7 @@ def load_pack(path: str | os.PathLike[str], *, source: Source = "path") -> Pack:
         manifest = Manifest.model_validate(data)
     except ValidationError as exc:
         raise _manifest_error(exc, manifest_path, text, name) from None
-    if manifest.name == BUILTIN_NAME and source != "builtin":
+    if manifest.name == BUILTIN_NAME and root.resolve() != builtin_root().resolve():
         raise PackError(
             f"pack at {root}: the name '{BUILTIN_NAME}' belongs to askcraft's own pack; choose another",
             pack=manifest.name,
