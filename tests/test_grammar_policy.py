@@ -1,0 +1,48 @@
+"""The severity policy against real sample messages, checked by the real LanguageTool server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from askcraft import _grammar
+from askcraft._checks import CheckContext
+
+SAMPLES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "grammar_samples.yaml").read_text(encoding="utf-8")
+)
+KEYS = {"id", "text", "names", "clean", "error_words", "not_flagged", "suggestion_words"}
+
+
+def test_every_sample_says_what_it_expects():
+    """Each sample expects something (clean or specific errors) and uses only known keys."""
+    ids = [s["id"] for s in SAMPLES]
+    assert len(ids) == len(set(ids))
+    for sample in SAMPLES:
+        assert set(sample) <= KEYS, sample["id"]
+        assert sample.get("clean") or sample.get("error_words"), sample["id"]
+    assert sum(bool(s.get("clean")) for s in SAMPLES) >= 5
+    assert sum(bool(s.get("error_words")) for s in SAMPLES) >= 5
+
+
+@pytest.mark.languagetool
+@pytest.mark.parametrize("sample", SAMPLES, ids=[s["id"] for s in SAMPLES])
+def test_sample_message_gets_the_expected_findings(languagetool_server: Any, sample: dict[str, Any]):
+    """Clean samples have no errors; flawed ones are flagged at the flawed words; names pass."""
+    text = sample["text"]
+    findings = _grammar.check(CheckContext(text=text, names=tuple(sample.get("names", ()))))
+    assert not [f for f in findings if f.rule == "grammar.unavailable"]
+    errors = {f.excerpt(text): f.rule for f in findings if f.severity == "error"}
+    if sample.get("clean"):
+        assert errors == {}
+    for word in sample.get("error_words", ()):
+        assert word in errors, f"expected an error at {word!r}; got {errors}"
+    flagged = {f.excerpt(text) for f in findings}
+    for word in sample.get("not_flagged", ()):
+        assert word not in flagged
+    suggestions = {f.excerpt(text) for f in findings if f.severity == "suggestion"}
+    for word in sample.get("suggestion_words", ()):
+        assert word in suggestions
