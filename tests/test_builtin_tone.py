@@ -1,0 +1,88 @@
+"""The built-in pack passes its own tone checks: every kind, channel, goal and variant."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+import askcraft
+from askcraft import tone
+from askcraft._intent import CHANNELS, GOALS, KINDS
+from askcraft._packs import builtin_pack
+from askcraft._rules._base import known_options
+
+TODAY = date(2026, 11, 12)
+THRESHOLD = float(known_options()["politeness.min_score"])
+#: Goal -> the fields a person would give for it (the built-in pack's requirements).
+GOAL_FIELDS: dict[str, dict[str, Any]] = {
+    "job-leads": {"count": 3, "industry": "banking"},
+    "introduction": {"count": 2, "company": "Acme Bank"},
+    "informational-interview": {"role": "data analyst"},
+    "advice": {"industry": "healthcare"},
+    "referral": {"company": "Globex"},
+    "favour": {"details": "look over my CV before I send it out"},
+}
+#: Two senders and recipients: a warm friend and a formal professional contact.
+PEOPLE = [
+    (
+        {"name": "Sam Lee", "relationship": "friend"},
+        {"name": "Alex Kim", "reason": "I want to put my maths degree to work in finance"},
+    ),
+    (
+        {"name": "Dr. Priya Natarajan", "relationship": "former-colleague", "company": "Initech"},
+        {
+            "name": "Jordan O'Neill",
+            "reason": "after six years in teaching, I'm moving into data work, which I have enjoyed most",
+        },
+    ),
+]
+
+
+def _intent(kind: str, goal: str, channel: str, people: int) -> dict[str, Any]:
+    recipient, sender = PEOPLE[people]
+    data: dict[str, Any] = {
+        "kind": kind,
+        "goal": goal,
+        "channel": channel,
+        "recipient": recipient,
+        "sender": sender,
+        **GOAL_FIELDS[goal],
+    }
+    if kind == "reminder":
+        data |= {"sent_on": TODAY - timedelta(days=10), "send_date": TODAY}
+    if kind == "thank-you":
+        data |= {"help": "introducing me to Priya", "outcome": "I have an interview with her team next week"}
+    return data
+
+
+def _cases() -> list[Any]:
+    pack = builtin_pack()
+    cases = []
+    for kind, goal, channel in itertools.product(KINDS, GOALS, CHANNELS):
+        for entry in pack.entries_for(kind, goal, channel, "en-US"):
+            for variant, people in itertools.product(entry.variants, range(len(PEOPLE))):
+                cases.append(
+                    pytest.param(
+                        kind, goal, channel, variant, people, id=f"{kind}-{goal}-{channel}-{variant}-{people}"
+                    )
+                )
+    return cases
+
+
+@pytest.mark.parametrize(("kind", "goal", "channel", "variant", "people"), _cases())
+def test_builtin_draft_is_polite_and_has_no_tone_warnings(
+    kind: str, goal: str, channel: str, variant: str, people: int
+):
+    """A drafted message scores above the politeness threshold and raises no tone warning or error."""
+    draft = askcraft.draft(_intent(kind, goal, channel, people), variant=variant, grammar=False, today=TODAY)
+    score = tone.politeness(draft.body)
+    assert score >= THRESHOLD, f"politeness {score:+.2f} < {THRESHOLD:+.2f}:\n{draft.body}"
+    blocking = [
+        f"{f.rule}: {f.excerpt(draft.subject or '') if f.field == 'subject' else f.excerpt(draft.body)!r}"
+        for f in draft.findings
+        if f.severity in ("error", "warning") and f.category not in ("grammar", "spelling")
+    ]
+    assert not blocking, f"{blocking}\n---\n{draft.subject}\n{draft.body}"
