@@ -205,10 +205,9 @@ class FieldSpec(_Model):
                 schema["maxLength"] = self.max_length
             if self.allowed is not None:
                 schema["enum"] = list(self.allowed)
-            if self.minimum is not None:
-                schema["minimum"] = self.minimum
-            if self.maximum is not None:
-                schema["maximum"] = self.maximum
+            for key, bound in (("minimum", self.minimum), ("maximum", self.maximum)):
+                if bound is not None:
+                    schema[key] = int(bound) if bound.is_integer() else bound
         if self.default is not None:
             schema["default"] = self.default
         return schema
