@@ -87,3 +87,26 @@ def languagetool_server() -> Any:
     except CheckerUnavailableError as exc:
         unavailable(str(exc))
     raise AssertionError("unreachable")
+
+
+# -- golden files (tests/test_golden.py) -----------------------------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Add --update-golden: rewrite the golden files instead of comparing against them."""
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/ from the current templates (or set ASKCRAFT_UPDATE_GOLDEN=1)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """Return whether golden files should be rewritten rather than compared."""
+    import os  # noqa: PLC0415
+
+    return (
+        bool(request.config.getoption("--update-golden")) or os.environ.get("ASKCRAFT_UPDATE_GOLDEN") == "1"
+    )

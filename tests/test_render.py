@@ -141,6 +141,8 @@ def test_sentence_capitalises_and_ends_the_text(text: str, expected: str) -> Non
         ("I have an interview", "I have an interview"),
         ("NASA called", "NASA called"),
         ("look over my CV", "look over my CV"),
+        ("Share a few tips on my portfolio", "share a few tips on my portfolio"),
+        ("Look over my CV.", "look over my CV"),
     ],
 )
 def test_clause_lowers_only_safe_first_words(text: str, expected: str) -> None:
@@ -156,6 +158,9 @@ def test_capfirst_and_first_name() -> None:
     assert first_name("Zoë O'Brien-Núñez") == "Zoë"
     assert first_name("Cher") == "Cher"
     assert first_name("") == ""
+    assert first_name("Dr. Ana María Cruz") == "Dr. Cruz"
+    assert first_name("Prof Kim") == "Prof Kim"
+    assert first_name("Drew Barry") == "Drew"
 
 
 def test_filters_are_registered_under_their_template_names() -> None:
