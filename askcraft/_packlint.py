@@ -178,7 +178,8 @@ def _top_level_names(tree: nodes.Template) -> set[str]:
         elif isinstance(node, nodes.Macro):
             names.add(node.name)
         elif isinstance(node, nodes.Assign | nodes.AssignBlock):
-            names |= {n.name for n in node.target.find_all(nodes.Name)}
+            targets = [node.target, *node.target.find_all(nodes.Name)]
+            names |= {n.name for n in targets if isinstance(n, nodes.Name)}
     return names
 
 

@@ -467,9 +467,9 @@ def check_extra(
     filled = dict(extra)
     for key, spec in pack.manifest.fields.items():
         if filled.get(key) is None:
-            if spec.default is not None:
-                filled[key] = spec.default
-            elif spec.required:
+            # Like the built-in optional fields, an unset pack field is None, so `{% if extra.x %}` works.
+            filled[key] = spec.default
+            if spec.default is None and spec.required:
                 problems.append(f"extra.{key}: required by pack '{pack.name}' ({spec.help})")
     return filled, problems
 
