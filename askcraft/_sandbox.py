@@ -31,6 +31,8 @@ from askcraft._render import FILTERS
 #: Upper bounds that keep a hostile or buggy template from eating the machine.
 MAX_RANGE = 1_000
 MAX_STRING = 20_000
+#: Numbers beyond this many bits (about 1,200 digits) are not something a message needs.
+MAX_INT_BITS = 4_096
 #: Loop iterations plus calls in one render; a real message needs a few hundred.
 MAX_STEPS = 100_000
 #: How deeply templates may include/extend each other and macros may call each other.
@@ -298,7 +300,7 @@ def _autoescape(name: str | None) -> bool:
 class PackEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox a pack renders in: no extensions, no Python objects, no file system beyond the pack."""
 
-    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    intercepted_binops = frozenset({"*", "**", "+", "%", "//"})
     template_class = _PackTemplate
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
@@ -356,6 +358,9 @@ class PackEnvironment(ImmutableSandboxedEnvironment):
         """Refuse arithmetic that would build huge strings, lists or numbers."""
         if operator == "**" and isinstance(right, int) and abs(right) > 64:
             raise SecurityError("exponent too large for a template")
+        if operator == "**" and isinstance(left, int) and isinstance(right, int) and right > 0:
+            if left.bit_length() * right > MAX_INT_BITS:
+                raise SecurityError("a template may not build numbers that large")
         if operator == "%" and isinstance(left, str):
             _check_percent_format(left)
         if operator == "*":
@@ -367,6 +372,8 @@ class PackEnvironment(ImmutableSandboxedEnvironment):
                 ):
                     raise SecurityError("repeating a string or list that many times is not allowed")
         result = super().call_binop(context, operator, left, right)
+        if isinstance(result, int) and result.bit_length() > MAX_INT_BITS:
+            raise SecurityError("a template may not build numbers that large")
         if isinstance(result, str | list | tuple) and len(result) > MAX_STRING:
             raise SecurityError("a template built a value that is too long")
         return result
