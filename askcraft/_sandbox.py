@@ -358,9 +358,13 @@ class PackEnvironment(ImmutableSandboxedEnvironment):
         """Refuse arithmetic that would build huge strings, lists or numbers."""
         if operator == "**" and isinstance(right, int) and abs(right) > 64:
             raise SecurityError("exponent too large for a template")
-        if operator == "**" and isinstance(left, int) and isinstance(right, int) and right > 0:
-            if left.bit_length() * right > MAX_INT_BITS:
-                raise SecurityError("a template may not build numbers that large")
+        if (
+            operator == "**"
+            and isinstance(left, int)
+            and isinstance(right, int)
+            and left.bit_length() * right > MAX_INT_BITS
+        ):
+            raise SecurityError("a template may not build numbers that large")
         if operator == "%" and isinstance(left, str):
             _check_percent_format(left)
         if operator == "*":

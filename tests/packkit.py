@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
+from askcraft._discovery import clear_caches
+
 #: A request every pack test can draft: Sam Lee, three people in banking.
 INTENT: dict[str, Any] = {
     "kind": "request",
@@ -68,8 +70,6 @@ def make_pack(
 @pytest.fixture
 def packs_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point the user pack folder at an empty temporary folder and forget cached packs."""
-    from askcraft._discovery import clear_caches
-
     folder = tmp_path / "user-packs"
     folder.mkdir()
     monkeypatch.setenv("ASKCRAFT_PACKS_DIR", str(folder))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,8 @@ from packkit import INTENT, make_pack, packs_dir  # noqa: F401  (packs_dir is a 
 
 import askcraft
 from askcraft import _sandbox
+from askcraft._packs import load_pack
+from askcraft._render import build_context
 
 #: Well-known server-side template injection payloads, each on line 3 of a template.
 SSTI = {
@@ -65,7 +67,7 @@ def _hostile_pack(tmp_path: Path, payload: str) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _secret(tmp_path: Path, packs_dir: Path) -> Path:  # noqa: F811
+def secret(tmp_path: Path, packs_dir: Path) -> Path:  # noqa: F811
     secret = tmp_path / "packs" / "secret.txt"
     secret.parent.mkdir(parents=True)
     secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
@@ -104,24 +106,24 @@ def test_forbidden_construct_is_refused_when_parsed(tmp_path: Path, payload: str
     assert not isinstance(info.value, askcraft.RenderError)  # stopped before rendering
 
 
-def test_symlink_leading_out_of_the_pack_is_refused(tmp_path: Path, _secret: Path) -> None:
+def test_symlink_leading_out_of_the_pack_is_refused(tmp_path: Path, secret: Path) -> None:
     """A template that is a symlink to a file outside the pack is not read."""
     pack = make_pack(
         tmp_path / "packs",
         "linky",
         templates={"request.j2": "{% block body %}{% include 'part.j2' %}{% endblock %}"},
     )
-    os.symlink(_secret, pack / "part.j2")
+    (pack / "part.j2").symlink_to(secret)
     with pytest.raises(askcraft.PackError) as info:
         askcraft.draft(INTENT, pack=pack, check=False)
     assert "outside the pack" in str(info.value)
     assert "TOP-SECRET" not in str(info.value)
 
 
-def test_symlinked_template_file_is_refused(tmp_path: Path, _secret: Path) -> None:
+def test_symlinked_template_file_is_refused(tmp_path: Path, secret: Path) -> None:
     """A manifest variant that is itself a symlink out of the pack is refused."""
     pack = make_pack(tmp_path / "packs", "linky", templates={})
-    os.symlink(_secret, pack / "request.j2")
+    (pack / "request.j2").symlink_to(secret)
     with pytest.raises(askcraft.PackError, match="outside the pack"):
         askcraft.draft(INTENT, pack=pack, check=False)
 
@@ -153,9 +155,6 @@ def test_huge_template_file_is_refused(tmp_path: Path) -> None:
 
 def test_templates_see_only_plain_values(tmp_path: Path) -> None:
     """Every value in the context is a str, int, float, bool, None, or a list/dict of those."""
-    from datetime import date
-
-    from askcraft._render import build_context
 
     def plain(value: object) -> bool:
         if isinstance(value, dict):
@@ -172,8 +171,6 @@ def test_templates_see_only_plain_values(tmp_path: Path) -> None:
 
 def test_html_templates_are_autoescaped_and_text_is_not(tmp_path: Path) -> None:
     """Autoescape is on for .html templates and off for plain-text ones."""
-    from askcraft._packs import load_pack
-
     pack = load_pack(
         make_pack(
             tmp_path / "packs",
