@@ -65,6 +65,8 @@ class _Rule:
     phrases: re.Pattern[str] | None
     words: frozenset[str]
     impolite: bool
+    #: First words of the phrases: a text without any of them cannot match (a cheap pre-check).
+    keys: frozenset[str] = frozenset()
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -73,6 +75,28 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     body = "|".join(r"\s+".join(re.escape(part) for part in p.split()) for p in alternatives)
     body = body.replace("'", f"[{_APOSTROPHES}]")
     return re.compile(rf"(?<![\w{_APOSTROPHES}])(?:{body})(?![\w{_APOSTROPHES}])", re.IGNORECASE)
+
+
+def first_words(phrases: list[str]) -> frozenset[str]:
+    """Return the lowercased first word of each phrase, as :func:`words` would find it."""
+    keys = set()
+    for phrase in phrases:
+        match = _WORD.search(str(phrase).lower().replace("\u2019", "'"))
+        if match is not None:
+            keys.add(match.group())
+    return frozenset(keys)
+
+
+@functools.lru_cache(maxsize=256)
+def words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Return ``(lowercased word, start, end)`` for every word of *text*."""
+    return tuple((m.group().lower().replace("\u2019", "'"), m.start(), m.end()) for m in _WORD.finditer(text))
+
+
+@functools.lru_cache(maxsize=256)
+def word_set(text: str) -> frozenset[str]:
+    """Return the set of lowercased words of *text*."""
+    return frozenset(word for word, _, _ in words(text))
 
 
 @functools.cache
@@ -94,6 +118,7 @@ def _rules() -> tuple[_Rule, ...]:
                 phrases=_phrase_pattern(phrases) if phrases else None,
                 words=words,
                 impolite=bool(entry.get("impolite", False)),
+                keys=first_words(phrases),
             )
         )
     return tuple(rules)
@@ -120,18 +145,25 @@ def _leading_words(text: str, starts: list[int], n: int) -> set[int]:
     return offsets
 
 
-def _matches(text: str) -> Iterator[tuple[_Rule, int, int]]:
-    """Yield ``(rule, offset, length)`` for every strategy occurrence in *text*."""
+@functools.lru_cache(maxsize=256)
+def _matches(text: str) -> tuple[tuple[_Rule, int, int], ...]:
+    """Return ``(rule, offset, length)`` for every strategy occurrence in *text*."""
+    # Cached: a checker asks for the score and the strategies of the same text in turn.
+    return tuple(_find(text))
+
+
+def _find(text: str) -> Iterator[tuple[_Rule, int, int]]:
     starts = _sentence_starts(text)
     first = _leading_words(text, starts, 1)
     first_two = _leading_words(text, starts, 2)
-    words = [(m.group().lower().replace("\u2019", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+    found = words(text)
+    present = word_set(text)
     for rule in _rules():
-        if rule.words:
-            for word, start, end in words:
+        if rule.words and not rule.words.isdisjoint(present):
+            for word, start, end in found:
                 if word in rule.words:
                     yield rule, start, end - start
-        if rule.phrases is None:
+        if rule.phrases is None or rule.keys.isdisjoint(present):
             continue
         for match in rule.phrases.finditer(text):
             at = match.start()
@@ -145,7 +177,7 @@ def _matches(text: str) -> Iterator[tuple[_Rule, int, int]]:
 
 
 def _general(text: str) -> dict[str, float]:
-    n_words = sum(1 for _ in _WORD.finditer(text))
+    n_words = len(words(text))
     return {
         "words_log": math.log1p(n_words),
         "questions": float(min(text.count("?"), 3)),

@@ -14,6 +14,7 @@ import yaml
 from askcraft._checks import CheckContext
 from askcraft._errors import AskcraftError
 from askcraft._findings import Category, Finding, Severity
+from askcraft.tone import first_words, word_set
 
 DATA = Path(__file__).parent / "data"
 _CATEGORIES: tuple[str, ...] = get_args(Category)
@@ -41,6 +42,8 @@ class Rule:
     flag: tuple[Mapping[str, Any], ...] = ()
     passes: tuple[Mapping[str, Any], ...] = ()
     data: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    #: First words of the phrases, for a cheap pre-check; None when raw patterns may match anything.
+    keys: frozenset[str] | None = None
 
     def applies(self, ctx: CheckContext) -> bool:
         """Return whether this rule looks at messages of this kind and channel."""
@@ -71,8 +74,11 @@ class Rule:
 
     def matches(self, text: str) -> Iterator[re.Match[str]]:
         """Yield every match of this rule's phrases in *text*."""
-        if self.pattern is not None:
-            yield from self.pattern.finditer(text)
+        if self.pattern is None:
+            return
+        if self.keys is not None and self.keys.isdisjoint(word_set(text)):
+            return
+        yield from self.pattern.finditer(text)
 
 
 def phrase_pattern(phrases: list[str], patterns: list[str] | None = None) -> re.Pattern[str]:
@@ -113,6 +119,7 @@ def _load(name: str) -> tuple[dict[str, Rule], dict[str, Any], dict[str, Any]]:
             flag=_examples(examples.get("flag")),
             passes=_examples(examples.get("pass")),
             data=entry.get("data", {}),
+            keys=None if patterns else first_words(phrases),
         )
     return rules, dict(spec.get("options", {})), dict(spec.get("lexicon", {}))
 
@@ -150,7 +157,8 @@ def default_options(name: str) -> dict[str, Any]:
     return dict(_load(name)[1])
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=256)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Return ``(start, end)`` of every non-blank sentence, spaces trimmed."""
     spans = []
     start = 0
@@ -165,7 +173,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if stripped:
             lead = len(piece) - len(piece.lstrip())
             trimmed.append((begin + lead, begin + lead + len(stripped)))
-    return trimmed
+    return tuple(trimmed)
 
 
 def whole(text: str) -> tuple[int, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import inflect
@@ -29,7 +30,7 @@ def check(ctx: CheckContext) -> list[Finding]:
     names_rule = by_id["ask-size.names"]
     if names_rule.applies(ctx):
         most = option(ctx, _NAME, "ask-size.max_names")
-        fewer = f"{_WORDS.number_to_words(most)} people"
+        fewer = _fewer(most)
         flagged = False
         for start, end, count in counted_names(ctx.text, 0, len(ctx.text)):
             if count > most and _is_asked(ctx.text, start):
@@ -41,6 +42,11 @@ def check(ctx: CheckContext) -> list[Finding]:
         if not flagged and intent is not None and intent.count is not None and intent.count > most:
             found.append(names_rule.finding(replacements=(), count=intent.count, most=most))
     return found
+
+
+@functools.cache
+def _fewer(most: int) -> str:
+    return f"{_WORDS.number_to_words(str(most))} people"
 
 
 def _is_asked(text: str, offset: int) -> bool:

@@ -50,6 +50,6 @@ def check(ctx: CheckContext) -> list[Finding]:
     most = float(option(ctx, _NAME, "readability.max_grade"))
     if level <= most:
         return []
-    spans = sentences(text) or [(0, len(text))]
+    spans = sentences(text) or ((0, len(text)),)
     start, end = max(spans, key=lambda span: grade(text[span[0] : span[1]]))
     return [rules(_NAME)["readability.grade"].finding(start, end - start, grade=level, most=most)]

@@ -1,0 +1,112 @@
+"""Benchmark: askcraft's non-grammar checks vs proselint on the same 1,000 drafted messages.
+
+Run from the repository root:  python benchmarks/bench_checks.py [--messages 1000]
+Both run in this process on the same texts; the report is messages per second and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import askcraft
+from askcraft._checks import CheckContext, run_checks
+from askcraft._intent import CHANNELS, GOALS, KINDS, RELATIONSHIPS
+
+TODAY = date(2026, 11, 12)
+GOAL_FIELDS: dict[str, list[dict[str, Any]]] = {
+    "job-leads": [
+        {"count": n, "industry": i} for n, i in itertools.product((2, 3, 4), ("banking", "healthcare"))
+    ],
+    "introduction": [{"count": 2, "company": c} for c in ("Acme Bank", "Globex", "Initech")],
+    "informational-interview": [{"role": r} for r in ("data analyst", "product designer", "nurse")],
+    "advice": [{"industry": i} for i in ("marketing", "logistics")],
+    "referral": [{"company": c} for c in ("Globex", "Umbrella Health")],
+    "favour": [{"details": d} for d in ("look over my CV", "tell me how you prepared for your interview")],
+}
+NAMES = ["Sam Lee", "Priya Natarajan", "Chris Okafor", "Maria Garcia", "Wei Zhang", "Tom Brown"]
+REASONS = [
+    "I want to put my maths degree to work in finance",
+    "after six years of teaching I'm moving into data work",
+    "I'm ready for a role with more client contact",
+    "I'd like to move closer to my family in Leeds",
+]
+
+
+def drafts(n: int, seed: int = 7) -> list[tuple[str, str, str, str | None]]:
+    """Return *n* drafted messages (kind, channel, body, subject) from varied, seeded intents."""
+    rng = random.Random(seed)
+    out = []
+    while len(out) < n:
+        kind, goal, channel = rng.choice(KINDS), rng.choice(GOALS), rng.choice(CHANNELS)
+        data: dict[str, Any] = {
+            "kind": kind,
+            "goal": goal,
+            "channel": channel,
+            "recipient": {"name": rng.choice(NAMES), "relationship": rng.choice(RELATIONSHIPS)},
+            "sender": {"name": rng.choice(NAMES), "reason": rng.choice(REASONS)},
+            **rng.choice(GOAL_FIELDS[goal]),
+        }
+        if kind == "reminder":
+            data |= {"sent_on": TODAY - timedelta(days=rng.randint(3, 20)), "send_date": TODAY}
+        if kind == "thank-you":
+            data |= {"help": "introducing me to Priya", "outcome": "I have an interview next week"}
+        draft = askcraft.draft(data, check=False, today=TODAY)
+        out.append((kind, channel, draft.body, draft.subject))
+    return out
+
+
+def main() -> None:
+    """Time both linters over the same drafts and print messages per second and the ratio."""
+    from proselint.checks import __register__  # noqa: PLC0415  (the bench extra)
+    from proselint.registry import CheckRegistry  # noqa: PLC0415
+    from proselint.tools import LintFile  # noqa: PLC0415
+
+    # What proselint's command line does before linting: register its checks.
+    CheckRegistry().register_many(__register__)
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--messages", type=int, default=1000)
+    args = parser.parse_args()
+    messages = drafts(args.messages)
+    contexts = [
+        CheckContext(text=body, kind=kind, channel=channel, subject=subject, send_date=TODAY)
+        for kind, channel, body, subject in messages
+    ]
+    # Warm up both (data files, lexicons, compiled patterns) so load time is not counted.
+    run_checks(contexts[0], grammar=False)
+    LintFile("warm-up", messages[0][2]).lint()
+
+    start = time.perf_counter()
+    ours = sum(len(run_checks(ctx, grammar=False)) for ctx in contexts)
+    askcraft_seconds = time.perf_counter() - start
+
+    start = time.perf_counter()
+    theirs = sum(len(LintFile(f"message-{i}", body).lint()) for i, (_, _, body, _) in enumerate(messages))
+    proselint_seconds = time.perf_counter() - start
+
+    n = len(messages)
+    ours_rate, theirs_rate = n / askcraft_seconds, n / proselint_seconds
+    print(f"{n} drafted messages, {sum(len(m[2]) for m in messages) / n:.0f} characters on average")
+    print(f"{'linter':<34} {'seconds':>8} {'msgs/s':>9} {'findings':>9}")
+    print(f"{'askcraft (all non-grammar checks)':<34} {askcraft_seconds:>8.2f} {ours_rate:>9.0f} {ours:>9}")
+    print(f"{'proselint ' + _version():<34} {proselint_seconds:>8.2f} {theirs_rate:>9.0f} {theirs:>9}")
+    print(f"ratio: askcraft is {ours_rate / theirs_rate:.1f}x proselint's throughput (target >= 5x)")
+
+
+def _version() -> str:
+    from importlib.metadata import version  # noqa: PLC0415
+
+    return version("proselint")
+
+
+if __name__ == "__main__":
+    main()
