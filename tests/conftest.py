@@ -110,3 +110,19 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return (
         bool(request.config.getoption("--update-golden")) or os.environ.get("ASKCRAFT_UPDATE_GOLDEN") == "1"
     )
+
+
+# -- hypothesis under filterwarnings=error ---------------------------------------------------------
+# On a failing example hypothesis imports its patch writer, which imports libcst, which touches a
+# deprecated mypy_extensions name; with warnings as errors that hides the real failure behind an
+# INTERNALERROR. Importing it once here, quietly, keeps failures readable.
+def _preload_hypothesis_patching() -> None:
+    import contextlib  # noqa: PLC0415
+    import warnings  # noqa: PLC0415
+
+    with warnings.catch_warnings(), contextlib.suppress(ImportError):
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import hypothesis.extra._patching  # noqa: F401, PLC0415
+
+
+_preload_hypothesis_patching()

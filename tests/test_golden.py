@@ -21,7 +21,8 @@ GOLDEN = Path(__file__).parent / "golden"
 TODAY = date(2026, 11, 12)
 
 #: Three people who cover the voices and the grammar: formal and warm, one person and many,
-#: accents, apostrophes and hyphens, a role that takes "a" and one that takes "an", a title.
+#: accents, apostrophes and hyphens, a role that takes "a" and one that takes "an", a title,
+#: American and British English.
 INTENTS: dict[str, dict[str, Any]] = {
     "sam-former-colleague": {
         "industry": "banking",
@@ -61,6 +62,7 @@ INTENTS: dict[str, dict[str, Any]] = {
         },
         "details": "tell me which certifications matter",
         "help": "reviewing my cover letter",
+        "language": "en-GB",
         "send_date": TODAY,
     },
 }
