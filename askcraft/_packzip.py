@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import stat
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from askcraft._errors import PackError
@@ -96,7 +97,14 @@ def extract_pack_zip(archive: str | Path, dest: Path) -> Path:
                         if total > MAX_TOTAL_BYTES:
                             raise _bad(archive, f"unpacks to more than {MAX_TOTAL_BYTES // 1024 // 1024} MB")
                         out.write(chunk)
-            except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError) as exc:
+            except (
+                zipfile.BadZipFile,
+                zipfile.LargeZipFile,
+                zlib.error,
+                OSError,
+                EOFError,
+                NotImplementedError,
+            ) as exc:
                 raise _bad(archive, f"member {info.filename!r} is corrupt ({exc})") from None
     if (dest / MANIFEST).is_file():
         return dest

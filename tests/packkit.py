@@ -42,6 +42,7 @@ def make_pack(
     templates: dict[str, str] | None = None,
     entries: list[dict[str, Any]] | None = None,
     folder: str | None = None,
+    overrides: dict[str, Any] | None = None,
     **manifest: Any,
 ) -> Path:
     """Write a pack folder: a manifest plus template files; return its path."""
@@ -59,6 +60,7 @@ def make_pack(
         else [{"kinds": "request", "goals": "job-leads", "variants": {"plain": "request.j2"}}],
     }
     data.update(manifest)
+    data.update(overrides or {})
     (root / "pack.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     for file, source in templates.items():
         path = root / file
@@ -67,8 +69,8 @@ def make_pack(
     return root
 
 
-@pytest.fixture
-def packs_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+@pytest.fixture(name="packs_dir")
+def packs_dir_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point the user pack folder at an empty temporary folder and forget cached packs."""
     folder = tmp_path / "user-packs"
     folder.mkdir()

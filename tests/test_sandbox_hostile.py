@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from packkit import INTENT, make_pack, packs_dir  # noqa: F401  (packs_dir is a fixture)
+from packkit import INTENT, make_pack, packs_dir_fixture  # noqa: F401  (a fixture)
 
 import askcraft
 from askcraft import _sandbox
@@ -67,7 +67,7 @@ def _hostile_pack(tmp_path: Path, payload: str) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def secret(tmp_path: Path, packs_dir: Path) -> Path:  # noqa: F811
+def secret(tmp_path: Path, packs_dir: Path) -> Path:
     secret = tmp_path / "packs" / "secret.txt"
     secret.parent.mkdir(parents=True)
     secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
