@@ -35,6 +35,7 @@ from typing import Any, Literal
 
 import platformdirs
 
+from askcraft import _lt_watchdog
 from askcraft._errors import CheckerUnavailableError
 
 VERSION = "6.8"
@@ -457,20 +458,8 @@ _LAUNCHER = Path(__file__).with_name("_lt_launch.py")
 _WATCHDOG = Path(__file__).with_name("_lt_watchdog.py")
 
 
-def pid_alive(pid: int) -> bool:
-    """Return whether *pid* is a running (not zombie) process."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    # A killed server whose parent never reaps it lingers as a zombie; that is dead.
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return True
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+#: Whether a pid runs and is not a zombie (a killed server nobody reaped is dead).
+pid_alive = _lt_watchdog.alive
 
 
 def _is_languagetool(pid: int) -> bool:
@@ -559,6 +548,18 @@ def _server_from_record(data: dict[str, Any]) -> Server:
     )
 
 
+def _load_record() -> Server | None:
+    """Return the server the record names (alive or not); drop an unreadable record."""
+    data = _read_record()
+    if data is None:
+        return None
+    try:
+        return _server_from_record(data)
+    except (KeyError, TypeError, ValueError):
+        _remove_record()
+        return None
+
+
 def _remove_record(pid: int | None = None) -> None:
     path = _record_path()
     data = _read_record()
@@ -582,13 +583,8 @@ def touch() -> None:
 
 def _recorded_server() -> Server | None:
     """Return the recorded server if it is alive and healthy; clean up a stale record."""
-    data = _read_record()
-    if data is None:
-        return None
-    try:
-        server = _server_from_record(data)
-    except (KeyError, TypeError, ValueError):
-        _remove_record()
+    server = _load_record()
+    if server is None:
         return None
     assert server.pid is not None
     if not (pid_alive(server.pid) and _is_languagetool(server.pid)):
@@ -764,13 +760,8 @@ def _terminate(pid: int, grace: float = 10.0) -> None:
 
 def stop_server() -> Server | None:
     """Stop the recorded local server; return it, or None when none was running."""
-    data = _read_record()
-    if data is None:
-        return None
-    try:
-        server = _server_from_record(data)
-    except (KeyError, TypeError, ValueError):
-        _remove_record()
+    server = _load_record()
+    if server is None:
         return None
     assert server.pid is not None
     _remove_record(server.pid)
