@@ -90,6 +90,9 @@ def first_words(phrases: list[str]) -> frozenset[str]:
 @functools.lru_cache(maxsize=256)
 def words(text: str) -> tuple[tuple[str, int, int], ...]:
     """Return ``(lowercased word, start, end)`` for every word of *text*."""
+    folded = text.lower().replace("\u2019", "'")
+    if len(folded) == len(text):  # lower() kept every offset: match once on the folded text
+        return tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(folded))
     return tuple((m.group().lower().replace("\u2019", "'"), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
@@ -122,6 +125,16 @@ def _rules() -> tuple[_Rule, ...]:
             )
         )
     return tuple(rules)
+
+
+@functools.cache
+def _lexicon_index() -> dict[str, tuple[_Rule, ...]]:
+    """Map each lexicon word to the strategies it signals, so a text's words are looked up once."""
+    index: dict[str, list[_Rule]] = {}
+    for rule in _rules():
+        for word in rule.words:
+            index.setdefault(word, []).append(rule)
+    return {word: tuple(rules) for word, rules in index.items()}
 
 
 def strategy_names() -> tuple[str, ...]:
@@ -158,11 +171,11 @@ def _find(text: str) -> Iterator[tuple[_Rule, int, int]]:
     first_two = _leading_words(text, starts, 2)
     found = words(text)
     present = word_set(text)
+    index = _lexicon_index()
+    for word, start, end in found:
+        for rule in index.get(word, ()):
+            yield rule, start, end - start
     for rule in _rules():
-        if rule.words and not rule.words.isdisjoint(present):
-            for word, start, end in found:
-                if word in rule.words:
-                    yield rule, start, end - start
         if rule.phrases is None or rule.keys.isdisjoint(present):
             continue
         for match in rule.phrases.finditer(text):
