@@ -1,8 +1,10 @@
 """Readability: the Flesch-Kincaid grade level of the message.
 
-Word and sentence counts come from textstat. Syllables are counted with pyphen (textstat's
-own hyphenation dependency, which ships its dictionaries): textstat 0.7.13 would otherwise
-download NLTK's CMU dictionary on first use, and a checker must not go online.
+The grade is Flesch-Kincaid's formula over words, sentences and syllables. Syllables come from
+pyphen's hyphenation dictionaries (shipped with pyphen; the syllable backend textstat itself used
+up to 0.7.3). textstat is not used: 0.7.10 and later import NLTK at import time (1.6-4 s here,
+more with scikit-learn installed) and download NLTK's CMU dictionary on first use, and a checker
+that runs on every draft must neither cost seconds nor go online.
 """
 
 from __future__ import annotations
@@ -10,8 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-import pyphen  # type: ignore[import-untyped]
-import textstat
+import pyphen
 
 from askcraft._checks import CheckContext
 from askcraft._findings import Finding
@@ -33,12 +34,12 @@ def _syllables(word: str) -> int:
 
 def grade(text: str) -> float:
     """Return the Flesch-Kincaid grade level of *text* (0.0 for a text without words)."""
-    words = int(textstat.lexicon_count(text))
-    if not words:
+    found = _WORD.findall(text.lower().replace("\u2019", "'"))
+    if not found:
         return 0.0
-    count = int(textstat.sentence_count(text))
-    syllables = sum(_syllables(w) for w in _WORD.findall(text.lower().replace("\u2019", "'")))
-    return 0.39 * words / max(count, 1) + 11.8 * syllables / words - 15.59
+    count = len(sentences(text))
+    syllables = sum(_syllables(w) for w in found)
+    return 0.39 * len(found) / max(count, 1) + 11.8 * syllables / len(found) - 15.59
 
 
 def check(ctx: CheckContext) -> list[Finding]:
