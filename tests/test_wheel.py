@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 import zipfile
@@ -100,31 +101,13 @@ def test_installed_package_drafts_from_outside_the_repo(installed: tuple[Path, P
 def test_installed_cli_drafts(installed: tuple[Path, Path], tmp_path: Path) -> None:
     """`python -m askcraft draft ... --no-check` works from the installed package."""
     _, python = installed
+    command = (
+        "draft request --to 'Sam Lee' --relationship former-colleague --goal job-leads --industry banking"
+        " --count 3 --from 'Alex Kim' --reason 'I want to put my math degree to work in finance'"
+        " --no-check --format json"
+    )
     proc = _run(
-        [
-            str(python),
-            "-m",
-            "askcraft",
-            "draft",
-            "request",
-            "--to",
-            "Sam Lee",
-            "--relationship",
-            "former-colleague",
-            "--goal",
-            "job-leads",
-            "--industry",
-            "banking",
-            "--count",
-            "3",
-            "--from",
-            "Alex Kim",
-            "--reason",
-            "I want to put my math degree to work in finance",
-            "--no-check",
-            "--format",
-            "json",
-        ],
+        [str(python), "-m", "askcraft", *shlex.split(command)],
         cwd=tmp_path,
         env=_clean_env(),
     )
