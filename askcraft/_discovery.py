@@ -68,9 +68,10 @@ class Found:
         return self.pack
 
 
-# -- caches: a pack is re-read when its manifest changes -----------------------------------------------
+# -- caches: the user folder is rescanned when it changes, a pack when its manifest does ---------
 
 _loaded: dict[tuple[Path, Source], tuple[tuple[int, int], Pack]] = {}
+_discovered: dict[tuple[bool, str, int | None], list[Found]] = {}
 _entry_points: list[importlib.metadata.EntryPoint] | None = None
 
 
@@ -78,6 +79,7 @@ def clear_caches() -> None:
     """Forget loaded packs and the entry-point list (after installing or removing packs)."""
     global _entry_points  # noqa: PLW0603  (a per-process cache)
     _loaded.clear()
+    _discovered.clear()
     _entry_points = None
 
 
@@ -109,14 +111,23 @@ def _found(root: Path, source: Source, origin: str) -> Found:
 # -- sources -------------------------------------------------------------------------------------------
 
 
-def _user_packs() -> Iterator[Found]:
+def _user_stamp() -> int | None:
+    try:
+        return user_packs_dir().stat().st_mtime_ns
+    except OSError:
+        return None
+
+
+def _user_packs() -> list[Found]:
     folder = user_packs_dir()
     if not folder.is_dir():
-        return
-    for root in sorted(folder.iterdir()):
-        if root.name.startswith(".") or not root.is_dir():
-            continue  # .tmp-* and .old-* folders belong to an install in progress
-        yield _found(root, "user", f"user folder {folder}")
+        return []
+    return [
+        _found(root, "user", f"user folder {folder}")
+        for root in sorted(folder.iterdir())
+        # .tmp-* folders belong to an install in progress
+        if not root.name.startswith(".") and root.is_dir()
+    ]
 
 
 def _group() -> list[importlib.metadata.EntryPoint]:
@@ -164,16 +175,27 @@ def _entry_point_packs() -> Iterator[Found]:
 
 
 def discover(*, autoload: bool | None = None) -> list[Found]:
-    """Return every pack found, highest precedence first, with shadowed ones marked."""
+    """Return every pack found, highest precedence first, with shadowed ones marked.
+
+    Within a process the result is reused until the user pack folder changes (installs and
+    removals rename folders there); pip-installed packs are read once per process.
+    """
     if autoload is None:
         autoload = autoload_enabled()
-    found: list[Found] = []
-    if autoload:
-        found.extend(_user_packs())
-        found.extend(_entry_point_packs())
-    found.append(Found(source="builtin", root=builtin_pack().root, origin="askcraft", pack=builtin_pack()))
-    _mark_shadowed(found)
-    return found
+    key = (autoload, str(user_packs_dir()), _user_stamp() if autoload else None)
+    cached = _discovered.get(key)
+    if cached is None:
+        found: list[Found] = []
+        if autoload:
+            found.extend(_user_packs())
+            found.extend(_entry_point_packs())
+        found.append(
+            Found(source="builtin", root=builtin_pack().root, origin="askcraft", pack=builtin_pack())
+        )
+        _mark_shadowed(found)
+        _discovered.clear()  # keep one result per configuration in use, not a history
+        cached = _discovered[key] = found
+    return list(cached)
 
 
 def _mark_shadowed(found: list[Found], above: list[Found] | None = None) -> None:
