@@ -51,6 +51,13 @@ print(json.dumps({{
     "parsed": sum("environment" in vars(p) for p in others),
 }}))
 """
+DISCOVER = """
+import time
+import askcraft._discovery as d
+t = time.perf_counter()
+d.resolve_packs()
+print(time.perf_counter() - t)
+"""
 HELP_PROBE = """
 import sys
 from askcraft._cli import main
@@ -79,12 +86,12 @@ def _env(packs_dir: Path) -> dict[str, str]:
     return env
 
 
-def cold(packs_dir: Path, runs: int) -> float:
-    """Return the median seconds of a one-off draft in a new process (imports, discovery, render, checks)."""
+def cold(packs_dir: Path, runs: int, script: str = ONE_DRAFT) -> float:
+    """Return the median seconds *script* reports in a new process (default: a one-off draft)."""
     times = []
     for _ in range(runs):
         out = subprocess.run(
-            [sys.executable, "-c", ONE_DRAFT], env=_env(packs_dir), capture_output=True, text=True, check=True
+            [sys.executable, "-c", script], env=_env(packs_dir), capture_output=True, text=True, check=True
         )
         times.append(float(out.stdout.strip()))
     return statistics.median(times)
@@ -131,6 +138,7 @@ def main() -> None:
         cold_many = cold(many, args.cold)
         cold_none = min(cold_none, cold(none, args.cold))
         cold_many = min(cold_many, cold(many, args.cold))
+        find_none, find_many = cold(none, args.cold, DISCOVER), cold(many, args.cold, DISCOVER)
         warm_none = warm_many = float("inf")
         for _ in range(args.rounds):  # interleaved rounds, best of each: the least disturbed figure
             warm_none = min(warm_none, warm(none, args.drafts))
