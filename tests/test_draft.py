@@ -292,7 +292,7 @@ def test_thank_you_names_the_help_and_outcome(make_intent: IntentFactory) -> Non
         assert thanks.kind == "thank-you"
         assert "introducing me to Priya" in thanks.body
         assert "interview at Acme Bank on Monday" in thanks.body
-        assert re.search(r"(return the favour|help you|can ever|can do for you)", thanks.body)
+        assert re.search(r"(return the favou?r|help you|can ever|can do for you)", thanks.body)
         assert not PRESSURE.search(thanks.body)
 
 
