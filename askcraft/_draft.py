@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from askcraft._packs import Pack, Selection
 
 
+@functools.cache  # reading package metadata costs more than rendering a message
 def _askcraft_version() -> str:
     try:
         return version("askcraft")

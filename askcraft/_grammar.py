@@ -19,12 +19,11 @@ from contextlib import contextmanager
 from importlib import resources
 from typing import Any, Literal, cast
 
-import yaml
-
 from askcraft import _languagetool as lt
 from askcraft._checks import CheckContext
 from askcraft._errors import CheckerUnavailableError
 from askcraft._findings import Finding, Severity
+from askcraft._yaml import safe_load
 
 logger = logging.getLogger("askcraft.languagetool")
 
@@ -102,7 +101,7 @@ class Policy:
 def policy() -> Policy:
     """Return the severity policy shipped with askcraft."""
     text = resources.files("askcraft").joinpath("_grammar_policy.yaml").read_text(encoding="utf-8")
-    return Policy.from_mapping(yaml.safe_load(text), source="_grammar_policy.yaml")
+    return Policy.from_mapping(safe_load(text), source="_grammar_policy.yaml")
 
 
 # --------------------------------------------------------------------------- offsets

@@ -66,9 +66,10 @@ def _email(value: str) -> str:
     return value
 
 
-Line = Annotated[str, AfterValidator(_one_line), Field(max_length=120)]
-Text = Annotated[str, AfterValidator(_text), Field(max_length=600)]
-Email = Annotated[str, AfterValidator(_email), Field(max_length=254)]
+# The length limit comes first so its message says "characters" rather than pydantic's "items".
+Line = Annotated[str, Field(max_length=120), AfterValidator(_one_line)]
+Text = Annotated[str, Field(max_length=600), AfterValidator(_text)]
+Email = Annotated[str, Field(max_length=254), AfterValidator(_email)]
 PlainValue = str | int | float | bool | None
 ExtraValue = PlainValue | list[PlainValue] | dict[str, PlainValue]
 

@@ -24,9 +24,10 @@ MAX_OUTPUT = 20_000
 
 @cache
 def _engine() -> inflect.engine:
-    import inflect  # noqa: PLC0415  (slow to import; only needed when rendering)
+    from askcraft._inflect import import_inflect  # noqa: PLC0415  (only needed when rendering)
 
-    return inflect.engine()
+    engine: inflect.engine = import_inflect().engine()
+    return engine
 
 
 def number_words(value: int, *, threshold: int = 100) -> str:
@@ -124,6 +125,33 @@ _LOWERABLE = frozenset(
         "meeting",
         "talking",
         "spending",
+        # Details follow "could you", so they usually start with a verb.
+        "look",
+        "share",
+        "tell",
+        "give",
+        "send",
+        "review",
+        "read",
+        "check",
+        "help",
+        "introduce",
+        "put",
+        "pass",
+        "connect",
+        "recommend",
+        "meet",
+        "talk",
+        "take",
+        "make",
+        "write",
+        "proofread",
+        "explain",
+        "walk",
+        "show",
+        "let",
+        "answer",
+        "be",
     )
 )
 
@@ -134,8 +162,17 @@ def capfirst(text: str) -> str:
 
 
 def first_name(name: str) -> str:
-    """Return the name used in a greeting: the first word of the full name."""
-    return name.split(maxsplit=1)[0] if name.split() else name
+    """Return the name used in a greeting: the first word, or title and surname ('Dr. Cruz')."""
+    words = name.split()
+    if not words:
+        return name
+    # "Hi Dr.," is no greeting: someone named with a title is greeted by title and surname.
+    if len(words) > 1 and words[0].rstrip(".").casefold() in _TITLES:
+        return f"{words[0]} {words[-1]}"
+    return words[0]
+
+
+_TITLES = frozenset(("dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"))
 
 
 FILTERS: dict[str, Callable[..., Any]] = {

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
+from askcraft._yaml import safe_load
 
 __all__ = ["Strategy", "politeness", "strategies"]
 
@@ -104,8 +104,8 @@ def word_set(text: str) -> frozenset[str]:
 
 @functools.cache
 def _rules() -> tuple[_Rule, ...]:
-    spec = yaml.safe_load((_DATA / "politeness_strategies.yaml").read_text(encoding="utf-8"))
-    lexicons = yaml.safe_load((_DATA / "politeness_lexicons.yaml").read_text(encoding="utf-8"))
+    spec = safe_load((_DATA / "politeness_strategies.yaml").read_text(encoding="utf-8"))
+    lexicons = safe_load((_DATA / "politeness_lexicons.yaml").read_text(encoding="utf-8"))
     rules = []
     for name, entry in spec["strategies"].items():
         phrases = list(entry.get("phrases", []))

@@ -94,7 +94,8 @@ def _unmet(data: dict[str, Any], pack: Any) -> list[str]:
 
     missing = [path for path in _ALWAYS if not _get(data, path)]
     missing += [spec for spec in unmet_fields(pack, data) if spec not in missing]
-    return missing
+    # A value that was given but is invalid (count 0) is for validation to explain, not "missing".
+    return [spec for spec in missing if all(_get(data, p) in (None, "") for p in spec.split("|"))]
 
 
 def _describe(spec: str) -> str:
@@ -223,10 +224,11 @@ def draft_cmd(**opts: Any) -> int:
     packs = resolve_packs(opts["pack"])
     interactive = not opts["no_input"] and sys.stdin.isatty()
     missing = _unmet(data, packs[0])
-    if missing and interactive:
-        for spec in missing:
-            if spec in _unmet(data, packs[0]):
-                _ask(spec, data)
+    asked: set[str] = set()
+    # Ask until nothing is missing: answering kind and goal reveals the fields the pack needs.
+    while interactive and missing and missing[0] not in asked:
+        asked.add(missing[0])
+        _ask(missing[0], data)
         missing = _unmet(data, packs[0])
     if missing:
         where = " or in the intent file" if opts["intent_file"] else ""

@@ -9,11 +9,10 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast, get_args
 
-import yaml
-
 from askcraft._checks import CheckContext
 from askcraft._errors import AskcraftError
 from askcraft._findings import Category, Finding, Severity
+from askcraft._yaml import safe_load
 from askcraft.tone import first_words, word_set
 
 DATA = Path(__file__).parent / "data"
@@ -99,7 +98,7 @@ def _examples(raw: list[Any] | None) -> tuple[Mapping[str, Any], ...]:
 
 @functools.cache
 def _load(name: str) -> tuple[dict[str, Rule], dict[str, Any], dict[str, Any]]:
-    spec = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
+    spec = safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
     rules: dict[str, Rule] = {}
     for rule_id, entry in spec.get("rules", {}).items():
         category = rule_id.partition(".")[0]
