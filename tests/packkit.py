@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 import textwrap
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from conftest import BASE_INTENT
 
 from askcraft._discovery import clear_caches
 
 #: A request every pack test can draft: Sam Lee, three people in banking.
-INTENT: dict[str, Any] = {
-    "kind": "request",
-    "goal": "job-leads",
-    "industry": "banking",
-    "count": 3,
-    "recipient": {"name": "Sam Lee", "relationship": "former-colleague"},
-    "sender": {"name": "Alex Kim", "reason": "I want to put my maths degree to work in finance"},
-}
+INTENT: dict[str, Any] = copy.deepcopy(BASE_INTENT)
 
 BODY = """\
 {% block subject %}Three names in {{ industry }}?{% endblock %}
