@@ -114,7 +114,7 @@ def _ask(spec: str, data: dict[str, Any]) -> None:
     if "|" in spec:
         help_text = f"or give {' / '.join(_BY_PATH[p].flag for p in spec.split('|')[1:] if p in _BY_PATH)}"
     click.echo(click.style(f"{question}?", bold=True) + (f"  ({help_text})" if help_text else ""), err=True)
-    kind: click.ParamType | type = str
+    kind: click.ParamType[Any] | type = str
     if field and field.choices:
         kind = click.Choice(field.choices)
     elif field and field.number:
@@ -136,7 +136,7 @@ def _ask(spec: str, data: dict[str, Any]) -> None:
     _set(data, path, value)
 
 
-def _chain(kind: click.ParamType | type, validate: Callable[[Any], Any]) -> Callable[[Any], Any]:
+def _chain(kind: click.ParamType[Any] | type, validate: Callable[[Any], Any]) -> Callable[[Any], Any]:
     convert = click.types.convert_type(kind)
 
     def run(value: Any) -> Any:
