@@ -31,7 +31,7 @@ def import_inflect() -> types.ModuleType:
     sys.modules["typeguard"] = shim
     try:
         module = importlib.import_module("inflect")
-    except Exception:  # noqa: BLE001  (any surprise: fall back to the ordinary import)
+    except Exception:
         sys.modules.pop("inflect", None)
         module = None
     finally:

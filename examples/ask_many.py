@@ -14,6 +14,7 @@ from pathlib import Path
 import askcraft
 
 HERE = Path(__file__).parent
+REASON = "After six years teaching math, I want to put my numbers skills to work in finance."
 
 
 def main(argv: list[str]) -> int:
@@ -33,11 +34,15 @@ def main(argv: list[str]) -> int:
                 industry="banking",
                 count=2,  # many people, a little each
                 channel=row["channel"] or "email",
-                recipient={"name": row["name"], "relationship": row["relationship"], "email": row["email"] or None},
+                recipient={
+                    "name": row["name"],
+                    "relationship": row["relationship"],
+                    "email": row["email"] or None,
+                },
                 sender={
                     "name": "Alex Kim",
                     "email": "alex.kim@example.com",
-                    "reason": "After six years teaching math, I want to put my numbers skills to work in finance.",
+                    "reason": REASON,
                 },
             )
         except askcraft.IntentError as exc:
@@ -50,7 +55,9 @@ def main(argv: list[str]) -> int:
         else:
             (out / f"{stem}.txt").write_text(draft.to_text(), encoding="utf-8")
         warnings = [f for f in draft.findings if f.severity in {"error", "warning"}]
-        print(f"{row['name']:<16} {draft.channel:<18} {draft.provenance.variant:<8} {len(warnings)} warning(s)")
+        print(
+            f"{row['name']:<16} {draft.channel:<18} {draft.provenance.variant:<8} {len(warnings)} warning(s)"
+        )
     return 0
 
 
