@@ -77,14 +77,22 @@ def run_checks(
     grammar: bool = True,
     disable: Collection[str] = (),
     checkers: Mapping[str, Checker] | None = None,
+    also: Mapping[str, Checker] | None = None,
 ) -> list[Finding]:
-    """Run every registered checker on *ctx* and return findings, most severe first."""
+    """Run every registered checker on *ctx* and return findings, most severe first.
+
+    *checkers* replaces the registry (tests use it for fakes); *also* adds checkers after it,
+    such as a pack's own tone rules.
+    """
     findings: list[Finding] = []
-    names: Iterable[str] = checkers.keys() if checkers is not None else BUILTIN_CHECKERS
-    for name in names:
+    chosen: dict[str, Checker | None] = (
+        dict(checkers) if checkers is not None else dict.fromkeys(BUILTIN_CHECKERS)
+    )
+    chosen.update(also or {})
+    for name, given in chosen.items():
         if name in disable or (not grammar and name in GRAMMAR_CHECKERS):
             continue
-        checker = checkers[name] if checkers is not None else _load(name)
+        checker = given if given is not None else _load(name)
         findings.extend(f for f in checker(ctx) if not _disabled(f.rule, disable))
     findings.sort(key=lambda f: (f.rank, f.field != "subject", f.offset))
     return findings

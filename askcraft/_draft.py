@@ -163,7 +163,8 @@ class Draft:
             subject = apply_fixes(subject, [f for f in self.findings if f.field == "subject"])
         if body == self.body and subject == self.subject:
             return self
-        findings = _run(self.intent, subject, body, self._settings)
+        pack = next((p for p in self._settings.packs if p.name == self.provenance.pack), None)
+        findings = _run(self.intent, subject, body, self._settings, pack)
         return dataclasses.replace(self, subject=subject, body=body, findings=findings)
 
     # -- exporters -----------------------------------------------------------------------------
@@ -219,7 +220,9 @@ def _names(intent: Intent) -> tuple[str, ...]:
     return tuple(v for v in values if v)
 
 
-def _run(intent: Intent, subject: str | None, body: str, settings: _Settings) -> list[Finding]:
+def _run(
+    intent: Intent, subject: str | None, body: str, settings: _Settings, pack: Pack | None
+) -> list[Finding]:
     if not settings.check:
         return []
     ctx = CheckContext(
@@ -233,7 +236,8 @@ def _run(intent: Intent, subject: str | None, body: str, settings: _Settings) ->
         send_date=intent.send_date or settings.today or date.today(),
         options=settings.options,
     )
-    return run_checks(ctx, grammar=settings.grammar, disable=settings.disable)
+    also = {f"pack:{pack.name}": pack.tone_findings} if pack is not None and pack.tone_rules else None
+    return run_checks(ctx, grammar=settings.grammar, disable=settings.disable, also=also)
 
 
 def _select(packs: Sequence[Pack], intent: Intent, variant: str | None) -> Selection:
@@ -293,7 +297,7 @@ def _draft(intent: Intent, settings: _Settings, *, variant: str | None) -> Draft
         variant=selection.variant,
         askcraft_version=_askcraft_version(),
     )
-    findings = _run(intent, subject, body, settings)
+    findings = _run(intent, subject, body, settings, pack)
     return Draft(intent, subject, body, findings, provenance, settings)
 
 
