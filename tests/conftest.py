@@ -21,7 +21,7 @@ BASE_INTENT: dict[str, Any] = {
     "industry": "banking",
     "count": 3,
     "recipient": {"name": "Sam Lee", "relationship": "former-colleague"},
-    "sender": {"name": "Alex Kim", "reason": "I want to put my maths degree to work in finance"},
+    "sender": {"name": "Alex Kim", "reason": "I want to put my math degree to work in finance"},
     "channel": "email",
 }
 
@@ -126,3 +126,15 @@ def _preload_hypothesis_patching() -> None:
 
 
 _preload_hypothesis_patching()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the developer's own installed packs out of the tests: an empty user pack folder."""
+    import os  # noqa: PLC0415
+    import shutil  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    if "ASKCRAFT_PACKS_DIR" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="askcraft-test-packs-")
+        os.environ["ASKCRAFT_PACKS_DIR"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
