@@ -429,7 +429,8 @@ class Pack:
         return rules
 
 
-def _lookup(data: dict[str, Any], dotted: str) -> Any:
+def lookup(data: dict[str, Any], dotted: str) -> Any:
+    """Return the value at a dotted path of nested mappings (``recipient.name``), or None."""
     value: Any = data
     for part in dotted.split("."):
         if not isinstance(value, dict):
@@ -446,7 +447,7 @@ def unmet_fields(pack: Pack, data: dict[str, Any]) -> list[str]:
     unmet: list[str] = []
     for rule in pack.requirements(kind, goal, channel):
         for spec in rule.fields:
-            if not any(_lookup(data, f) for f in spec.split("|")) and spec not in unmet:
+            if not any(lookup(data, f) for f in spec.split("|")) and spec not in unmet:
                 unmet.append(spec)
     return unmet
 

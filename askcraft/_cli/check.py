@@ -121,6 +121,11 @@ def check_cmd(
 
     options = _parse_options(option_pairs)
     text = read_message(source)
+    if grammar:
+        # A first grammar check may install and start LanguageTool: say what it fetches, on stderr.
+        from askcraft._cli.languagetool import show_languagetool_progress  # noqa: PLC0415
+
+        show_languagetool_progress()
     findings = askcraft.check(
         text, kind=kind, channel=channel, subject=subject, grammar=grammar, disable=disable, options=options
     )

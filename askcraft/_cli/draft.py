@@ -79,23 +79,14 @@ def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
     node[leaf] = value
 
 
-def _get(data: dict[str, Any], dotted: str) -> Any:
-    node: Any = data
-    for part in dotted.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(part)
-    return node
-
-
 def _unmet(data: dict[str, Any], pack: Any) -> list[str]:
     """Return field specs still missing: the always-required ones, then what the pack's template needs."""
-    from askcraft._packs import unmet_fields  # noqa: PLC0415
+    from askcraft._packs import lookup, unmet_fields  # noqa: PLC0415
 
-    missing = [path for path in _ALWAYS if not _get(data, path)]
+    missing = [path for path in _ALWAYS if not lookup(data, path)]
     missing += [spec for spec in unmet_fields(pack, data) if spec not in missing]
     # A value that was given but is invalid (count 0) is for validation to explain, not "missing".
-    return [spec for spec in missing if all(_get(data, p) in (None, "") for p in spec.split("|"))]
+    return [spec for spec in missing if all(lookup(data, p) in (None, "") for p in spec.split("|"))]
 
 
 def _describe(spec: str) -> str:
@@ -221,6 +212,11 @@ def draft_cmd(**opts: Any) -> int:
     from askcraft.packs import resolve_packs  # noqa: PLC0415
 
     data = _gather(opts)
+    if not opts["no_check"] and not opts["no_grammar"]:
+        # A first grammar check may install and start LanguageTool: say what it fetches, on stderr.
+        from askcraft._cli.languagetool import show_languagetool_progress  # noqa: PLC0415
+
+        show_languagetool_progress()
     packs = resolve_packs(opts["pack"])
     interactive = not opts["no_input"] and sys.stdin.isatty()
     missing = _unmet(data, packs[0])
