@@ -34,6 +34,7 @@ _APOSTROPHES = "'\u2019"
 _WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
 #: A sentence starts at the start of the text, after end punctuation and space, or after a line break.
 _SENTENCE_BREAK = re.compile(rf"[.!?]+[\"\u201d{_APOSTROPHES})\]]*\s+|\n\s*")
+_STARTS_WITH_WORD = re.compile(r"[^\W_]")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 
 #: General features next to the strategies; each is capped so long texts do not dominate.
@@ -67,6 +68,8 @@ class _Rule:
     impolite: bool
     #: First words of the phrases: a text without any of them cannot match (a cheap pre-check).
     keys: frozenset[str] = frozenset()
+    #: Every phrase starts with a word (not punctuation), so matches start where a key word does.
+    anchored: bool = False
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -122,6 +125,7 @@ def _rules() -> tuple[_Rule, ...]:
                 words=words,
                 impolite=bool(entry.get("impolite", False)),
                 keys=first_words(phrases),
+                anchored=starts_with_word(phrases),
             )
         )
     return tuple(rules)
@@ -178,7 +182,10 @@ def _find(text: str) -> Iterator[tuple[_Rule, int, int]]:
     for rule in _rules():
         if rule.phrases is None or rule.keys.isdisjoint(present):
             continue
-        for match in rule.phrases.finditer(text):
+        matches = (
+            anchored_matches(rule.phrases, rule.keys, text) if rule.anchored else rule.phrases.finditer(text)
+        )
+        for match in matches:
             at = match.start()
             if (
                 (rule.where == "sentence_start" and at not in first)
@@ -187,6 +194,39 @@ def _find(text: str) -> Iterator[tuple[_Rule, int, int]]:
             ):
                 continue
             yield rule, at, match.end() - at
+
+
+def anchored_matches(pattern: re.Pattern[str], keys: frozenset[str], text: str) -> Iterator[re.Match[str]]:
+    """Yield what ``pattern.finditer(text)`` would, trying only where one of *keys* starts a word.
+
+    For a phrase pattern whose phrases each begin with one of *keys* (a word, not punctuation)
+    and must follow a non-word character, a match can only begin where a key word does, so
+    anchoring there skips scanning the whole text once per rule.
+    """
+    starts = word_starts(text)
+    positions = sorted(at for key in keys if key in starts for at in starts[key])
+    end = -1
+    for at in positions:
+        if at < end:
+            continue  # finditer's matches never overlap
+        match = pattern.match(text, at)
+        if match is not None:
+            end = match.end()
+            yield match
+
+
+@functools.lru_cache(maxsize=256)
+def word_starts(text: str) -> Mapping[str, tuple[int, ...]]:
+    """Map each lowercased word of *text* to the offsets where it starts."""
+    starts: dict[str, list[int]] = {}
+    for word, start, _ in words(text):
+        starts.setdefault(word, []).append(start)
+    return {word: tuple(offsets) for word, offsets in starts.items()}
+
+
+def starts_with_word(phrases: list[str]) -> bool:
+    """Return whether every phrase begins with a word character (so it can be anchored)."""
+    return all(_STARTS_WITH_WORD.match(str(p).lower()) for p in phrases)
 
 
 def _general(text: str) -> dict[str, float]:

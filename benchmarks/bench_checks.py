@@ -75,6 +75,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--messages", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the best of each counts")
     args = parser.parse_args()
     messages = drafts(args.messages)
     contexts = [
@@ -85,17 +86,24 @@ def main() -> None:
     run_checks(contexts[0], grammar=False)
     LintFile("warm-up", messages[0][2]).lint()
 
-    start = time.perf_counter()
-    ours = sum(len(run_checks(ctx, grammar=False)) for ctx in contexts)
-    askcraft_seconds = time.perf_counter() - start
+    # Alternate the two over several rounds and keep each one's best round: on a shared machine
+    # the fastest round is the one least disturbed by other work, for both sides alike.
+    askcraft_seconds = proselint_seconds = float("inf")
+    for _ in range(args.rounds):
+        start = time.perf_counter()
+        ours = sum(len(run_checks(ctx, grammar=False)) for ctx in contexts)
+        askcraft_seconds = min(askcraft_seconds, time.perf_counter() - start)
 
-    start = time.perf_counter()
-    theirs = sum(len(LintFile(f"message-{i}", body).lint()) for i, (_, _, body, _) in enumerate(messages))
-    proselint_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        theirs = sum(len(LintFile(f"message-{i}", body).lint()) for i, (_, _, body, _) in enumerate(messages))
+        proselint_seconds = min(proselint_seconds, time.perf_counter() - start)
 
     n = len(messages)
     ours_rate, theirs_rate = n / askcraft_seconds, n / proselint_seconds
-    print(f"{n} drafted messages, {sum(len(m[2]) for m in messages) / n:.0f} characters on average")
+    print(
+        f"{n} drafted messages, {sum(len(m[2]) for m in messages) / n:.0f} characters on average, "
+        f"best of {args.rounds} alternating rounds"
+    )
     print(f"{'linter':<34} {'seconds':>8} {'msgs/s':>9} {'findings':>9}")
     print(f"{'askcraft (all non-grammar checks)':<34} {askcraft_seconds:>8.2f} {ours_rate:>9.0f} {ours:>9}")
     print(f"{'proselint ' + _version():<34} {proselint_seconds:>8.2f} {theirs_rate:>9.0f} {theirs:>9}")

@@ -13,7 +13,7 @@ from askcraft._checks import CheckContext
 from askcraft._errors import AskcraftError
 from askcraft._findings import Category, Finding, Severity
 from askcraft._yaml import safe_load
-from askcraft.tone import first_words, word_set
+from askcraft.tone import anchored_matches, first_words, starts_with_word, word_set
 
 DATA = Path(__file__).parent / "data"
 _CATEGORIES: tuple[str, ...] = get_args(Category)
@@ -75,9 +75,10 @@ class Rule:
         """Yield every match of this rule's phrases in *text*."""
         if self.pattern is None:
             return
-        if self.keys is not None and self.keys.isdisjoint(word_set(text)):
-            return
-        yield from self.pattern.finditer(text)
+        if self.keys is None:
+            yield from self.pattern.finditer(text)
+        elif not self.keys.isdisjoint(word_set(text)):
+            yield from anchored_matches(self.pattern, self.keys, text)
 
 
 def phrase_pattern(phrases: list[str], patterns: list[str] | None = None) -> re.Pattern[str]:
@@ -118,7 +119,7 @@ def _load(name: str) -> tuple[dict[str, Rule], dict[str, Any], dict[str, Any]]:
             flag=_examples(examples.get("flag")),
             passes=_examples(examples.get("pass")),
             data=entry.get("data", {}),
-            keys=None if patterns else first_words(phrases),
+            keys=None if patterns or not starts_with_word(phrases) else first_words(phrases),
         )
     return rules, dict(spec.get("options", {})), dict(spec.get("lexicon", {}))
 
