@@ -37,7 +37,7 @@ def test_draft_returns_a_message_ready_to_send(make_intent: IntentFactory) -> No
     assert result.body.startswith(("Hi Sam,", "Hello Sam,", "Hey Sam,"))
     assert "three people" in result.body
     assert "banking" in result.body
-    assert "maths degree" in result.body
+    assert "math degree" in result.body
     assert result.body.rstrip().endswith("Alex Kim")
     assert result.findings == []
     assert result.errors == []
