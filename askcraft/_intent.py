@@ -37,6 +37,8 @@ MAX_COUNT = 20
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+$")
+#: Names of fields a pack adds under ``extra``: lowercase letters, digits and underscores.
+EXTRA_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -171,7 +173,7 @@ class Intent(_Model):
     @classmethod
     def _check_extra(cls, value: dict[str, ExtraValue]) -> dict[str, ExtraValue]:
         for key in value:
-            if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            if not EXTRA_FIELD_NAME.match(key):
                 raise ValueError(f"key {key!r} must be lowercase letters, digits and underscores")
         return value
 

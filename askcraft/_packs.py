@@ -16,7 +16,15 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from askcraft._errors import IntentError, PackError
-from askcraft._intent import CHANNELS, GOALS, KINDS, Intent, _construct_mapping, parse_yaml
+from askcraft._intent import (
+    CHANNELS,
+    EXTRA_FIELD_NAME,
+    GOALS,
+    KINDS,
+    Intent,
+    _construct_mapping,
+    parse_yaml,
+)
 
 if TYPE_CHECKING:
     from askcraft._checks import CheckContext
@@ -38,7 +46,6 @@ _SEMVER = re.compile(
     r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
 )
 _VARIANT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 Source = Literal["path", "user", "entry-point", "builtin"]
 
@@ -246,7 +253,7 @@ class Manifest(_Model):
     @classmethod
     def _field_names(cls, value: dict[str, FieldSpec]) -> dict[str, FieldSpec]:
         for name in value:
-            if not _FIELD_NAME.match(name):
+            if not EXTRA_FIELD_NAME.match(name):
                 raise ValueError(f"field name {name!r} must be lowercase letters, digits and underscores")
         return value
 
