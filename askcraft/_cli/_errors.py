@@ -30,7 +30,7 @@ def run(command: click.Command, argv: list[str]) -> int:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         return EXIT_USAGE
-    except BrokenPipeError:
+    except BrokenPipeError:  # click itself exits 1 quietly when stdout's reader goes away (`| head`)
         return EXIT_OK
     except Exception as exc:
         if os.environ.get("ASKCRAFT_DEBUG"):
