@@ -136,8 +136,10 @@ def test_render_time_limit_stops_a_slow_template(tmp_path: Path, monkeypatch: py
         askcraft.draft(INTENT, pack=pack, check=False)
 
 
-def test_exponential_macro_calls_hit_the_step_budget(tmp_path: Path) -> None:
+def test_exponential_macro_calls_hit_the_step_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Macros that each call the next twice (2**30 calls, no loops) are stopped by the budget."""
+    # The step budget, not the clock, must stop it: on a slow machine the clock could win first.
+    monkeypatch.setattr(_sandbox, "RENDER_SECONDS", 600.0)
     macros = "".join(
         f"{{% macro m{i}() %}}{{{{ m{i + 1}() }}}}{{{{ m{i + 1}() }}}}{{% endmacro %}}" for i in range(30)
     )
