@@ -21,7 +21,7 @@ GOAL_FIELDS: dict[str, dict[str, Any]] = {
     "job-leads": {"count": 3, "industry": "banking"},
     "introduction": {"count": 2, "company": "Acme Bank"},
     "informational-interview": {"role": "data analyst"},
-    "advice": {"industry": "healthcare"},
+    "advice": {"industry": "healthcare", "details": "share how you made the switch"},
     "referral": {"company": "Globex"},
     "favour": {"details": "look over my CV before I send it out"},
 }
