@@ -10,7 +10,14 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
-from askcraft._checks import CheckContext, run_checks
+from askcraft._checks import (
+    BUILTIN_CHECKERS,
+    GRAMMAR_CHECKERS,
+    CheckContext,
+    _load,
+    run_checks,
+    sort_findings,
+)
 from askcraft._findings import Finding
 
 #: Concurrent requests; LanguageTool's server checks up to this many texts at once.
@@ -68,8 +75,19 @@ def check_many(
     if workers == 1:
         results = [run(ctx) for ctx in unique.values()]
     else:
+        # The pool's threads only talk to LanguageTool, so each sends its next text the moment an
+        # answer arrives; the CPU-bound tone checks run here meanwhile, not between requests.
+        grammar_only = {name: _load(name) for name in GRAMMAR_CHECKERS if name in BUILTIN_CHECKERS}
+
+        def grammar_of(ctx: CheckContext) -> list[Finding]:
+            return run_checks(ctx, grammar=grammar, disable=disable, checkers=grammar_only)
+
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="askcraft-check") as pool:
-            results = list(pool.map(run, unique.values()))
+            pending = [pool.submit(grammar_of, ctx) for ctx in unique.values()]
+            rest = [run_checks(ctx, grammar=False, disable=disable) for ctx in unique.values()]
+            results = [
+                sort_findings(done.result() + other) for done, other in zip(pending, rest, strict=True)
+            ]
     by_key = dict(zip(unique, results, strict=True))
     return [list(by_key[key]) for key in keys]
 

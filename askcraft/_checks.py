@@ -94,5 +94,10 @@ def run_checks(
             continue
         checker = given if given is not None else _load(name)
         findings.extend(f for f in checker(ctx) if not _disabled(f.rule, disable))
+    return sort_findings(findings)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Sort findings in place, most severe first, subject before body, then by position."""
     findings.sort(key=lambda f: (f.rank, f.field != "subject", f.offset))
     return findings
