@@ -18,6 +18,7 @@ from askcraft._checks import (
     run_checks,
     sort_findings,
 )
+from askcraft._draft import check_context
 from askcraft._findings import Finding
 
 #: Concurrent requests; LanguageTool's server checks up to this many texts at once.
@@ -47,15 +48,15 @@ def check_many(
     contexts = [
         item
         if isinstance(item, CheckContext)
-        else CheckContext(
-            text=item,
+        else check_context(
+            item,
             kind=kind,
             channel=channel,
             subject=subject,
             language=language,
-            names=tuple(names),
-            send_date=send_date or date.today(),
-            options=dict(options or {}),
+            names=names,
+            options=options,
+            send_date=send_date,
         )
         for item in texts
     ]

@@ -341,6 +341,38 @@ def draft(
     return _draft(_coerce_intent(intent), settings, variant=variant)
 
 
+def check_context(
+    text: str,
+    *,
+    kind: str = "request",
+    channel: str = "email",
+    subject: str | None = None,
+    language: str = "en-US",
+    intent: Intent | None = None,
+    names: Collection[str] = (),
+    options: Mapping[str, Any] | None = None,
+    send_date: date | None = None,
+) -> CheckContext:
+    """Describe a message to check, refusing a kind or channel askcraft does not know."""
+    from askcraft._intent import CHANNELS, KINDS  # noqa: PLC0415
+
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if channel not in CHANNELS:
+        raise ValueError(f"channel must be one of {', '.join(CHANNELS)}, not {channel!r}")
+    return CheckContext(
+        text=text,
+        kind=kind,
+        channel=channel,
+        subject=subject,
+        language=language,
+        intent=intent,
+        names=tuple(names) + (_names(intent) if intent else ()),
+        send_date=send_date or date.today(),
+        options=dict(options or {}),
+    )
+
+
 def check(
     text: str,
     *,
@@ -356,21 +388,15 @@ def check(
     send_date: date | None = None,
 ) -> list[Finding]:
     """Check a message you wrote yourself and return its findings, most severe first."""
-    from askcraft._intent import CHANNELS, KINDS  # noqa: PLC0415
-
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    if channel not in CHANNELS:
-        raise ValueError(f"channel must be one of {', '.join(CHANNELS)}, not {channel!r}")
-    ctx = CheckContext(
-        text=text,
+    ctx = check_context(
+        text,
         kind=kind,
         channel=channel,
         subject=subject,
         language=language,
         intent=intent,
-        names=tuple(names) + (_names(intent) if intent else ()),
-        send_date=send_date or date.today(),
-        options=dict(options or {}),
+        names=names,
+        options=options,
+        send_date=send_date,
     )
     return run_checks(ctx, grammar=grammar, disable=disable)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+import askcraft
 from askcraft import _grammar, _languagetool
 from askcraft._batch import check_many
 from askcraft._checks import CheckContext, run_checks
@@ -326,3 +327,12 @@ def test_no_languagetool_switches_it_off_inside_the_block():
         (finding,) = _grammar.check(CheckContext(text="I has a apple."))
         assert finding.rule == "grammar.unavailable"
     assert os.environ.get("ASKCRAFT_LANGUAGETOOL") == before
+
+
+@pytest.mark.parametrize(("kind", "channel"), [("nope", "email"), ("request", "fax")])
+def test_check_many_refuses_an_unknown_kind_or_channel_like_check(kind: str, channel: str):
+    """check_many validates plain texts' kind and channel exactly as askcraft.check does."""
+    with pytest.raises(ValueError, match="must be one of"):
+        askcraft.check("Hi Sam.", kind=kind, channel=channel, grammar=False)
+    with pytest.raises(ValueError, match="must be one of"):
+        check_many(["Hi Sam."], kind=kind, channel=channel, grammar=False)
