@@ -1,0 +1,240 @@
+"""Distinctness: how many different messages thirty recipients of one ask receive (issue 9).
+
+Run from the repository root:  python benchmarks/distinct_drafts.py [--show N]
+
+For each ask, thirty people of the same relationship (different, realistic names) are sent the
+same intent. Each draft (subject and body, default variant, no checks) is masked: every
+occurrence of the recipient's whole name and of each word of it becomes "<NAME>", so two drafts
+that differ only in the name count as one. The figure is the number of distinct masked drafts
+out of thirty; issue 9's target is at least twenty. Also printed: distinct openings (the first
+line or sentence after the greeting) and distinct closings (the last two lines), to show where
+the sameness sits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import askcraft  # noqa: E402
+
+TODAY = date(2026, 11, 12)
+
+#: Thirty people one might ask, from many backgrounds (none of them also an ordinary word).
+PEOPLE = [
+    "Sam Lee",
+    "Priya Patel",
+    "Jordan Blake",
+    "María González",
+    "Kofi Mensah",
+    "Aoife Byrne",
+    "Wei Zhang",
+    "Olivia Brown",
+    "Tomasz Nowak",
+    "Fatima Zahra",
+    "Liam O'Connor",
+    "Chloé Dubois",
+    "Daniel Okafor",
+    "Hiroko Yamamoto",
+    "Marcus Webb",
+    "Ingrid Sørensen",
+    "Ravi Shah",
+    "Nicole Brandt",
+    "Oluwaseun Adeyemi",
+    "Emma Wilson",
+    "Diego Flores",
+    "Aisha Bello",
+    "Lukas Becker",
+    "Sinéad Murphy",
+    "Kenji Watanabe",
+    "Gloria Mendes",
+    "Björn Andersson",
+    "Thandiwe Dlamini",
+    "Hannah Cole",
+    "Yusuf Demir",
+]
+#: Thirty family members, as people write them in a contact list.
+FAMILY = [
+    "Mom",
+    "Dad",
+    "Aunt Marisol",
+    "Uncle Ray",
+    "Grandma Rose",
+    "Grandpa Joe",
+    "Cousin Bea",
+    "Nana",
+    "Aunt Priya",
+    "Uncle Tomás",
+    "Gran",
+    "Cousin Dev",
+    "Auntie Ngozi",
+    "Uncle Kenji",
+    "Mia",
+    "Jake",
+    "Tía Carmen",
+    "Tío José",
+    "Aunt Sarah",
+    "Uncle Liam",
+    "Grandma Wei",
+    "Cousin Ana",
+    "Aunt Fatima",
+    "Uncle Kofi",
+    "Lena",
+    "Oma",
+    "Opa",
+    "Aunt Chloé",
+    "Uncle Marcus",
+    "Cousin Ravi",
+]
+
+#: The asks measured: one intent each, sent to thirty recipients of one relationship.
+ASKS: dict[str, tuple[dict[str, Any], list[str]]] = {
+    "job-leads email to friends": (
+        {
+            "kind": "request",
+            "goal": "job-leads",
+            "channel": "email",
+            "industry": "banking",
+            "count": 3,
+            "recipient": {"relationship": "friend"},
+            "sender": {
+                "name": "Alex Kim",
+                "reason": (
+                    "After six years teaching math, I want to put my numbers skills to work in finance."
+                ),
+            },
+        },
+        PEOPLE,
+    ),
+    "favour text to family": (
+        {
+            "kind": "request",
+            "goal": "favour",
+            "channel": "text",
+            "details": "look over my CV before I send it out",
+            "recipient": {"relationship": "family"},
+            "sender": {
+                "name": "Alex Kim",
+                "reason": (
+                    "I'm applying for analyst roles this month and want my CV to be as clear as it can be."
+                ),
+            },
+        },
+        FAMILY,
+    ),
+    "informational interview to alumni (email)": (
+        {
+            "kind": "request",
+            "goal": "informational-interview",
+            "channel": "email",
+            "industry": "environmental consulting",
+            "recipient": {"relationship": "alumni"},
+            "sender": {
+                "name": "Sarah Johnson",
+                "reason": "I've taught high-school chemistry for eight years and want to use it outdoors.",
+            },
+        },
+        PEOPLE,
+    ),
+    "reminder email to former colleagues": (
+        {
+            "kind": "reminder",
+            "goal": "job-leads",
+            "channel": "email",
+            "industry": "banking",
+            "count": 3,
+            "sent_on": "2026-10-29",
+            "send_date": "2026-11-12",
+            "recipient": {"relationship": "former-colleague"},
+            "sender": {"name": "Alex Kim", "reason": "I want to put my math degree to work in finance."},
+        },
+        PEOPLE,
+    ),
+    "thank-you text to friends": (
+        {
+            "kind": "thank-you",
+            "goal": "introduction",
+            "channel": "text",
+            "industry": "banking",
+            "count": 2,
+            "help": "introducing me to Tamsin at Northbank",
+            "outcome": "I have an interview on Monday",
+            "recipient": {"relationship": "friend"},
+            "sender": {"name": "Alex Kim"},
+        },
+        PEOPLE,
+    ),
+}
+
+
+def mask(text: str, name: str) -> str:
+    """Replace the recipient's whole name and each word of it with <NAME>."""
+    parts = sorted({name, *name.split()}, key=len, reverse=True)
+    pattern = "|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in parts if p)
+    return re.sub(pattern, "<NAME>", text)
+
+
+def drafts_for(base: dict[str, Any], names: list[str]) -> list[tuple[str, str]]:
+    """Draft *base* once per name and return each (subject, body), the name masked."""
+    out = []
+    for name in names:
+        data = copy.deepcopy(base)
+        data["recipient"]["name"] = name
+        draft = askcraft.draft(data, check=False, today=TODAY)
+        out.append((mask(draft.subject or "", name), mask(draft.body, name)))
+    return out
+
+
+def distinct_drafts(base: dict[str, Any], names: list[str]) -> int:
+    """Return how many different messages (name masked) the recipients in *names* get."""
+    return len(set(drafts_for(base, names)))
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+def _opening(body: str) -> str:
+    """Return the first sentence after the greeting."""
+    lines = [line for line in body.splitlines() if line.strip()]
+    if len(lines) > 1:  # a letter: the greeting has a line of its own
+        return _sentences(lines[1])[0]
+    sentences = _sentences(lines[0])  # a text message: greeting and all on one line
+    return sentences[1] if len(sentences) > 1 else sentences[0]
+
+
+def _closing(body: str) -> str:
+    """Return the last paragraph's last sentence and the sign-off (a text: its last two sentences)."""
+    lines = [line for line in body.splitlines() if line.strip()]
+    if len(lines) == 1:
+        return " ".join(_sentences(lines[0])[-2:])
+    return " / ".join([_sentences(lines[-3])[-1], *lines[-2:]])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", type=int, default=0, help="print N masked drafts of each ask")
+    args = parser.parse_args()
+    print(f"{'ask':45} {'distinct':>8} {'openings':>8} {'closings':>8}   (of 30 recipients; target >= 20)")
+    for label, (base, names) in ASKS.items():
+        assert len(set(names)) == 30, f"{label}: thirty different recipients"
+        drafts = drafts_for(base, names)
+        distinct = len(set(drafts))
+        openings = len({_opening(body) for _, body in drafts})
+        closings = len({_closing(body) for _, body in drafts})
+        print(f"{label:45} {distinct:>8} {openings:>8} {closings:>8}")
+        for subject, body in sorted(set(drafts))[: args.show]:
+            text = f"Subject: {subject}\n{body}" if subject else body
+            print("    " + text.replace("\n", "\n    "), end="\n\n")
+
+
+if __name__ == "__main__":
+    main()
