@@ -9,8 +9,9 @@ if TYPE_CHECKING:
     from askcraft import packs as packs
     from askcraft import testing as testing
     from askcraft import tone as tone
-    from askcraft._batch import check_many
-    from askcraft._draft import Draft, Provenance, check, draft
+    from askcraft._checks.findings import Finding
+    from askcraft._draft.check import check, check_many
+    from askcraft._draft.draft import Draft, Provenance, draft
     from askcraft._errors import (
         AskcraftError,
         CheckerUnavailableError,
@@ -18,8 +19,8 @@ if TYPE_CHECKING:
         PackError,
         RenderError,
     )
-    from askcraft._findings import Finding
-    from askcraft._intent import Intent, Recipient, Sender, load_intent
+    from askcraft._intent.load import load_intent
+    from askcraft._intent.model import Intent, Recipient, Sender
 
 __all__ = [
     "AskcraftError",
@@ -44,19 +45,19 @@ __all__ = [
 _WHERE = {
     "AskcraftError": "askcraft._errors",
     "CheckerUnavailableError": "askcraft._errors",
-    "Draft": "askcraft._draft",
-    "Finding": "askcraft._findings",
-    "Intent": "askcraft._intent",
+    "Draft": "askcraft._draft.draft",
+    "Finding": "askcraft._checks.findings",
+    "Intent": "askcraft._intent.model",
     "IntentError": "askcraft._errors",
     "PackError": "askcraft._errors",
-    "Provenance": "askcraft._draft",
-    "Recipient": "askcraft._intent",
+    "Provenance": "askcraft._draft.draft",
+    "Recipient": "askcraft._intent.model",
     "RenderError": "askcraft._errors",
-    "Sender": "askcraft._intent",
-    "check": "askcraft._draft",
-    "check_many": "askcraft._batch",
-    "draft": "askcraft._draft",
-    "load_intent": "askcraft._intent",
+    "Sender": "askcraft._intent.model",
+    "check": "askcraft._draft.check",
+    "check_many": "askcraft._draft.check",
+    "draft": "askcraft._draft.draft",
+    "load_intent": "askcraft._intent.load",
 }
 #: Public topic modules.
 _TOPIC_MODULES = frozenset({"packs", "testing", "tone"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from askcraft._discovery import (
+from askcraft._packs.discovery import (
     ENTRY_POINT_GROUP,
     Found,
     discover,
@@ -18,7 +18,8 @@ from askcraft._discovery import (
     resolve_packs,
     user_packs_dir,
 )
-from askcraft._packs import FieldSpec, Manifest, Pack, Selection, TemplateEntry, builtin_pack, load_pack
+from askcraft._packs.manifest import FieldSpec, Manifest, TemplateEntry
+from askcraft._packs.pack import Pack, Selection, builtin_pack, load_pack
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -44,7 +45,7 @@ def intent_schema(pack: str | Pack | None = None) -> dict[str, Any]:
     *pack* is a pack, a path or an installed pack's name; by default the fields of every
     pack in use (installed packs and the built-in one) are included.
     """
-    from askcraft._intent import Intent  # noqa: PLC0415
+    from askcraft._intent.model import Intent  # noqa: PLC0415
 
     schema = copy.deepcopy(Intent.model_json_schema())
     packs = resolve_packs(pack)

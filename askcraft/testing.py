@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
-from askcraft import _grammar
-from askcraft._checks import CheckContext
-from askcraft._findings import Finding, Severity
+from askcraft._checks.context import CheckContext
+from askcraft._checks.findings import Finding, Severity
+from askcraft._grammar import checker as grammar_checker
 
 __all__ = ["FakeGrammarChecker", "no_languagetool", "use_grammar_checker"]
 
@@ -71,12 +71,12 @@ class FakeGrammarChecker:
 @contextmanager
 def use_grammar_checker(checker: Callable[[CheckContext], list[Finding]]) -> Iterator[None]:
     """Use *checker* instead of LanguageTool for every grammar check inside the block."""
-    previous = _grammar._override
-    _grammar._override = checker
+    previous = grammar_checker.override
+    grammar_checker.override = checker
     try:
         yield
     finally:
-        _grammar._override = previous
+        grammar_checker.override = previous
 
 
 @contextmanager

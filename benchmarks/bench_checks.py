@@ -18,8 +18,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import askcraft
-from askcraft._checks import CheckContext, run_checks
-from askcraft._intent import CHANNELS, GOALS, KINDS, RELATIONSHIPS
+from askcraft._checks.context import CheckContext
+from askcraft._checks.registry import run_checks
+from askcraft._intent.model import CHANNELS, GOALS, KINDS, RELATIONSHIPS
 
 TODAY = date(2026, 11, 12)
 GOAL_FIELDS: dict[str, list[dict[str, Any]]] = {

@@ -30,8 +30,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import askcraft  # noqa: E402
-from askcraft._intent import CHANNELS, GOALS, KINDS, RELATIONSHIPS  # noqa: E402
-from askcraft._render import FILTERS, build_context  # noqa: E402
+from askcraft._intent.model import CHANNELS, GOALS, KINDS, RELATIONSHIPS  # noqa: E402
+from askcraft._render.context import build_context  # noqa: E402
+from askcraft._render.words import FILTERS  # noqa: E402
 from askcraft.packs import builtin_pack  # noqa: E402
 
 TODAY = date(2026, 11, 12)

@@ -27,9 +27,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import askcraft  # noqa: E402
-from askcraft import _grammar  # noqa: E402
-from askcraft import _languagetool as lt  # noqa: E402
-from askcraft._batch import check_many  # noqa: E402
+import askcraft._grammar.checker as grammar_checker  # noqa: E402
+import askcraft._grammar.config as lt_config  # noqa: E402
+import askcraft._grammar.java as lt_java  # noqa: E402
+import askcraft._grammar.obtain as lt_obtain  # noqa: E402
+import askcraft._grammar.server as lt_server  # noqa: E402
+from askcraft._draft.check import check_many  # noqa: E402
 
 PEOPLE = [
     ("Sam Lee", "former-colleague", "Alex Kim"),
@@ -92,29 +95,29 @@ def drafted_texts(n: int) -> list[str]:
     return texts
 
 
-def start_private_server() -> tuple[lt.Server, float, float]:
+def start_private_server() -> tuple[lt_config.Server, float, float]:
     """Start a private server without LanguageTool's result cache; return it and (healthy, warm) seconds.
 
     The sentence cache is off so that whichever contender runs second does not get the
     other's results for free; both then pay for every sentence they send.
     """
-    lt.SERVER_PROPERTIES["cacheSize"] = "0"
-    installation = lt.find_installation() or lt.install()
-    java, _ = lt.find_java()
+    lt_config.SERVER_PROPERTIES["cacheSize"] = "0"
+    installation = lt_obtain.find_installation() or lt_obtain.install()
+    java, _ = lt_java.find_java()
     started = time.perf_counter()
     healthy_at: list[float] = []
-    original = lt._wait_healthy
+    original = lt_server._wait_healthy
 
     def timed_wait(*args: object, **kwargs: object) -> None:
         original(*args, **kwargs)  # type: ignore[arg-type]
         healthy_at.append(time.perf_counter())
 
-    lt._wait_healthy = timed_wait  # type: ignore[assignment]
+    lt_server._wait_healthy = timed_wait  # type: ignore[assignment]
     try:
-        server = lt._launch(installation, java, 0, None)
+        server = lt_server._launch(installation, java, 0, None)
     finally:
-        lt._wait_healthy = original
-    lt._current = server
+        lt_server._wait_healthy = original
+    lt_server._current = server
     return server, healthy_at[0] - started, time.perf_counter() - started
 
 
@@ -161,14 +164,14 @@ def main() -> None:
 
     import language_tool_python  # noqa: PLC0415  (after sys.path is set up)
 
-    from askcraft._checks import BUILTIN_CHECKERS  # noqa: PLC0415
+    from askcraft._checks.registry import BUILTIN_CHECKERS  # noqa: PLC0415
 
     rows: list[tuple[str, str]] = []
     run_dir = tempfile.mkdtemp(prefix="askcraft-bench-")
-    os.environ[lt.ENV_RUNTIME] = run_dir
+    os.environ[lt_config.ENV_RUNTIME] = run_dir
     try:
         server, healthy_s, warm_s = start_private_server()
-        rss = lt.server_memory_bytes(server.pid or 0)
+        rss = lt_server.server_memory_bytes(server.pid or 0)
         rows += [
             ("LanguageTool start-up: launch -> healthy", f"{healthy_s:.1f} s"),
             ("LanguageTool start-up: launch -> warm (first check done)", f"{warm_s:.1f} s"),
@@ -190,7 +193,7 @@ def main() -> None:
             return time.perf_counter() - started
 
         def many(disable: list[str]) -> float:
-            _grammar.clear_cache()
+            grammar_checker.clear_cache()
             started = time.perf_counter()
             results = check_many(texts, max_workers=args.workers, disable=disable)
             elapsed = time.perf_counter() - started
@@ -207,7 +210,7 @@ def main() -> None:
                 grammar_only.append(many(others))
                 manys.append(many([]))
                 loops.append(loop())
-        _grammar.clear_cache()
+        grammar_checker.clear_cache()
         started = time.perf_counter()
         check_many(texts + texts, max_workers=args.workers)
         dup_s = time.perf_counter() - started
@@ -224,18 +227,18 @@ def main() -> None:
             (f"{2 * len(texts)} texts, each twice: check_many, all checks", f"{dup_s:.2f} s"),
         ]
     finally:
-        lt.stop_server()
-        lt._current = None
-        lt.SERVER_PROPERTIES["cacheSize"] = "2000"
+        lt_server.stop_server()
+        lt_server._current = None
+        lt_config.SERVER_PROPERTIES["cacheSize"] = "2000"
 
     with tempfile.TemporaryDirectory() as run:
-        env = {**os.environ, lt.ENV_RUNTIME: run, lt.ENV_IDLE: "5"}
+        env = {**os.environ, lt_config.ENV_RUNTIME: run, lt_config.ENV_IDLE: "5"}
         cold = cli_draft_seconds(env)
         warm = cli_draft_seconds(env)
         no_grammar = cli_draft_seconds(env, grammar=False)
-        os.environ[lt.ENV_RUNTIME] = run
-        lt.stop_server()
-    del os.environ[lt.ENV_RUNTIME]
+        os.environ[lt_config.ENV_RUNTIME] = run
+        lt_server.stop_server()
+    del os.environ[lt_config.ENV_RUNTIME]
     rows += [
         ("CLI `askcraft draft` #1, no server running (cold start)", f"{cold:.2f} s"),
         ("CLI `askcraft draft` #2, server reused (target < 1.5 s)", f"{warm:.2f} s"),
@@ -244,7 +247,7 @@ def main() -> None:
 
     width = max(len(k) for k, _ in rows)
     print(
-        f"LanguageTool {lt.VERSION}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
+        f"LanguageTool {lt_config.VERSION}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
         f"load average {os.getloadavg()[0]:.1f}"
     )
     for key, value in rows:

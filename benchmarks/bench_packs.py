@@ -42,7 +42,7 @@ print(time.perf_counter() - t)
 LAZY_PROBE = f"""
 import json, sys
 import askcraft
-from askcraft._discovery import discover
+from askcraft._packs.discovery import discover
 d = askcraft.draft({INTENT!r}, check=False)
 others = [f.pack for f in discover() if f.pack is not None and f.name != "builtin"]
 print(json.dumps({{
@@ -53,7 +53,7 @@ print(json.dumps({{
 """
 DISCOVER = """
 import time
-import askcraft._discovery as d
+import askcraft._packs.discovery as d
 t = time.perf_counter()
 d.resolve_packs()
 print(time.perf_counter() - t)
@@ -101,7 +101,7 @@ def warm(packs_dir: Path, drafts: int) -> float:
     """Return the mean seconds per draft over *drafts* drafts in this process."""
     os.environ["ASKCRAFT_PACKS_DIR"] = str(packs_dir)
     import askcraft  # noqa: PLC0415
-    from askcraft._discovery import clear_caches  # noqa: PLC0415
+    from askcraft._packs.discovery import clear_caches  # noqa: PLC0415
 
     clear_caches()
     askcraft.draft(INTENT, grammar=False)  # warm-up: imports, lexicons, compiled template

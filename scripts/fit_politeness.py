@@ -1,7 +1,7 @@
 """Fit the politeness weights from the Stanford Politeness Corpus (Stack Exchange part).
 
 Run from the repository root:  python scripts/fit_politeness.py
-Writes askcraft/_rules/politeness_weights.json. Needs the `fit` extra (scikit-learn, numpy).
+Writes askcraft/_checks/rules/politeness_weights.json. Needs the `fit` extra (scikit-learn, numpy).
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from askcraft import tone  # noqa: E402  (the repo root must be on sys.path first)
+from askcraft._checks import tone_model  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "data" / "politeness" / "stack-exchange.annotated.csv"
-WEIGHTS = ROOT / "askcraft" / "_rules" / "politeness_weights.json"
+WEIGHTS = ROOT / "askcraft" / "_checks" / "rules" / "politeness_weights.json"
 SEED = 20130804  # the ACL 2013 conference date; any fixed number would do
 ALPHA = 10.0  # ridge penalty; chosen by the nested search in eval_politeness.py --alphas
 
@@ -56,7 +57,7 @@ def feature_names() -> list[str]:
 def featurize(texts: list[str]) -> np.ndarray:
     """Return the feature matrix askcraft.tone computes for *texts*."""
     names = feature_names()
-    rows = (tone._features(t) for t in texts)
+    rows = (tone_model._features(t) for t in texts)
     return np.array([[row[n] for n in names] for row in rows])
 
 

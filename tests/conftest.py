@@ -10,6 +10,9 @@ from typing import Any
 import pytest
 
 import askcraft
+import askcraft._grammar.config as lt_config
+import askcraft._grammar.obtain as lt_obtain
+import askcraft._grammar.server as lt_server
 
 #: The day every test drafts on, so dates in reminders and .eml headers never drift.
 TODAY = date(2026, 11, 12)
@@ -72,7 +75,6 @@ def languagetool_server() -> Any:
     """Start (or reuse) the real LanguageTool server; skip locally but fail in CI when it is missing."""
     import os  # noqa: PLC0415
 
-    from askcraft import _languagetool as lt  # noqa: PLC0415
     from askcraft._errors import CheckerUnavailableError  # noqa: PLC0415
 
     def unavailable(reason: str) -> None:
@@ -80,10 +82,10 @@ def languagetool_server() -> Any:
             pytest.fail(f"CI must run the LanguageTool tests, but: {reason}")
         pytest.skip(reason)
 
-    if lt.configured_url() is None and lt.find_installation() is None:
+    if lt_config.configured_url() is None and lt_obtain.find_installation() is None:
         unavailable("LanguageTool is not installed; run `python -m askcraft languagetool install`")
     try:
-        return lt.ensure_server(auto_install=False)
+        return lt_server.ensure_server(auto_install=False)
     except CheckerUnavailableError as exc:
         unavailable(str(exc))
     raise AssertionError("unreachable")

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from conftest import BASE_INTENT
 
-from askcraft._discovery import clear_caches
+from askcraft._packs.discovery import clear_caches
 
 #: A request every pack test can draft: Sam Lee, three people in banking.
 INTENT: dict[str, Any] = copy.deepcopy(BASE_INTENT)

@@ -12,9 +12,9 @@ askcraft = pytest.importorskip("askcraft")
 if not hasattr(askcraft, "draft"):  # pragma: no cover - before the drafting API exists
     pytest.skip("askcraft.draft is not available yet", allow_module_level=True)
 
-from askcraft._batch import check_many  # noqa: E402
-from askcraft._checks import CheckContext  # noqa: E402
-from askcraft._intent import CHANNELS, GOALS, KINDS  # noqa: E402
+from askcraft._checks.context import CheckContext  # noqa: E402
+from askcraft._draft.check import check_many  # noqa: E402
+from askcraft._intent.model import CHANNELS, GOALS, KINDS  # noqa: E402
 from askcraft.packs import builtin_pack  # noqa: E402
 
 pytestmark = [pytest.mark.languagetool, pytest.mark.slow]
@@ -99,7 +99,7 @@ def test_every_builtin_template_is_free_of_grammar_errors(languagetool_server: A
     """Zero error-level grammar or spelling findings over every kind, channel, goal and variant."""
     contexts: list[CheckContext] = []
     labels: list[str] = []
-    from askcraft._draft import _names  # noqa: PLC0415  (the names the draft checks use)
+    from askcraft._checks.context import names_in  # noqa: PLC0415  (the names the draft checks use)
 
     for label, (intent, variant) in _intents():
         draft = askcraft.draft(intent, variant=variant, check=False, today=TODAY)
@@ -110,7 +110,7 @@ def test_every_builtin_template_is_free_of_grammar_errors(languagetool_server: A
                 channel=intent.channel,
                 subject=draft.subject,
                 language=intent.language,
-                names=_names(intent),
+                names=names_in(intent),
                 send_date=TODAY,
             )
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from askcraft._cli import main
-from askcraft._packs import builtin_root
+from askcraft._packs.pack import builtin_root
 
 
 def test_builtin_pack_passes_strict_lint(capsys: pytest.CaptureFixture[str]) -> None:

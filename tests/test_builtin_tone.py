@@ -10,9 +10,9 @@ import pytest
 
 import askcraft
 from askcraft import tone
-from askcraft._intent import CHANNELS, GOALS, KINDS
-from askcraft._packs import builtin_pack
-from askcraft._rules._base import known_options
+from askcraft._checks.rules.base import known_options
+from askcraft._intent.model import CHANNELS, GOALS, KINDS
+from askcraft._packs.pack import builtin_pack
 
 TODAY = date(2026, 11, 12)
 THRESHOLD = float(known_options()["politeness.min_score"])

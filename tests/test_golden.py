@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import askcraft
-from askcraft._intent import CHANNELS, GOALS, KINDS
+from askcraft._intent.model import CHANNELS, GOALS, KINDS
 from askcraft.packs import builtin_pack
 
 GOLDEN = Path(__file__).parent / "golden"

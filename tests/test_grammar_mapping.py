@@ -15,9 +15,17 @@ from typing import Any
 import pytest
 
 import askcraft
-from askcraft import _grammar, _languagetool
-from askcraft._batch import check_many
-from askcraft._checks import CheckContext, run_checks
+import askcraft._grammar.checker as grammar_checker
+import askcraft._grammar.client as grammar_client
+import askcraft._grammar.config as lt_config
+import askcraft._grammar.java as lt_java
+import askcraft._grammar.obtain as lt_obtain
+import askcraft._grammar.policy as grammar_policy
+import askcraft._grammar.server as lt_server
+import askcraft._grammar.watchdog as lt_watchdog
+from askcraft._checks.context import CheckContext
+from askcraft._checks.registry import run_checks
+from askcraft._draft.check import check_many
 from askcraft._errors import CheckerUnavailableError
 from askcraft.testing import FakeGrammarChecker, no_languagetool, use_grammar_checker
 
@@ -52,8 +60,8 @@ def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv("ASKCRAFT_LANGUAGETOOL_RUNTIME_DIR", str(tmp_path / "run"))
     monkeypatch.delenv("ASKCRAFT_LANGUAGETOOL_URL", raising=False)
     monkeypatch.delenv("ASKCRAFT_LANGUAGETOOL", raising=False)
-    monkeypatch.setattr(_languagetool, "_current", None)
-    _grammar.clear_cache()
+    monkeypatch.setattr(lt_server, "_current", None)
+    grammar_checker.clear_cache()
     return tmp_path
 
 
@@ -69,19 +77,19 @@ def _free_port() -> int:
 def test_utf16_offsets_map_to_str_indices_after_emoji():
     """An offset LanguageTool counts in UTF-16 lands on the same word in the Python string."""
     text = "Hi 😀 Zoë, teh 👋🏽 plan"
-    to_index = _grammar.utf16_to_index(text)
+    to_index = grammar_client.utf16_to_index(text)
     utf16 = text.encode("utf-16-le")
     for word in ("Zoë", "teh", "plan"):
         u16 = utf16.index(word.encode("utf-16-le")) // 2
         assert text[to_index(u16) : to_index(u16) + len(word)] == word
-        assert _grammar.index_to_utf16(text, text.index(word)) == u16
+        assert grammar_client.index_to_utf16(text, text.index(word)) == u16
 
 
 def test_finding_span_covers_a_flagged_emoji_word():
     """A flagged span that contains an astral character keeps its full length."""
     text = "Great news 🎉🎉 today"
     match = _match(text, "🎉🎉", rule="SOME_RULE", category="GRAMMAR", issue="grammar")
-    (finding,) = _grammar._to_findings(text, [match], (), "body")
+    (finding,) = grammar_checker._to_findings(text, [match], (), "body")
     assert finding.excerpt(text) == "🎉🎉"
 
 
@@ -90,7 +98,7 @@ def test_finding_span_covers_a_flagged_emoji_word():
 
 def test_policy_maps_categories_to_severities():
     """Grammar, confused words and typos are errors; style is a suggestion; typography is dropped."""
-    policy = _grammar.policy()
+    policy = grammar_policy.policy()
     assert policy.decide("BASE_FORM", "GRAMMAR", "grammar") == "error"
     assert policy.decide("THEIR_IS", "CONFUSED_WORDS", "misspelling") == "error"
     assert policy.decide("MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling") == "error"
@@ -104,7 +112,7 @@ def test_policy_maps_categories_to_severities():
 def test_policy_rejects_an_unknown_severity():
     """A typo in the policy file is reported with the key that has it."""
     with pytest.raises(ValueError, match=r"rules\.X is 'fatal'"):
-        _grammar.Policy.from_mapping({"rules": {"X": "fatal"}})
+        grammar_policy.Policy.from_mapping({"rules": {"X": "fatal"}})
 
 
 def test_matches_become_findings_with_rule_ids_and_replacements():
@@ -123,14 +131,14 @@ def test_matches_become_findings_with_rule_ids_and_replacements():
         _match(text, "teh", replacements=("the", "ten", "tea", "tech", "Ted", "TeX", "tee")),
         _match(text, " and", rule="EN_QUOTES", category="PUNCTUATION", issue="typographical"),
     ]
-    findings = _grammar._to_findings(text, matches, (), "body")
+    findings = grammar_checker._to_findings(text, matches, (), "body")
     assert [(f.rule, f.category, f.severity, f.excerpt(text)) for f in findings] == [
         ("grammar.BASE_FORM", "grammar", "error", "has"),
         ("spelling.MORFOLOGIK_RULE_EN_US", "spelling", "error", "teh"),
     ]
     assert findings[0].replacements == ("have",)
     assert findings[0].message == "Possible agreement error. Try “have”."
-    assert len(findings[1].replacements) == _grammar.MAX_REPLACEMENTS
+    assert len(findings[1].replacements) == grammar_checker.MAX_REPLACEMENTS
 
 
 def test_names_from_the_intent_are_never_misspellings():
@@ -138,7 +146,7 @@ def test_names_from_the_intent_are_never_misspellings():
     text = "Hi Siobhán, thanks for the intro to Nguyễn-Smith Corp and to Jyoti's team at Zalando."
     names = ("Siobhán Ní Bhriain", "Nguyễn-Smith Corp", "Jyoti Rao", "Zalando")
     matches = [_match(text, w) for w in ("Siobhán", "Nguyễn", "Jyoti's", "Zalando", "intro")]
-    findings = _grammar._to_findings(text, matches, names, "body")
+    findings = grammar_checker._to_findings(text, matches, names, "body")
     assert [f.excerpt(text) for f in findings] == ["intro"]
 
 
@@ -148,7 +156,7 @@ def test_names_from_the_intent_are_never_misspellings():
 def test_switched_off_gives_one_notice(monkeypatch: pytest.MonkeyPatch):
     """ASKCRAFT_LANGUAGETOOL=off skips LanguageTool and says so."""
     monkeypatch.setenv("ASKCRAFT_LANGUAGETOOL", "off")
-    (finding,) = _grammar.check(CheckContext(text="I has a apple."))
+    (finding,) = grammar_checker.check(CheckContext(text="I has a apple."))
     assert (finding.severity, finding.rule, finding.category) == ("notice", "grammar.unavailable", "grammar")
     assert "switched off" in finding.message
 
@@ -158,11 +166,11 @@ def test_missing_languagetool_gives_one_notice_that_says_how_to_install(
 ):
     """With nothing installed and auto-install disabled, the notice names the install command."""
     monkeypatch.setenv("ASKCRAFT_LANGUAGETOOL_AUTO_INSTALL", "0")
-    (finding,) = _grammar.check(CheckContext(text="I has a apple."))
+    (finding,) = grammar_checker.check(CheckContext(text="I has a apple."))
     assert finding.severity == "notice"
     assert "not installed" in finding.message
     assert "python -m askcraft languagetool install" in finding.message
-    assert not (isolated / "home" / _languagetool.VERSION).exists()
+    assert not (isolated / "home" / lt_config.VERSION).exists()
 
 
 def test_missing_java_gives_one_notice_that_says_what_is_missing(
@@ -174,11 +182,11 @@ def test_missing_java_gives_one_notice_that_says_what_is_missing(
     monkeypatch.setenv("PATH", str(empty_bin))
     monkeypatch.delenv("JAVA_HOME", raising=False)
     with pytest.raises(CheckerUnavailableError, match=r"needs Java 17 or newer.*no `java` command"):
-        _languagetool.find_java()
-    (finding,) = _grammar.check(CheckContext(text="I has a apple."))
+        lt_java.find_java()
+    (finding,) = grammar_checker.check(CheckContext(text="I has a apple."))
     assert finding.severity == "notice"
     assert "Java 17" in finding.message
-    assert not (isolated / "home" / _languagetool.VERSION).exists()
+    assert not (isolated / "home" / lt_config.VERSION).exists()
 
 
 def test_old_java_is_refused_with_its_version(isolated: Path, monkeypatch: pytest.MonkeyPatch):
@@ -190,7 +198,7 @@ def test_old_java_is_refused_with_its_version(isolated: Path, monkeypatch: pytes
     monkeypatch.setenv("PATH", str(fake.parent))
     monkeypatch.delenv("JAVA_HOME", raising=False)
     with pytest.raises(CheckerUnavailableError, match="is Java 11"):
-        _languagetool.find_java()
+        lt_java.find_java()
 
 
 @pytest.mark.parametrize(
@@ -204,14 +212,14 @@ def test_old_java_is_refused_with_its_version(isolated: Path, monkeypatch: pytes
 )
 def test_java_version_is_parsed(output: str, major: int | None):
     """`java -version` output gives the major version, old 1.x style included."""
-    assert _languagetool.parse_java_version(output) == major
+    assert lt_java.parse_java_version(output) == major
 
 
 def test_wrong_url_gives_one_notice(isolated: Path, monkeypatch: pytest.MonkeyPatch):
     """A self-hosted URL with nothing listening yields one notice naming the URL."""
     url = f"http://127.0.0.1:{_free_port()}"
     monkeypatch.setenv("ASKCRAFT_LANGUAGETOOL_URL", url)
-    findings = _grammar.check(CheckContext(text="I has a apple.", subject="Quick question"))
+    findings = grammar_checker.check(CheckContext(text="I has a apple.", subject="Quick question"))
     assert len(findings) == 1
     assert findings[0].severity == "notice"
     assert url in findings[0].message
@@ -221,8 +229,8 @@ def test_wrong_url_gives_one_notice(isolated: Path, monkeypatch: pytest.MonkeyPa
 def test_empty_text_has_no_findings_and_contacts_no_server(isolated: Path, monkeypatch: pytest.MonkeyPatch):
     """An empty or blank message is not sent anywhere and has nothing to report."""
     monkeypatch.setenv("ASKCRAFT_LANGUAGETOOL_URL", f"http://127.0.0.1:{_free_port()}")
-    assert _grammar.check(CheckContext(text="")) == []
-    assert _grammar.check(CheckContext(text="  \n ")) == []
+    assert grammar_checker.check(CheckContext(text="")) == []
+    assert grammar_checker.check(CheckContext(text="  \n ")) == []
 
 
 # --------------------------------------------------------------------------- server records
@@ -232,16 +240,15 @@ def test_a_stale_record_of_a_dead_server_is_removed(isolated: Path):
     """A record whose pid is gone is cleaned up, not trusted."""
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
-    record = _languagetool._record_path()
+    record = lt_config.record_path()
     record.write_text(json.dumps({"url": "http://127.0.0.1:1", "pid": proc.pid, "port": 1, "ready": True}))
-    assert _languagetool._recorded_server() is None
+    assert lt_server._recorded_server() is None
     assert not record.exists()
-    assert _languagetool.status()["running"] is False
+    assert lt_server.status()["running"] is False
 
 
 def test_watchdog_stops_an_idle_server_and_removes_its_record(isolated: Path):
     """The idle watchdog terminates the process once its record has not been touched for the idle time."""
-    from askcraft import _lt_watchdog  # noqa: PLC0415
 
     server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     record = isolated / "record.json"
@@ -249,7 +256,7 @@ def test_watchdog_stops_an_idle_server_and_removes_its_record(isolated: Path):
     old = time.time() - 120
     os.utime(record, (old, old))
     try:
-        _lt_watchdog.watch(server.pid, record, idle_seconds=1.0)
+        lt_watchdog.watch(server.pid, record, idle_seconds=1.0)
         assert server.wait(timeout=20) != 0
         assert not record.exists()
     finally:
@@ -260,26 +267,25 @@ def test_watchdog_stops_an_idle_server_and_removes_its_record(isolated: Path):
 
 def test_watchdog_leaves_a_server_whose_record_was_taken_over(isolated: Path):
     """When the record names another pid (a restart), the watchdog exits and kills nothing."""
-    from askcraft import _lt_watchdog  # noqa: PLC0415
 
     server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     record = isolated / "record.json"
     record.write_text(json.dumps({"pid": server.pid + 100000, "ready": True}))
     try:
-        _lt_watchdog._RECORD_GRACE_SECONDS = 0.0
-        _lt_watchdog.watch(server.pid, record, idle_seconds=1.0)
+        lt_watchdog._RECORD_GRACE_SECONDS = 0.0
+        lt_watchdog.watch(server.pid, record, idle_seconds=1.0)
         assert server.poll() is None
     finally:
-        _lt_watchdog._RECORD_GRACE_SECONDS = 60.0
+        lt_watchdog._RECORD_GRACE_SECONDS = 60.0
         server.kill()
         server.wait()
 
 
 def test_pom_pins_the_version_and_adds_the_languages_the_server_needs():
     """The Maven pom excludes language-all and adds English plus es/ca/pt for language identification."""
-    pom = _languagetool.pom_text()
+    pom = lt_obtain.pom_text()
     assert "@LANGUAGETOOL_VERSION@" not in pom
-    assert f"<languagetool.version>{_languagetool.VERSION}</languagetool.version>" in pom
+    assert f"<languagetool.version>{lt_config.VERSION}</languagetool.version>" in pom
     assert "<artifactId>language-all</artifactId>" in pom.split("<exclusions>")[1].split("</exclusions>")[0]
     for module in ("language-en", "language-es", "language-ca", "language-pt"):
         assert f"<artifactId>{module}</artifactId>" in pom
@@ -324,7 +330,7 @@ def test_no_languagetool_switches_it_off_inside_the_block():
     """The helper sets and restores ASKCRAFT_LANGUAGETOOL."""
     before = os.environ.get("ASKCRAFT_LANGUAGETOOL")
     with no_languagetool():
-        (finding,) = _grammar.check(CheckContext(text="I has a apple."))
+        (finding,) = grammar_checker.check(CheckContext(text="I has a apple."))
         assert finding.rule == "grammar.unavailable"
     assert os.environ.get("ASKCRAFT_LANGUAGETOOL") == before
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from askcraft import _grammar
-from askcraft._checks import CheckContext
+import askcraft._grammar.checker as grammar_checker
+from askcraft._checks.context import CheckContext
 
 SAMPLES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "data" / "grammar_samples.yaml").read_text(encoding="utf-8")
@@ -33,7 +33,7 @@ def test_every_sample_says_what_it_expects():
 def test_sample_message_gets_the_expected_findings(languagetool_server: Any, sample: dict[str, Any]):
     """Clean samples have no errors; flawed ones are flagged at the flawed words; names pass."""
     text = sample["text"]
-    findings = _grammar.check(CheckContext(text=text, names=tuple(sample.get("names", ()))))
+    findings = grammar_checker.check(CheckContext(text=text, names=tuple(sample.get("names", ()))))
     assert not [f for f in findings if f.rule == "grammar.unavailable"]
     errors = {f.excerpt(text): f.rule for f in findings if f.severity == "error"}
     if sample.get("clean"):

@@ -11,7 +11,9 @@ import pydantic
 import pytest
 
 import askcraft
-from askcraft._intent import CHANNELS, GOALS, KINDS, RELATIONSHIPS, load_intent, parse_yaml, read_yaml
+from askcraft._intent.load import load_intent
+from askcraft._intent.model import CHANNELS, GOALS, KINDS, RELATIONSHIPS
+from askcraft._yaml import parse_yaml, read_yaml
 
 DataFactory = Callable[..., dict[str, Any]]
 

@@ -13,9 +13,11 @@ from typing import Any
 import pytest
 
 import askcraft
-from askcraft import _grammar, _languagetool
-from askcraft._batch import check_many
-from askcraft._checks import CheckContext
+import askcraft._grammar.checker as grammar_checker
+import askcraft._grammar.config as lt_config
+import askcraft._grammar.server as lt_server
+from askcraft._checks.context import CheckContext
+from askcraft._draft.check import check_many
 
 pytestmark = pytest.mark.languagetool
 
@@ -34,7 +36,7 @@ def _errors_at(findings: list[askcraft.Finding], text: str) -> set[str]:
 def test_real_errors_are_found_at_the_right_place(languagetool_server: Any):
     """Grammar, confused words and typos come back as error findings pointing at the words."""
     text = "Hi Sam, I has a question. Their is a role I would love to here about, and teh team looks great."
-    findings = _grammar.check(CheckContext(text=text))
+    findings = grammar_checker.check(CheckContext(text=text))
     by_rule = {f.rule: f for f in findings}
     assert {"has", "Their", "teh"} <= _errors_at(findings, text)
     assert by_rule["grammar.THEIR_IS"].excerpt(text) == "Their"
@@ -47,7 +49,7 @@ def test_real_errors_are_found_at_the_right_place(languagetool_server: Any):
 def test_offsets_are_right_after_emoji_and_accented_names(languagetool_server: Any):
     """Offsets index the Python string even after emoji, skin tones and accents."""
     text = "Hi Zoë 👋🏽🎉, hope you are well! I wanted to ask if you knew teh people at Łódź Labs."
-    findings = _grammar.check(CheckContext(text=text, names=("Zoë Ødegård", "Łódź Labs")))
+    findings = grammar_checker.check(CheckContext(text=text, names=("Zoë Ødegård", "Łódź Labs")))
     excerpts = [f.excerpt(text) for f in findings]
     assert "teh" in excerpts
     assert not any(word in excerpts for word in ("Zoë", "Łódź", "Labs"))
@@ -56,9 +58,10 @@ def test_offsets_are_right_after_emoji_and_accented_names(languagetool_server: A
 def test_names_in_the_intent_are_not_misspellings(languagetool_server: Any):
     """A rare name is flagged without the intent and accepted with it."""
     text = "Dear Siobhán Ní Bhriain, thank you for introducing me to Xochitl at Quillfeather."
-    flagged = {f.excerpt(text) for f in _grammar.check(CheckContext(text=text)) if f.category == "spelling"}
+    found = grammar_checker.check(CheckContext(text=text))
+    flagged = {f.excerpt(text) for f in found if f.category == "spelling"}
     assert flagged & {"Bhriain", "Quillfeather"}
-    with_names = _grammar.check(
+    with_names = grammar_checker.check(
         CheckContext(text=text, names=("Siobhán Ní Bhriain", "Xochitl", "Quillfeather"))
     )
     assert [f for f in with_names if f.category == "spelling"] == []
@@ -67,7 +70,7 @@ def test_names_in_the_intent_are_not_misspellings(languagetool_server: Any):
 def test_subject_lines_are_checked_as_their_own_field(languagetool_server: Any):
     """A typo in the subject is reported with field="subject" and a subject offset."""
     subject = "Quick questoin about banking"
-    (finding,) = _grammar.check(CheckContext(text="Hello there.", subject=subject))
+    (finding,) = grammar_checker.check(CheckContext(text="Hello there.", subject=subject))
     assert finding.field == "subject"
     assert finding.excerpt(subject) == "questoin"
 
@@ -82,7 +85,7 @@ def test_public_check_runs_languagetool(languagetool_server: Any):
 
 def test_empty_text_has_no_grammar_findings(languagetool_server: Any):
     """An empty message has nothing to report."""
-    assert _grammar.check(CheckContext(text="")) == []
+    assert grammar_checker.check(CheckContext(text="")) == []
 
 
 def test_a_100_kb_text_is_checked_in_full(languagetool_server: Any):
@@ -94,7 +97,7 @@ def test_a_100_kb_text_is_checked_in_full(languagetool_server: Any):
     body = paragraph * (100_000 // len(paragraph) + 1)
     text = body + "Thanks again, and I has one more question."
     assert len(text.encode()) >= 100_000
-    findings = _grammar.check(CheckContext(text=text))
+    findings = grammar_checker.check(CheckContext(text=text))
     planted = [f for f in findings if f.offset >= len(body)]
     assert [f.excerpt(text) for f in planted] == ["has"]
     assert not any(f.severity == "notice" for f in findings)
@@ -103,8 +106,8 @@ def test_a_100_kb_text_is_checked_in_full(languagetool_server: Any):
 def test_another_language_is_a_notice_not_an_exception(languagetool_server: Any):
     """German text with language de-DE (not installed here) yields one notice that names the language."""
     text = "Hallo Sam, kennst du drei Leute in der Bankbranche, die ich anrufen könnte?"
-    findings = _grammar.check(CheckContext(text=text, language="de-DE"))
-    if _languagetool.configured_url() is None:
+    findings = grammar_checker.check(CheckContext(text=text, language="de-DE"))
+    if lt_config.configured_url() is None:
         (finding,) = findings
         assert finding.severity == "notice"
         assert "de-DE" in finding.message
@@ -113,7 +116,7 @@ def test_another_language_is_a_notice_not_an_exception(languagetool_server: Any)
 def test_german_text_checked_as_english_is_flagged_not_crashed(languagetool_server: Any):
     """Text in another language checked as en-US comes back as spelling findings."""
     text = "Hallo Sam, kennst du drei Leute in der Bankbranche, die ich anrufen könnte?"
-    findings = _grammar.check(CheckContext(text=text))
+    findings = grammar_checker.check(CheckContext(text=text))
     assert sum(f.category == "spelling" for f in findings) >= 3
 
 
@@ -124,7 +127,7 @@ def test_check_many_matches_one_by_one_checks(languagetool_server: Any):
     ]
     texts = [*texts, texts[0]]
     batched = check_many(texts, grammar=True)
-    _grammar.clear_cache()
+    grammar_checker.clear_cache()
     alone = [askcraft.check(t) for t in texts]
     assert [_rules(b) for b in batched] == [_rules(a) for a in alone]
     assert [[f.offset for f in b] for b in batched] == [[f.offset for f in a] for a in alone]
@@ -144,7 +147,7 @@ def test_the_cli_reuses_the_running_server(languagetool_server: Any):
     status = json.loads(out.stdout)
     assert status["running"] is True
     assert status["pid"] == languagetool_server.pid
-    assert status["server_version"] == _languagetool.VERSION
+    assert status["server_version"] == lt_config.VERSION
 
 
 @pytest.mark.slow
@@ -157,30 +160,30 @@ def test_a_server_killed_mid_batch_is_restarted_once_and_the_batch_completes(
     # A private server (own runtime folder), so the shared one survives this test.
     monkeypatch.setenv("ASKCRAFT_LANGUAGETOOL_RUNTIME_DIR", str(tmp_path))
     monkeypatch.setenv("ASKCRAFT_LANGUAGETOOL_IDLE_MINUTES", "5")
-    monkeypatch.setattr(_languagetool, "_current", None)
-    _grammar.clear_cache()
-    first = _languagetool.ensure_server()
+    monkeypatch.setattr(lt_server, "_current", None)
+    grammar_checker.clear_cache()
+    first = lt_server.ensure_server()
     assert first.pid != languagetool_server.pid
 
     calls = {"n": 0}
-    real_matches = _grammar._matches
+    real_matches = grammar_checker.matches
 
     def killing_matches(server: Any, text: str, language: str) -> list[Any]:
         calls["n"] += 1
         if calls["n"] == 5 and server.pid == first.pid:
             os.kill(first.pid, signal.SIGKILL)
-            while _languagetool.pid_alive(first.pid):
+            while lt_server.pid_alive(first.pid):
                 pass
         return real_matches(server, text, language)
 
-    monkeypatch.setattr(_grammar, "_matches", killing_matches)
+    monkeypatch.setattr(grammar_checker, "matches", killing_matches)
     texts = [f"Message {n}: I has a question for you." for n in range(20)]
     try:
         results = check_many(texts)
         assert all("has" in _errors_at(r, t) for r, t in zip(results, texts, strict=True)), results
         assert not any(f.rule == "grammar.unavailable" for r in results for f in r)
-        second = _languagetool.ensure_server()
+        second = lt_server.ensure_server()
         assert second.pid != first.pid
     finally:
-        _languagetool.stop_server()
-        monkeypatch.setattr(_languagetool, "_current", None)
+        lt_server.stop_server()
+        monkeypatch.setattr(lt_server, "_current", None)

@@ -10,10 +10,10 @@ from packkit import BODY, INTENT, make_pack, packs_dir_fixture  # noqa: F401  (a
 
 import askcraft
 from askcraft import packs
-from askcraft._checks import CheckContext
+from askcraft._checks.context import CheckContext
 from askcraft._cli import main
-from askcraft._discovery import discover
-from askcraft._packs import load_pack
+from askcraft._packs.discovery import discover
+from askcraft._packs.pack import load_pack
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "packs"
 

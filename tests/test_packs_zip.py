@@ -10,7 +10,7 @@ import pytest
 from packkit import BODY
 
 from askcraft import PackError
-from askcraft._packzip import MAX_FILES, extract_pack_zip
+from askcraft._packs.archive import MAX_FILES, extract_pack_zip
 
 MANIFEST = (
     "name: zipped\nversion: 1.0.0\ndescription: d\nauthor: a\nlicense: MIT\n"

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import askcraft
-from askcraft._intent import CHANNELS, GOALS, KINDS, RELATIONSHIPS
-from askcraft._render import first_name
+from askcraft._intent.model import CHANNELS, GOALS, KINDS, RELATIONSHIPS
+from askcraft._render.words import first_name
 
 TODAY = date(2026, 11, 12)
 #: Channel limits the issue sets: a LinkedIn connection note and a text message.
@@ -141,7 +141,7 @@ def test_every_valid_intent_drafts_cleanly(data: dict[str, Any]) -> None:
 
     if intent.goal in {"job-leads", "introduction"} and intent.kind != "thank-you":
         assert intent.count is not None
-        assert askcraft._render.number_words(intent.count) in result.body
+        assert askcraft._render.words.number_words(intent.count) in result.body
     if intent.kind != "thank-you" and intent.goal != "favour":
         targets = [t for t in (intent.industry, intent.role, intent.company, intent.recipient.company) if t]
         assert any(t in result.body for t in targets), targets

@@ -11,11 +11,12 @@ import pytest
 from jinja2.exceptions import SecurityError
 
 import askcraft
-from askcraft._render import (
+from askcraft._packs.sandbox import make_environment
+from askcraft._render.blocks import MAX_OUTPUT, render_blocks, tidy
+from askcraft._render.context import build_context, variant_index
+from askcraft._render.words import (
     FILTERS,
-    MAX_OUTPUT,
     article,
-    build_context,
     capfirst,
     clause,
     first_name,
@@ -23,12 +24,8 @@ from askcraft._render import (
     number_words,
     plural,
     possessive,
-    render_blocks,
     sentence,
-    tidy,
-    variant_index,
 )
-from askcraft._sandbox import make_environment
 
 IntentFactory = Callable[..., askcraft.Intent]
 

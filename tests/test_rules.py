@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from askcraft._checks import BUILTIN_CHECKERS, CheckContext, run_checks
-from askcraft._findings import Finding
-from askcraft._rules._base import DATA, OptionError, Rule, example_context, known_options, rules
+from askcraft._checks.context import CheckContext
+from askcraft._checks.findings import Finding
+from askcraft._checks.registry import BUILTIN_CHECKERS, run_checks
+from askcraft._checks.rules.base import DATA, OptionError, Rule, example_context, known_options, rules
 
 #: Checker data files (the others hold shared word lists or the politeness model).
 CHECKERS = sorted(p.stem for p in Path(DATA).glob("*.yaml") if rules(p.stem))
@@ -23,7 +24,7 @@ TONE = [name for name in BUILTIN_CHECKERS if name != "grammar"]
 
 def _checker(name: str) -> Callable[[CheckContext], Iterable[Finding]]:
     module: Callable[[CheckContext], Iterable[Finding]] = importlib.import_module(
-        f"askcraft._rules.{name}"
+        f"askcraft._checks.rules.{name}"
     ).check
     return module
 
@@ -47,7 +48,7 @@ def _rule(rule_id: str) -> Rule:
 def test_every_checker_data_file_is_registered():
     """Each checker with a data file is in the registry, so it runs on every draft."""
     registered = {target.partition(":")[0] for target in BUILTIN_CHECKERS.values()}
-    assert {f"askcraft._rules.{name}" for name in CHECKERS} <= registered
+    assert {f"askcraft._checks.rules.{name}" for name in CHECKERS} <= registered
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.id)
@@ -133,7 +134,7 @@ def test_known_options_have_defaults():
 
 def test_sms_segments_count_gsm7_and_ucs2():
     """A text message is 160 GSM-7 characters per segment, 70 once any other character appears."""
-    from askcraft._rules.length import sms_segments  # noqa: PLC0415
+    from askcraft._checks.rules.length import sms_segments  # noqa: PLC0415
 
     assert sms_segments("a" * 160) == (1, "GSM-7", 160)
     assert sms_segments("a" * 161)[0] == 2

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from askcraft import tone
 
-WEIGHTS = Path(tone.__file__).parent / "_rules" / "politeness_weights.json"
+WEIGHTS = Path(tone.__file__).parent / "_checks" / "rules" / "politeness_weights.json"
 
 
 def _names(text: str) -> list[str]:

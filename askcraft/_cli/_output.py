@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
-from askcraft._findings import SEVERITIES, Finding
+from askcraft._checks.findings import SEVERITIES, Finding
 
 _STYLES = {"error": "bold red", "warning": "yellow", "suggestion": "cyan", "notice": "dim"}
 _TITLES = {"error": "Errors", "warning": "Warnings", "suggestion": "Suggestions", "notice": "Notices"}

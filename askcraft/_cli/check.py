@@ -12,7 +12,7 @@ import click
 import yaml
 
 from askcraft._errors import AskcraftError
-from askcraft._intent import CHANNELS, KINDS
+from askcraft._intent.model import CHANNELS, KINDS
 
 #: Larger inputs are not messages; refuse them rather than spend minutes on them.
 MAX_BYTES = 1_000_000
@@ -49,7 +49,7 @@ def read_message(source: str) -> str:
 
 
 def _parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
-    from askcraft._rules._base import known_options  # noqa: PLC0415
+    from askcraft._checks.rules.base import known_options  # noqa: PLC0415
 
     known = known_options()
     options: dict[str, Any] = {}

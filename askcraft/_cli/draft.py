@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from askcraft._errors import IntentError
-from askcraft._intent import CHANNELS, GOALS, KINDS, MAX_COUNT, RELATIONSHIPS
+from askcraft._intent.model import CHANNELS, GOALS, KINDS, MAX_COUNT, RELATIONSHIPS
 
 FORMATS = ("text", "markdown", "json", "eml", "ics")
 
@@ -81,7 +81,7 @@ def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
 
 def _unmet(data: dict[str, Any], pack: Any) -> list[str]:
     """Return field specs still missing: the always-required ones, then what the pack's template needs."""
-    from askcraft._packs import lookup, unmet_fields  # noqa: PLC0415
+    from askcraft._packs.fields import lookup, unmet_fields  # noqa: PLC0415
 
     missing = [path for path in _ALWAYS if not lookup(data, path)]
     missing += [spec for spec in unmet_fields(pack, data) if spec not in missing]
@@ -96,7 +96,7 @@ def _describe(spec: str) -> str:
 
 def _ask(spec: str, data: dict[str, Any]) -> None:
     """Ask for one missing field on the terminal, validating each answer as it is typed."""
-    from askcraft._intent import Intent  # noqa: PLC0415
+    from askcraft._intent.model import Intent  # noqa: PLC0415
 
     path = spec.split("|", maxsplit=1)[0]
     field = _BY_PATH.get(path)
@@ -245,7 +245,7 @@ def draft_cmd(**opts: Any) -> int:
 
 def _gather(opts: dict[str, Any]) -> dict[str, Any]:
     """Merge the intent file (if any) with the flags; flags win."""
-    from askcraft._intent import read_yaml  # noqa: PLC0415
+    from askcraft._yaml import read_yaml  # noqa: PLC0415
 
     data: dict[str, Any] = {}
     if opts["intent_file"]:

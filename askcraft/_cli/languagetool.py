@@ -80,11 +80,12 @@ def languagetool_cmd() -> None:
 )
 def install_cmd(force: bool, route: str) -> int:
     """Install LanguageTool (needs Java 17+; English; about 100 MB from Maven Central)."""
-    from askcraft import _languagetool as lt  # noqa: PLC0415
+    from askcraft._grammar.config import Route  # noqa: PLC0415
+    from askcraft._grammar.obtain import install  # noqa: PLC0415
 
     console = _stderr()
     with _progress(console, "Installing LanguageTool…") as report:
-        installation = lt.install(force=force, route=cast("lt.Route", route), progress=report)
+        installation = install(force=force, route=cast("Route", route), progress=report)
     size = installation.size_bytes() / 1e6
     click.echo(
         f"LanguageTool {installation.version} is installed in {installation.path} "
@@ -104,16 +105,17 @@ def install_cmd(force: bool, route: str) -> int:
 )
 def start_cmd(idle_minutes: float) -> int:
     """Start the local LanguageTool server (installing it first if needed) and leave it running."""
-    from askcraft import _languagetool as lt  # noqa: PLC0415
+    from askcraft._grammar.config import ENV_URL, configured_url  # noqa: PLC0415
+    from askcraft._grammar.server import healthy, start_server  # noqa: PLC0415
 
-    url = lt.configured_url()
+    url = configured_url()
     if url is not None:
-        state = "answers" if lt.healthy(url) else "does NOT answer"
-        click.echo(f"{lt.ENV_URL} is set: askcraft uses the server at {url} (it {state}) and starts none.")
+        state = "answers" if healthy(url) else "does NOT answer"
+        click.echo(f"{ENV_URL} is set: askcraft uses the server at {url} (it {state}) and starts none.")
         return 0
     console = _stderr()
     with _progress(console, "Starting LanguageTool…") as report:
-        server = lt.start_server(idle_minutes=idle_minutes, progress=report)
+        server = start_server(idle_minutes=idle_minutes, progress=report)
     click.echo(f"LanguageTool {server.version} is running on {server.url} (pid {server.pid}).")
     return 0
 
@@ -121,9 +123,9 @@ def start_cmd(idle_minutes: float) -> int:
 @languagetool_cmd.command("stop")
 def stop_cmd() -> int:
     """Stop the local LanguageTool server askcraft started."""
-    from askcraft import _languagetool as lt  # noqa: PLC0415
+    from askcraft._grammar.server import stop_server  # noqa: PLC0415
 
-    server = lt.stop_server()
+    server = stop_server()
     if server is None:
         click.echo("No LanguageTool server started by askcraft is running.")
     else:
@@ -135,22 +137,23 @@ def stop_cmd() -> int:
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
 def status_cmd(as_json: bool) -> int:
     """Show the installed version, and the server's URL, pid, port and memory."""
-    from askcraft import _languagetool as lt  # noqa: PLC0415
+    from askcraft._grammar.config import ENV_SWITCH, ENV_URL  # noqa: PLC0415
+    from askcraft._grammar.server import status  # noqa: PLC0415
 
-    info = lt.status()
+    info = status()
     if as_json:
         click.echo(json.dumps(info, indent=2))
         return 0
     rows: list[tuple[str, str]] = [("version", str(info["server_version"] or info["version"]))]
     if info["switched_off"]:
-        rows.append(("switched off", f"yes ({lt.ENV_SWITCH}=off)"))
+        rows.append(("switched off", f"yes ({ENV_SWITCH}=off)"))
     if info["managed"]:
         installed = f"{info['install_path']} ({info['install_route']} route)" if info["installed"] else "no"
         rows.append(("installed", installed))
     if info["url"] is None:
         rows.append(("server", "not running (starts on the first grammar check)"))
     else:
-        rows.append(("url", info["url"] + ("" if info["managed"] else f" (from {lt.ENV_URL})")))
+        rows.append(("url", info["url"] + ("" if info["managed"] else f" (from {ENV_URL})")))
         rows.append(("running", "yes" if info["running"] else "no, it does not answer"))
     if info["pid"] is not None:
         rows.append(("pid", str(info["pid"])))
@@ -170,7 +173,7 @@ def status_cmd(as_json: bool) -> int:
 @languagetool_cmd.command("path")
 def path_cmd() -> int:
     """Print the folder LanguageTool is (or would be) installed in."""
-    from askcraft import _languagetool as lt  # noqa: PLC0415
+    from askcraft._grammar.config import install_dir  # noqa: PLC0415
 
-    click.echo(str(lt.install_dir()))
+    click.echo(str(install_dir()))
     return 0

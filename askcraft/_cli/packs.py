@@ -31,7 +31,7 @@ def packs_cmd() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_cmd(fmt: str) -> int:
     """List the packs found, highest precedence first; shadowed and broken ones included."""
-    from askcraft._discovery import autoload_enabled, discover, user_packs_dir  # noqa: PLC0415
+    from askcraft._packs.discovery import autoload_enabled, discover, user_packs_dir  # noqa: PLC0415
 
     found = discover(autoload=True)
     rows = [
@@ -83,7 +83,7 @@ def list_cmd(fmt: str) -> int:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def show_cmd(name: str, fmt: str) -> int:
     """Show a pack (installed name, folder or zip): templates, fields, version, source, hash."""
-    from askcraft._discovery import load_explicit  # noqa: PLC0415
+    from askcraft._packs.discovery import load_explicit  # noqa: PLC0415
 
     pack = load_explicit(name)
     m = pack.manifest
@@ -111,7 +111,7 @@ def show_cmd(name: str, fmt: str) -> int:
         "fields": {k: v.model_dump(exclude_none=True) for k, v in m.fields.items()},
         "tone_rules": [r.id for r in pack.tone_rules],
     }
-    from askcraft._packinstall import read_record  # noqa: PLC0415
+    from askcraft._packtools.install import read_record  # noqa: PLC0415
 
     record = read_record(pack.root)
     if record:
@@ -150,7 +150,7 @@ def show_cmd(name: str, fmt: str) -> int:
 @click.option("--author", help="Your name, for the manifest.")
 def new_cmd(name: str, parent: str, author: str | None) -> int:
     """Create a new pack folder NAME that passes lint and test as created."""
-    from askcraft._packnew import new_pack  # noqa: PLC0415
+    from askcraft._packtools.scaffold import new_pack  # noqa: PLC0415
 
     root = new_pack(name, parent, author=author)
     click.echo(f"Created {root}. Edit the templates, then: askcraft packs lint {root}")
@@ -169,7 +169,7 @@ def _print_problems(console: Console, problems: list[Any]) -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 def lint_cmd(path: str, grammar: bool, strict: bool) -> int:
     """Check a pack folder or zip: manifest, templates, variables, examples, tone."""
-    from askcraft._packlint import lint_pack  # noqa: PLC0415
+    from askcraft._packtools.lint import lint_pack  # noqa: PLC0415
 
     report = lint_pack(path, grammar=grammar)
     console = _console()
@@ -192,7 +192,7 @@ def lint_cmd(path: str, grammar: bool, strict: bool) -> int:
 @click.option("--update", is_flag=True, help="Rewrite the expected outputs from what the templates render.")
 def test_cmd(path: str, update: bool) -> int:
     """Render the pack's example intents and compare them with the expected files."""
-    from askcraft._packlint import run_pack_tests  # noqa: PLC0415
+    from askcraft._packtools.selftest import run_pack_tests  # noqa: PLC0415
 
     report = run_pack_tests(path, update=update)
     console = _console()
@@ -224,7 +224,7 @@ def test_cmd(path: str, update: bool) -> int:
 @click.option("--force", is_flag=True, help="Replace an installed pack of another version or content.")
 def install_cmd(path: str, force: bool) -> int:
     """Lint a pack folder or zip and install it into the user pack folder."""
-    from askcraft._packinstall import install_pack  # noqa: PLC0415
+    from askcraft._packtools.install import install_pack  # noqa: PLC0415
 
     result = install_pack(Path(path), force=force)
     if result.status == "unchanged":
@@ -240,7 +240,7 @@ def install_cmd(path: str, force: bool) -> int:
 @click.argument("name")
 def remove_cmd(name: str) -> int:
     """Remove a pack from the user pack folder."""
-    from askcraft._packinstall import remove_pack  # noqa: PLC0415
+    from askcraft._packtools.install import remove_pack  # noqa: PLC0415
 
     where = remove_pack(name)
     click.echo(f"Removed {name} ({where})")

@@ -22,7 +22,7 @@ def intent_schema_cmd(pack: str | None) -> int:
     if schema_for is not None:
         schema = schema_for(pack)
     else:
-        from askcraft._intent import Intent  # noqa: PLC0415
+        from askcraft._intent.model import Intent  # noqa: PLC0415
 
         if pack is not None:
             raise click.UsageError("--pack needs pack-declared fields, which this version does not support")

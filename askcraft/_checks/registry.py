@@ -1,0 +1,79 @@
+"""The check registry: small independent checkers, each returning findings.
+
+A checker is a plain function ``(CheckContext) -> Iterable[Finding]``. The
+registry holds them as dotted paths so that importing askcraft (and running
+``askcraft --help``) does not load lexicons, models or LanguageTool clients.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Collection, Iterable, Mapping
+
+from askcraft._checks.context import CheckContext
+from askcraft._checks.findings import Finding
+
+Checker = Callable[[CheckContext], Iterable[Finding]]
+
+#: name -> "module:function". Order is the order findings are reported in.
+BUILTIN_CHECKERS: dict[str, str] = {
+    "grammar": "askcraft._grammar.checker:check",
+    "politeness": "askcraft._checks.rules.politeness:check",
+    "pressure": "askcraft._checks.rules.pressure:check",
+    "negativity": "askcraft._checks.rules.negativity:check",
+    "specificity": "askcraft._checks.rules.specificity:check",
+    "ask-size": "askcraft._checks.rules.ask_size:check",
+    "patience": "askcraft._checks.rules.patience:check",
+    "reciprocity": "askcraft._checks.rules.reciprocity:check",
+    "length": "askcraft._checks.rules.length:check",
+    "readability": "askcraft._checks.rules.readability:check",
+    "questions": "askcraft._checks.rules.questions:check",
+}
+#: Checkers that talk to LanguageTool; ``grammar=False`` skips exactly these.
+GRAMMAR_CHECKERS: frozenset[str] = frozenset({"grammar"})
+
+_loaded: dict[str, Checker] = {}
+
+
+def load_checker(name: str) -> Checker:
+    if name not in _loaded:
+        module_name, _, attr = BUILTIN_CHECKERS[name].partition(":")
+        _loaded[name] = getattr(importlib.import_module(module_name), attr)
+    return _loaded[name]
+
+
+def _disabled(rule: str, disable: Collection[str]) -> bool:
+    """Return whether *rule* is switched off: by its exact id or a dotted prefix."""
+    return any(rule == d or rule.startswith(d + ".") for d in disable)
+
+
+def run_checks(
+    ctx: CheckContext,
+    *,
+    grammar: bool = True,
+    disable: Collection[str] = (),
+    checkers: Mapping[str, Checker] | None = None,
+    also: Mapping[str, Checker] | None = None,
+) -> list[Finding]:
+    """Run every registered checker on *ctx* and return findings, most severe first.
+
+    *checkers* replaces the registry (tests use it for fakes); *also* adds checkers after it,
+    such as a pack's own tone rules.
+    """
+    findings: list[Finding] = []
+    chosen: dict[str, Checker | None] = (
+        dict(checkers) if checkers is not None else dict.fromkeys(BUILTIN_CHECKERS)
+    )
+    chosen.update(also or {})
+    for name, given in chosen.items():
+        if name in disable or (not grammar and name in GRAMMAR_CHECKERS):
+            continue
+        checker = given if given is not None else load_checker(name)
+        findings.extend(f for f in checker(ctx) if not _disabled(f.rule, disable))
+    return sort_findings(findings)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Sort findings in place, most severe first, subject before body, then by position."""
+    findings.sort(key=lambda f: (f.rank, f.field != "subject", f.offset))
+    return findings

@@ -1,0 +1,60 @@
+"""What an ask looks like: ask sentences, numbers of names, people nouns (from asks.yaml)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from askcraft._checks.rules.base import lexicon, phrase_pattern, sentences
+
+
+@functools.cache
+def ask_pattern() -> re.Pattern[str]:
+    """Return the pattern of phrases that make a sentence an ask."""
+    return phrase_pattern(lexicon("asks")["ask_phrases"])
+
+
+@functools.cache
+def people_pattern() -> re.Pattern[str]:
+    """Return the pattern of nouns people ask for when they ask for names."""
+    return phrase_pattern(lexicon("asks")["people_nouns"])
+
+
+@functools.cache
+def number_pattern() -> re.Pattern[str]:
+    """Return the pattern of a count: digits or a number word ("three", "a couple of")."""
+    words = [str(w) for w in lexicon("asks")["numbers"]]
+    return phrase_pattern(words, [r"\d{1,3}"])
+
+
+def number_value(word: str) -> int:
+    """Return the value of a count matched by :func:`number_pattern`."""
+    word = " ".join(word.lower().split())
+    if word.isdigit():
+        return int(word)
+    return int(lexicon("asks")["numbers"][word])
+
+
+def ask_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans of sentences that ask the reader for something."""
+    for start, end in sentences(text):
+        if ask_pattern().search(text, start, end):
+            yield start, end
+
+
+def question_sentences(text: str) -> list[tuple[int, int]]:
+    """Return the spans of sentences that end with a question mark."""
+    return [(s, e) for s, e in sentences(text) if text[s:e].rstrip("\"')\u201d\u2019 ").endswith("?")]
+
+
+def counted_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+    """Yield ``(offset, end, count)`` for "three people"-like phrases between start and end."""
+    pattern = re.compile(
+        rf"(?:{number_pattern().pattern})\s+(?:\w+\s+){{0,2}}?(?:{people_pattern().pattern})",
+        re.IGNORECASE,
+    )
+    for match in pattern.finditer(text, start, end):
+        number = number_pattern().match(match.group())
+        if number is not None:
+            yield match.start(), match.end(), number_value(number.group())

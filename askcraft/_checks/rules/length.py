@@ -1,0 +1,89 @@
+"""Length per channel: text message segments, LinkedIn note limit, email words, subject words."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+
+from askcraft._checks.context import CheckContext
+from askcraft._checks.findings import Finding
+from askcraft._checks.rules.base import lexicon, option, rules, whole
+
+_NAME = "length"
+_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+
+
+@functools.cache
+def _gsm7() -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicon(_NAME)
+    return frozenset(data["gsm7"]), frozenset(data["gsm7_extension"])
+
+
+def sms_segments(text: str) -> tuple[int, str, int]:
+    """Return ``(segments, encoding, one_segment_limit)`` for *text* sent as an SMS."""
+    basic, extension = _gsm7()
+    if all(c in basic or c in extension for c in text):
+        septets = sum(2 if c in extension else 1 for c in text)
+        return (1 if septets <= 160 else math.ceil(septets / 153)), "GSM-7", 160
+    # UCS-2 counts UTF-16 code units: an emoji outside the BMP takes two.
+    units = len(text.encode("utf-16-le")) // 2
+    return (1 if units <= 70 else math.ceil(units / 67)), "UCS-2", 70
+
+
+def _words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def check(ctx: CheckContext) -> list[Finding]:
+    """Flag messages too long (or short) for their channel, and subject lines out of range."""
+    by_id = rules(_NAME)
+    text = ctx.text
+    found: list[Finding] = []
+    offset, length = whole(text)
+    body = text.strip()
+    if not body:
+        return found
+    if by_id["length.text-message"].applies(ctx):
+        segments, encoding, limit = sms_segments(body)
+        most = option(ctx, _NAME, "length.text_segments")
+        if segments > most:
+            found.append(
+                by_id["length.text-message"].finding(
+                    offset,
+                    length,
+                    segments=segments,
+                    chars=len(body),
+                    encoding=encoding,
+                    limit=limit,
+                    most=most,
+                )
+            )
+    note = by_id["length.linkedin-note"]
+    if note.applies(ctx):
+        most = option(ctx, _NAME, "length.linkedin_note_max")
+        if len(body) > most:
+            found.append(note.finding(offset + most, length - most, chars=len(body), most=most))
+    if ctx.channel == "email":
+        least = option(ctx, _NAME, "length.email_min_words")
+        most = option(ctx, _NAME, "length.email_max_words")
+        words = _words(body)
+        if words < least:
+            found.append(by_id["length.email-short"].finding(offset, 0, words=words, least=least, most=most))
+        elif words > most:
+            found.append(
+                by_id["length.email-long"].finding(offset, length, words=words, least=least, most=most)
+            )
+        subject = (ctx.subject or "").strip()
+        if subject:
+            least = option(ctx, _NAME, "length.subject_min_words")
+            most = option(ctx, _NAME, "length.subject_max_words")
+            words = _words(subject)
+            if not least <= words <= most:
+                start, size = whole(ctx.subject or "")
+                found.append(
+                    by_id["length.subject"].finding(
+                        start, size, field="subject", words=words, least=least, most=most
+                    )
+                )
+    return found

@@ -1,0 +1,12 @@
+"""Negativity: complaints about an employer or boss, and desperation."""
+
+from __future__ import annotations
+
+from askcraft._checks.context import CheckContext
+from askcraft._checks.findings import Finding
+from askcraft._checks.rules.base import run_phrase_rules
+
+
+def check(ctx: CheckContext) -> list[Finding]:
+    """Flag complaints about an employer or boss and desperate phrasing."""
+    return run_phrase_rules(ctx, "negativity")

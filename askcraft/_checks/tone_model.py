@@ -1,0 +1,266 @@
+"""The politeness model behind ``askcraft.tone``: strategies found by word lists, weights fitted on data."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import math
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from askcraft._yaml import safe_load
+
+_DATA = Path(__file__).parent / "rules" / "data"
+_WEIGHTS = Path(__file__).parent / "rules" / "politeness_weights.json"
+
+#: Letters, digits and inner apostrophes make a word ("don't", "i'm").
+_APOSTROPHES = "'\u2019"
+_WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
+#: A sentence starts at the start of the text, after end punctuation and space, or after a line break.
+_SENTENCE_BREAK = re.compile(rf"[.!?]+[\"\u201d{_APOSTROPHES})\]]*\s+|\n\s*")
+_STARTS_WITH_WORD = re.compile(r"[^\W_]")
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
+
+#: General features next to the strategies; each is capped so long texts do not dominate.
+GENERAL_FEATURES = ("words_log", "questions", "exclamations", "shouting")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Strategy:
+    """One politeness strategy found in a text, with where it is and what it weighs."""
+
+    name: str
+    offset: int
+    length: int
+    weight: float
+    label: str = ""
+    impolite: bool = False
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Return ``(start, end)`` so that ``text[start:end]`` is the matched words."""
+        return (self.offset, self.offset + self.length)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    label: str
+    where: str
+    phrases: re.Pattern[str] | None
+    words: frozenset[str]
+    impolite: bool
+    #: First words of the phrases: a text without any of them cannot match (a cheap pre-check).
+    keys: frozenset[str] = frozenset()
+    #: Every phrase starts with a word (not punctuation), so matches start where a key word does.
+    anchored: bool = False
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    # Longest first, so "thank you" wins over "thank"; whitespace inside a phrase is flexible.
+    alternatives = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(part) for part in p.split()) for p in alternatives)
+    body = body.replace("'", f"[{_APOSTROPHES}]")
+    return re.compile(rf"(?<![\w{_APOSTROPHES}])(?:{body})(?![\w{_APOSTROPHES}])", re.IGNORECASE)
+
+
+def first_words(phrases: list[str]) -> frozenset[str]:
+    """Return the lowercased first word of each phrase, as :func:`words` would find it."""
+    keys = set()
+    for phrase in phrases:
+        match = _WORD.search(str(phrase).lower().replace("\u2019", "'"))
+        if match is not None:
+            keys.add(match.group())
+    return frozenset(keys)
+
+
+@functools.lru_cache(maxsize=256)
+def words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Return ``(lowercased word, start, end)`` for every word of *text*."""
+    folded = text.lower().replace("\u2019", "'")
+    if len(folded) == len(text):  # lower() kept every offset: match once on the folded text
+        return tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(folded))
+    return tuple((m.group().lower().replace("\u2019", "'"), m.start(), m.end()) for m in _WORD.finditer(text))
+
+
+@functools.lru_cache(maxsize=256)
+def word_set(text: str) -> frozenset[str]:
+    """Return the set of lowercased words of *text*."""
+    return frozenset(word for word, _, _ in words(text))
+
+
+@functools.cache
+def _rules() -> tuple[_Rule, ...]:
+    spec = safe_load((_DATA / "politeness_strategies.yaml").read_text(encoding="utf-8"))
+    lexicons = safe_load((_DATA / "politeness_lexicons.yaml").read_text(encoding="utf-8"))
+    rules = []
+    for name, entry in spec["strategies"].items():
+        phrases = list(entry.get("phrases", []))
+        words: frozenset[str] = frozenset()
+        if entry["where"] == "lexicon":
+            words = frozenset(w.lower() for w in lexicons[entry["list"]])
+            phrases = list(lexicons.get(entry.get("phrase_list", ""), []))
+        rules.append(
+            _Rule(
+                name=name,
+                label=entry.get("label", name),
+                where=entry["where"],
+                phrases=_phrase_pattern(phrases) if phrases else None,
+                words=words,
+                impolite=bool(entry.get("impolite", False)),
+                keys=first_words(phrases),
+                anchored=starts_with_word(phrases),
+            )
+        )
+    return tuple(rules)
+
+
+@functools.cache
+def _lexicon_index() -> dict[str, tuple[_Rule, ...]]:
+    """Map each lexicon word to the strategies it signals, so a text's words are looked up once."""
+    index: dict[str, list[_Rule]] = {}
+    for rule in _rules():
+        for word in rule.words:
+            index.setdefault(word, []).append(rule)
+    return {word: tuple(rules) for word, rules in index.items()}
+
+
+def strategy_names() -> tuple[str, ...]:
+    """Return the names of every strategy the model knows, in data-file order."""
+    return tuple(rule.name for rule in _rules())
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
+
+
+def _leading_words(text: str, starts: list[int], n: int) -> set[int]:
+    """Return offsets of the first *n* words of every sentence."""
+    offsets: set[int] = set()
+    ends = [*starts[1:], len(text)]
+    for start, end in zip(starts, ends, strict=True):
+        for i, match in enumerate(_WORD.finditer(text, start, end)):
+            if i >= n:
+                break
+            offsets.add(match.start())
+    return offsets
+
+
+@functools.lru_cache(maxsize=256)
+def _matches(text: str) -> tuple[tuple[_Rule, int, int], ...]:
+    """Return ``(rule, offset, length)`` for every strategy occurrence in *text*."""
+    # Cached: a checker asks for the score and the strategies of the same text in turn.
+    return tuple(_find(text))
+
+
+def _find(text: str) -> Iterator[tuple[_Rule, int, int]]:
+    starts = _sentence_starts(text)
+    first = _leading_words(text, starts, 1)
+    first_two = _leading_words(text, starts, 2)
+    found = words(text)
+    present = word_set(text)
+    index = _lexicon_index()
+    for word, start, end in found:
+        for rule in index.get(word, ()):
+            yield rule, start, end - start
+    for rule in _rules():
+        if rule.phrases is None or rule.keys.isdisjoint(present):
+            continue
+        matches = (
+            anchored_matches(rule.phrases, rule.keys, text) if rule.anchored else rule.phrases.finditer(text)
+        )
+        for match in matches:
+            at = match.start()
+            if (
+                (rule.where == "sentence_start" and at not in first)
+                or (rule.where == "not_start" and at in first)
+                or (rule.where == "first_two" and at not in first_two)
+            ):
+                continue
+            yield rule, at, match.end() - at
+
+
+def anchored_matches(pattern: re.Pattern[str], keys: frozenset[str], text: str) -> Iterator[re.Match[str]]:
+    """Yield what ``pattern.finditer(text)`` would, trying only where one of *keys* starts a word.
+
+    For a phrase pattern whose phrases each begin with one of *keys* (a word, not punctuation)
+    and must follow a non-word character, a match can only begin where a key word does, so
+    anchoring there skips scanning the whole text once per rule.
+    """
+    starts = word_starts(text)
+    positions = sorted(at for key in keys if key in starts for at in starts[key])
+    end = -1
+    for at in positions:
+        if at < end:
+            continue  # finditer's matches never overlap
+        match = pattern.match(text, at)
+        if match is not None:
+            end = match.end()
+            yield match
+
+
+@functools.lru_cache(maxsize=256)
+def word_starts(text: str) -> Mapping[str, tuple[int, ...]]:
+    """Map each lowercased word of *text* to the offsets where it starts."""
+    starts: dict[str, list[int]] = {}
+    for word, start, _ in words(text):
+        starts.setdefault(word, []).append(start)
+    return {word: tuple(offsets) for word, offsets in starts.items()}
+
+
+def starts_with_word(phrases: list[str]) -> bool:
+    """Return whether every phrase begins with a word character (so it can be anchored)."""
+    return all(_STARTS_WITH_WORD.match(str(p).lower()) for p in phrases)
+
+
+def _general(text: str) -> dict[str, float]:
+    n_words = len(words(text))
+    return {
+        "words_log": math.log1p(n_words),
+        "questions": float(min(text.count("?"), 3)),
+        "exclamations": float(min(text.count("!"), 3)),
+        "shouting": float(min(len(_CAPS_WORD.findall(text)), 3)),
+    }
+
+
+def _features(text: str) -> dict[str, float]:
+    """Return the model's input: 1.0 for each strategy present, plus the general features."""
+    values = dict.fromkeys(strategy_names(), 0.0)
+    for rule, _, _ in _matches(text):
+        values[rule.name] = 1.0
+    values.update(_general(text))
+    return values
+
+
+@functools.cache
+def _model() -> Mapping[str, Any]:
+    data: dict[str, Any] = json.loads(_WEIGHTS.read_text(encoding="utf-8"))
+    return data
+
+
+def politeness(text: str) -> float:
+    """Return how polite *text* reads: about 0 for an average request, higher is more polite.
+
+    The scale is that of the corpus's Normalized Score (a mean of annotator z-scores,
+    standard deviation about 0.7): above 0.5 reads clearly polite, below -0.5 curt.
+    """
+    model = _model()
+    weights: Mapping[str, float] = model["weights"]
+    score = float(model["intercept"])
+    for name, value in _features(text).items():
+        score += weights.get(name, 0.0) * value
+    return score
+
+
+def strategies(text: str) -> list[Strategy]:
+    """Return every politeness strategy found in *text*, in text order, with its fitted weight."""
+    weights: Mapping[str, float] = _model()["weights"]
+    found = [
+        Strategy(rule.name, offset, length, float(weights.get(rule.name, 0.0)), rule.label, rule.impolite)
+        for rule, offset, length in _matches(text)
+    ]
+    found.sort(key=lambda s: (s.offset, s.name))
+    return found

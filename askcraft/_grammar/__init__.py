@@ -1,0 +1,1 @@
+"""Grammar and spelling by LanguageTool: obtain it, run one local server, check, map matches to findings."""

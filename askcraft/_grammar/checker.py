@@ -1,0 +1,251 @@
+"""The grammar and spelling checker: LanguageTool matches as askcraft findings.
+
+The checker talks to the shared LanguageTool server (see ``askcraft._grammar.server``)
+through language-tool-python's ``remote_server=`` client. How each LanguageTool rule
+is reported (error, warning, suggestion or dropped) is data, in
+``policy.yaml``. When LanguageTool cannot run, the checker returns one
+notice-level finding that says why and how to fix it; it never raises.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Callable, Collection, Sequence
+from typing import Any, Literal
+
+from askcraft._checks.context import CheckContext
+from askcraft._checks.findings import Finding, Severity
+from askcraft._errors import CheckerUnavailableError
+from askcraft._grammar.client import (
+    LanguageNotAvailableError,
+    ServerFailedError,
+    forget_tools,
+    index_to_utf16,
+    matches,
+    utf16_to_index,
+)
+from askcraft._grammar.config import ENV_URL, Server
+from askcraft._grammar.policy import policy
+from askcraft._grammar.server import ensure_server, healthy, restart_server
+
+logger = logging.getLogger("askcraft.languagetool")
+
+#: The most replacements a finding carries (LanguageTool may offer 40 for a typo).
+MAX_REPLACEMENTS = 5
+#: A process-wide cache of results for identical texts (text, language, names).
+_CACHE_SIZE = 1024
+
+Field = Literal["body", "subject"]
+Decision = Severity | Literal["off"]
+
+
+# --------------------------------------------------------------------------- names
+
+# Words of a name: "Zoë Saint-Aubin" -> Zoë, Saint, Aubin; "O'Brien" -> O, Brien.
+_NAME_WORD_SPLIT = re.compile(r"[\s\-'\u2019.,/&()]+")
+# A word LanguageTool quotes in its message, in curly or straight quotes.
+_QUOTED = re.compile(r"[\u201c\u2018\"']([^\u201d\u2019\"']+)[\u201d\u2019\"']")
+
+
+def _name_spans(text: str, names: Collection[str]) -> list[tuple[int, int]]:
+    """Return where the given names (and each of their words) occur in *text*."""
+    pieces: set[str] = set()
+    for raw in names:
+        name = raw.strip()
+        if not name:
+            continue
+        pieces.add(name)
+        pieces.update(p for p in re.split(r"[\s,/&()]+", name) if len(p) > 1)
+        pieces.update(p for p in _NAME_WORD_SPLIT.split(name) if len(p) > 1)
+    spans: list[tuple[int, int]] = []
+    for piece in pieces:
+        for match in re.finditer(rf"(?<!\w){re.escape(piece)}(?!\w)", text):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _within_name(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _is_name_word(excerpt: str, names: Collection[str]) -> bool:
+    """Return whether a flagged word is a name (or a name with a possessive s)."""
+    word = re.sub(r"['\u2019]s$", "", excerpt.strip())
+    if not word:
+        return False
+    return any(word == name or word in _NAME_WORD_SPLIT.split(name) for name in names)
+
+
+def _to_findings(
+    text: str,
+    matches: Sequence[Any],
+    names: Collection[str],
+    field: Field,
+) -> list[Finding]:
+    """Map language-tool-python matches to findings, applying the policy and the names."""
+    rules = policy()
+    spans = _name_spans(text, names) if names else []
+    to_index = utf16_to_index(text)
+    findings: list[Finding] = []
+    for match in matches:
+        rule_id = str(match.rule_id)
+        category_id = str(match.category)
+        issue_type = str(match.rule_issue_type)
+        decision = rules.decide(rule_id, category_id, issue_type)
+        if decision == "off":
+            continue
+        # language-tool-python already moved the start to a str index; the length is
+        # still in UTF-16 units, so convert the end through UTF-16.
+        start = min(int(match.offset), len(text))
+        end = to_index(index_to_utf16(text, start) + int(match.error_length))
+        end = max(start, min(end, len(text)))
+        spelling = rules.is_spelling(rule_id, category_id)
+        if names and (
+            _within_name(start, end, spans) or (spelling and _is_name_word(text[start:end], names))
+        ):
+            continue
+        replacements = tuple(str(r) for r in match.replacements[:MAX_REPLACEMENTS])
+        findings.append(
+            Finding(
+                category="spelling" if spelling else "grammar",
+                severity=decision,
+                message=_message(str(match.message), replacements),
+                rule=f"{'spelling' if spelling else 'grammar'}.{rule_id}",
+                offset=start,
+                length=end - start,
+                replacements=replacements,
+                field=field,
+            )
+        )
+    return findings
+
+
+def _message(message: str, replacements: Sequence[str]) -> str:
+    message = message.strip()
+    quoted = set(_QUOTED.findall(message))
+    if replacements and replacements[0] not in quoted:
+        shown = ", ".join(f"“{r}”" for r in replacements[:3])
+        message = f"{message} Try {shown}."
+    return message
+
+
+# --------------------------------------------------------------------------- cache
+
+_cache_lock = threading.Lock()
+_cache: dict[tuple[str, str, str, tuple[str, ...], Field], tuple[Finding, ...]] = {}
+
+
+def clear_cache() -> None:
+    """Forget cached results (e.g. after changing the policy)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def _cached(key: tuple[str, str, str, tuple[str, ...], Field]) -> tuple[Finding, ...] | None:
+    with _cache_lock:
+        return _cache.get(key)
+
+
+def _store(key: tuple[str, str, str, tuple[str, ...], Field], findings: list[Finding]) -> None:
+    with _cache_lock:
+        if len(_cache) >= _CACHE_SIZE:
+            _cache.pop(next(iter(_cache)))
+        _cache[key] = tuple(findings)
+
+
+# --------------------------------------------------------------------------- the checker
+
+#: Set by ``askcraft.testing.use_grammar_checker`` to replace the real checker.
+override: Callable[[CheckContext], list[Finding]] | None = None
+
+
+def unavailable(reason: str) -> Finding:
+    """Return the one notice that says grammar was not checked, why, and how to fix it."""
+    return Finding(
+        category="grammar",
+        severity="notice",
+        rule="grammar.unavailable",
+        message=f"Grammar and spelling were not checked: {reason}",
+    )
+
+
+def check(ctx: CheckContext) -> list[Finding]:
+    """Check the text (and subject) of *ctx* with LanguageTool; never raise."""
+    if override is not None:
+        return list(override(ctx))
+    parts: list[tuple[str, Field]] = [(ctx.text, "body")]
+    if ctx.subject:
+        parts.append((ctx.subject, "subject"))
+    parts = [(text, field) for text, field in parts if text.strip()]
+    if not parts:
+        return []
+    try:
+        server = ensure_server(progress=None)
+    except CheckerUnavailableError as exc:
+        return [unavailable(str(exc))]
+    except Exception as exc:  # never let a grammar check take the draft down
+        logger.debug("LanguageTool could not be started", exc_info=True)
+        return [unavailable(f"LanguageTool could not be started ({type(exc).__name__}: {exc}).")]
+    findings: list[Finding] = []
+    for text, field in parts:
+        result = _check_text(server, text, ctx.language, tuple(ctx.names), field)
+        if isinstance(result, Finding):
+            return [result]
+        findings.extend(result)
+    return findings
+
+
+def _check_text(
+    server: Server,
+    text: str,
+    language: str,
+    names: tuple[str, ...],
+    field: Field,
+) -> list[Finding] | Finding:
+    """Return the findings for one text, or the one notice explaining why there are none."""
+    key = (server.url, language, text, names, field)
+    cached = _cached(key)
+    if cached is not None:
+        return list(cached)
+    for attempt in (1, 2):
+        try:
+            findings = _to_findings(text, matches(server, text, language), names, field)
+        except LanguageNotAvailableError:
+            return unavailable(
+                f"the LanguageTool server at {server.url} has no rules for language {language!r} "
+                f"(askcraft installs English only). Check the intent's language, or set {ENV_URL} "
+                "to a LanguageTool server with that language."
+            )
+        except ServerFailedError as exc:
+            if healthy(server.url):
+                # The server is up but refused this text (bad language code, text too long, ...).
+                return unavailable(f"LanguageTool at {server.url} rejected the text: {_short(str(exc))}")
+            forget_tools(server.url)
+            if attempt == 2 or not server.managed:
+                return unavailable(
+                    f"the LanguageTool server at {server.url} stopped answering ({_short(str(exc))}). "
+                    + (
+                        f"Start it again, or unset {ENV_URL} to let askcraft run its own."
+                        if not server.managed
+                        else "Run `python -m askcraft languagetool status` and see its log."
+                    )
+                )
+            logger.warning("LanguageTool at %s stopped answering; restarting it once", server.url)
+            try:
+                server = restart_server(server)
+            except CheckerUnavailableError as restart_error:
+                return unavailable(
+                    f"LanguageTool stopped answering and could not be restarted: {restart_error}"
+                )
+            key = (server.url, language, text, names, field)
+            continue
+        _store(key, findings)
+        return findings
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _short(message: str, limit: int = 300) -> str:
+    message = " ".join(message.split())
+    return message if len(message) <= limit else message[: limit - 1] + "…"

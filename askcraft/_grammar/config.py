@@ -1,0 +1,181 @@
+"""LanguageTool settings: the version, environment variables, where installs and the server record live."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import logging
+import os
+import warnings
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Literal
+
+import platformdirs
+
+from askcraft._errors import CheckerUnavailableError
+
+VERSION = "6.8"
+MIN_JAVA = 17
+MAIN_CLASS = "org.languagetool.server.HTTPServer"
+
+ENV_URL = "ASKCRAFT_LANGUAGETOOL_URL"
+ENV_SWITCH = "ASKCRAFT_LANGUAGETOOL"
+ENV_HOME = "ASKCRAFT_LANGUAGETOOL_HOME"
+ENV_RUNTIME = "ASKCRAFT_LANGUAGETOOL_RUNTIME_DIR"
+ENV_AUTO_INSTALL = "ASKCRAFT_LANGUAGETOOL_AUTO_INSTALL"
+ENV_IDLE = "ASKCRAFT_LANGUAGETOOL_IDLE_MINUTES"
+ENV_JAVA_OPTS = "ASKCRAFT_LANGUAGETOOL_JAVA_OPTS"
+ENV_START_TIMEOUT = "ASKCRAFT_LANGUAGETOOL_START_TIMEOUT"
+
+DEFAULT_IDLE_MINUTES = 30.0
+DEFAULT_START_TIMEOUT = 120.0
+DEFAULT_JAVA_OPTS = ("-Xmx1g", "-Djava.net.preferIPv4Stack=true")
+#: Server properties: cache repeated sentences and keep analysis pipelines warm.
+SERVER_PROPERTIES = {
+    "cacheSize": "2000",
+    "pipelineCaching": "true",
+    "maxPipelinePoolSize": "50",
+    "pipelineExpireTimeInSeconds": "3600",
+    "maxCheckThreads": "4",
+}
+FIX_HINT = (
+    f"Run `python -m askcraft languagetool install`, set {ENV_URL} to a LanguageTool server you run, "
+    "or skip grammar with --no-grammar / grammar=False."
+)
+
+logger = logging.getLogger("askcraft.languagetool")
+# A library logs but never prints: without this, warnings would reach stderr through
+# logging's last-resort handler when the application configured no logging.
+logger.addHandler(logging.NullHandler())
+
+Progress = Callable[[str], None]
+Route = Literal["auto", "download", "maven"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Installation:
+    """A complete LanguageTool install: where it is and how to start it."""
+
+    path: Path
+    version: str
+    route: str
+    classpath: str
+
+    def size_bytes(self) -> int:
+        """Return the disk space the install takes."""
+        return sum(p.stat().st_size for p in self.path.rglob("*") if p.is_file())
+
+
+@dataclasses.dataclass(frozen=True)
+class Server:
+    """A LanguageTool server askcraft can send checks to."""
+
+    url: str
+    pid: int | None = None
+    port: int | None = None
+    version: str | None = None
+    #: False for a server the user runs (``ASKCRAFT_LANGUAGETOOL_URL``).
+    managed: bool = True
+    #: Minutes without checks before an implicitly started server stops (0: never).
+    idle_minutes: float = 0.0
+    started_at: float = 0.0
+    log: str | None = None
+
+    @property
+    def check_url(self) -> str:
+        """Return the base URL that language-tool-python's ``remote_server=`` expects."""
+        return self.url
+
+
+def say(progress: Progress | None, message: str) -> None:
+    logger.info("%s", message)
+    if progress is not None:
+        progress(message)
+
+
+# --------------------------------------------------------------------------- locations
+
+
+def switched_off() -> bool:
+    """Return whether the user switched LanguageTool off (``ASKCRAFT_LANGUAGETOOL=off``)."""
+    return os.environ.get(ENV_SWITCH, "").strip().lower() in {"off", "0", "false", "no", "disabled"}
+
+
+def configured_url() -> str | None:
+    """Return the self-hosted server URL from ``ASKCRAFT_LANGUAGETOOL_URL``, if set."""
+    url = os.environ.get(ENV_URL, "").strip()
+    return url.rstrip("/") or None
+
+
+def home() -> Path:
+    """Return the folder that holds LanguageTool installs (``ASKCRAFT_LANGUAGETOOL_HOME`` overrides)."""
+    override = os.environ.get(ENV_HOME, "").strip()
+    if override:
+        return Path(override).expanduser().resolve()
+    return platformdirs.user_data_path("askcraft") / "languagetool"
+
+
+def install_dir(version: str = VERSION) -> Path:
+    """Return where LanguageTool *version* is (or would be) installed."""
+    return home() / version
+
+
+def runtime_dir() -> Path:
+    """Return the folder that holds the running server's record and log."""
+    override = os.environ.get(ENV_RUNTIME, "").strip()
+    if override:
+        path = Path(override).expanduser()
+    else:
+        # platformdirs warns when XDG_RUNTIME_DIR is unset and falls back to /tmp; the
+        # fallback is what we want, the warning is noise for a library caller.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            path = platformdirs.user_runtime_path("askcraft")
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def record_path() -> Path:
+    # One record per install home, so an isolated home (tests, a second install)
+    # never picks up another home's server.
+    key = hashlib.sha256(str(home()).encode()).hexdigest()[:12]
+    return runtime_dir() / f"languagetool-{key}.json"
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on *path* so two processes do not install or start at once."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a+") as handle:
+        try:
+            import fcntl  # noqa: PLC0415  (POSIX only; Windows runs without the lock)
+        except ImportError:  # pragma: no cover
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def java_opts() -> list[str]:
+    raw = os.environ.get(ENV_JAVA_OPTS)
+    return raw.split() if raw is not None else list(DEFAULT_JAVA_OPTS)
+
+
+def float_env(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise CheckerUnavailableError(f"{name} must be a number, not {raw!r}.") from None
+
+
+def idle_minutes_default() -> float:
+    """Return the idle time after which an implicitly started server stops."""
+    return float_env(ENV_IDLE, DEFAULT_IDLE_MINUTES)

@@ -1,0 +1,84 @@
+"""The intent fields a pack needs: requirements met, ``extra`` fields declared and typed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from askcraft._errors import IntentError
+from askcraft._intent.model import Intent
+from askcraft._packs.manifest import FieldSpec
+from askcraft._packs.pack import Pack
+
+
+def lookup(data: dict[str, Any], dotted: str) -> Any:
+    """Return the value at a dotted path of nested mappings (``recipient.name``), or None."""
+    value: Any = data
+    for part in dotted.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def unmet_fields(pack: Pack, data: dict[str, Any]) -> list[str]:
+    """Return each unmet requirement's field spec ('count', 'industry|role|company')."""
+    kind, goal, channel = data.get("kind"), data.get("goal"), data.get("channel") or "email"
+    if not (isinstance(kind, str) and isinstance(goal, str) and isinstance(channel, str)):
+        return []
+    unmet: list[str] = []
+    for rule in pack.requirements(kind, goal, channel):
+        for spec in rule.fields:
+            if not any(lookup(data, f) for f in spec.split("|")) and spec not in unmet:
+                unmet.append(spec)
+    return unmet
+
+
+def check_extra(
+    pack: Pack, extra: dict[str, Any], *, stack: Sequence[Pack] = ()
+) -> tuple[dict[str, Any], list[str]]:
+    """Validate an intent's ``extra`` against the fields packs declare; return it with defaults, and problems.
+
+    The drafting pack's declarations rule; a key no pack in *stack* declares is a problem.
+    """
+    declared: dict[str, FieldSpec] = {}
+    for other in (*reversed(stack), pack):  # lower precedence first, so the drafting pack wins
+        declared.update(other.manifest.fields)
+    problems: list[str] = []
+    for key, value in extra.items():
+        spec = declared.get(key)
+        if spec is None:
+            known = ", ".join(sorted(declared)) or "none"
+            problems.append(f"extra.{key}: no pack in use declares this field (declared: {known})")
+        elif value is not None and (problem := spec.problem(value)):
+            problems.append(f"extra.{key}: {problem} (got {value!r})")
+    filled = dict(extra)
+    for key, spec in pack.manifest.fields.items():
+        if filled.get(key) is None:
+            # Like the built-in optional fields, an unset pack field is None, so `{% if extra.x %}` works.
+            filled[key] = spec.default
+            if spec.default is None and spec.required:
+                problems.append(f"extra.{key}: required by pack '{pack.name}' ({spec.help})")
+    return filled, problems
+
+
+def check_requirements(pack: Pack, intent: Intent, *, stack: Sequence[Pack] = ()) -> Intent:
+    """Raise IntentError naming every field the message needs that the intent lacks or gets wrong.
+
+    Return the intent with the pack's field defaults filled in under ``extra``.
+    """
+    data = intent.model_dump(mode="python")
+    extra, problems = check_extra(pack, dict(data.get("extra") or {}), stack=stack)
+    problems += [
+        f"{spec.replace('|', ' or ')}: required for a {intent.goal} {intent.kind}"
+        for spec in unmet_fields(pack, data)
+    ]
+    if problems:
+        raise IntentError(
+            f"the intent has {len(problems)} problem{'s' if len(problems) > 1 else ''} for pack "
+            f"'{pack.name}':\n  " + "\n  ".join(problems),
+            problems=problems,
+        )
+    if extra == intent.extra:
+        return intent
+    return intent.model_copy(update={"extra": extra})

@@ -1,0 +1,170 @@
+"""Install packs into the user's pack folder and remove them, never leaving a half-installed pack.
+
+A pack is linted first (errors refuse the install), copied into a hidden temporary
+folder next to the installed packs, and renamed into place; an older copy is moved
+aside and deleted only after the new one is in place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import shutil
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from askcraft._errors import PackError
+from askcraft._packs.archive import extract_pack_zip
+from askcraft._packs.discovery import clear_caches, discover, user_packs_dir
+from askcraft._packs.manifest import INSTALL_RECORD, MANIFEST
+from askcraft._packs.pack import Pack, load_pack
+
+_IGNORED = (".git", ".hg", "__pycache__", ".DS_Store", INSTALL_RECORD)
+
+
+@dataclasses.dataclass(frozen=True)
+class Installed:
+    """What an install did."""
+
+    name: str
+    version: str
+    path: Path
+    status: str  # "installed", "replaced" or "unchanged"
+    previous: str | None = None
+
+
+def _sha256(path: Path) -> str:
+    return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _copy_tree(src: Path, dest: Path) -> None:
+    """Copy a pack folder, refusing symbolic links (they could point anywhere)."""
+    for path in sorted(src.rglob("*")):
+        rel = path.relative_to(src)
+        if any(part in _IGNORED for part in rel.parts):
+            continue
+        if path.is_symlink():
+            raise PackError(
+                f"{path}: packs may not contain symbolic links; copy the file in instead", file=str(path)
+            )
+        if path.is_dir():
+            (dest / rel).mkdir(parents=True, exist_ok=True)
+        elif path.is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest / rel)
+
+
+def read_record(root: Path) -> dict[str, str]:
+    """Return what ``packs install`` recorded about an installed pack (empty when nothing)."""
+    try:
+        data = json.loads((root / INSTALL_RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _lint_or_refuse(root: Path, shown: Path, *, grammar: bool) -> Pack:
+    from askcraft._packtools.lint import lint_pack  # noqa: PLC0415
+
+    report = lint_pack(root, grammar=grammar)
+    if not report.ok or report.pack is None:
+        problems = "\n  ".join(str(p) for p in report.errors[:20])
+        raise PackError(
+            f"{shown}: not installed, lint found {len(report.errors)} error(s) "
+            f"(your installed packs are unchanged):\n  {problems}",
+            pack=report.pack.name if report.pack else None,
+            file=str(shown),
+        )
+    return report.pack
+
+
+def install_pack(source: str | Path, *, force: bool = False, grammar: bool = False) -> Installed:
+    """Lint and install the pack folder or zip *source* into the user's pack folder."""
+    source = Path(source)
+    if not source.exists():
+        raise PackError(f"{source}: no such pack folder or zip", file=str(source))
+    packs_dir = user_packs_dir()
+    packs_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=packs_dir))
+    try:
+        if source.is_file():
+            root = extract_pack_zip(source, staging / "unpacked")
+            digest = _sha256(source)
+        else:
+            if not (source / MANIFEST).is_file():
+                load_pack(source)  # raises the usual "not a pack" error
+            root = staging / "unpacked"
+            _copy_tree(source, root)
+            digest = ""
+        pack = _lint_or_refuse(root, source, grammar=grammar)
+        digest = digest or pack.content_hash
+        target = packs_dir / pack.name
+        previous = load_pack(target, source="user") if (target / MANIFEST).is_file() else None
+        if previous is not None:
+            same = previous.version == pack.version and previous.content_hash == pack.content_hash
+            if same and not force:
+                return Installed(pack.name, pack.version, target, "unchanged", previous.version)
+            if not force:
+                change = (
+                    f"version {previous.version} is installed; this is {pack.version}"
+                    if previous.version != pack.version
+                    else f"version {pack.version} is installed with different content"
+                )
+                raise PackError(
+                    f"pack '{pack.name}': {change}. Use --force to replace it "
+                    "(your installed packs are unchanged)",
+                    pack=pack.name,
+                )
+        record = {
+            "name": pack.name,
+            "version": pack.version,
+            "source": str(source.resolve()),
+            "sha256": digest,
+            "content_hash": pack.content_hash,
+            "installed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        (root / INSTALL_RECORD).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+        _swap_in(root, target, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        clear_caches()
+    status = "installed" if previous is None else "replaced"
+    return Installed(pack.name, pack.version, target, status, previous.version if previous else None)
+
+
+def _swap_in(new: Path, target: Path, staging: Path) -> None:
+    """Put *new* at *target*, moving any old copy aside first and back if the move fails."""
+    old = staging / "previous"
+    if target.exists():
+        target.rename(old)
+    try:
+        new.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)
+        raise
+
+
+def remove_pack(name: str) -> Path:
+    """Remove the pack called *name* from the user's pack folder; return where it was."""
+    for item in discover(autoload=True):
+        if item.name != name:
+            continue
+        if item.source == "user":
+            packs_dir = user_packs_dir()
+            staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=packs_dir))
+            try:
+                item.root.rename(staging / "removed")
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+                clear_caches()
+            return item.root
+        if item.source == "entry-point":
+            raise PackError(
+                f"pack '{name}' was installed by pip ({item.origin}); remove it with pip uninstall"
+            )
+        if item.source == "builtin":
+            raise PackError(f"pack '{name}' is askcraft's built-in pack and cannot be removed")
+    raise PackError(f"no pack named {name!r} in {user_packs_dir()}; see 'askcraft packs list'", pack=name)

@@ -1,0 +1,1 @@
+"""Rendering: the template context (``context``), the words filters (``words``), blocks (``blocks``)."""

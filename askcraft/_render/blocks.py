@@ -1,0 +1,96 @@
+"""Rendering a template into its named blocks (subject, body), tidied, and errors that name the line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+import jinja2
+from jinja2.exceptions import SecurityError
+
+from askcraft._errors import RenderError
+
+#: The most text one template may produce; more is a runaway loop, not a message.
+MAX_OUTPUT = 20_000
+
+# -- tidying the output --------------------------------------------------------------------------
+
+_SPACES = re.compile(r"[ \t]{2,}")
+_SPACE_BEFORE_PUNCT = re.compile(r" +([,.;:!?])")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def tidy(text: str) -> str:
+    """Normalise template whitespace: one space between words, at most one blank line, no edges."""
+    lines = [_SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", line)).strip() for line in text.splitlines()]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def render_blocks(
+    template: jinja2.Template, context: Mapping[str, Any], *, names: tuple[str, ...] = ("subject", "body")
+) -> dict[str, str | None]:
+    """Render *template* once and return its named blocks (a template without blocks is all body).
+
+    The whole template runs, so top-level ``{% import %}`` and ``{% set %}`` reach the blocks;
+    each block's output is captured as Jinja calls it.
+    """
+    ctx = template.new_context(dict(context))
+    captured: dict[str, str] = {}
+
+    def capture(name: str, block: Callable[[Any], Iterator[str]]) -> Callable[[Any], Iterator[str]]:
+        def run(block_ctx: Any) -> Iterator[str]:
+            captured[name] = _limited(block(block_ctx))
+            yield captured[name]
+
+        return run
+
+    for name in names:
+        if ctx.blocks.get(name):
+            ctx.blocks[name] = [capture(name, ctx.blocks[name][0]), *ctx.blocks[name][1:]]
+    whole = _limited(template.root_render_func(ctx))
+    out: dict[str, str | None] = {name: tidy(captured[name]) if name in captured else None for name in names}
+    if not captured:
+        out["body"] = tidy(whole)
+    if out.get("subject") is not None:
+        out["subject"] = " ".join((out["subject"] or "").split())
+    return out
+
+
+def _limited(chunks: Iterator[str]) -> str:
+    parts: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_OUTPUT:
+            raise SecurityError(f"the template produced more than {MAX_OUTPUT} characters")
+        parts.append(chunk)
+    return "".join(parts)
+
+
+def describe_template_error(exc: Exception, *, pack: str, template: str) -> RenderError:
+    """Turn a Jinja error raised while rendering into a RenderError naming pack, template and line."""
+    line = getattr(exc, "lineno", None)
+    filename = getattr(exc, "filename", None) or getattr(exc, "name", None) or template
+    if line is None:
+        line = _traceback_line(exc, template)
+    where = f"{filename}, line {line}" if line else filename
+    if isinstance(exc, jinja2.UndefinedError):
+        what = f"{exc.message}; the template uses a variable the intent does not provide"
+    elif isinstance(exc, SecurityError):
+        what = f"blocked by the sandbox: {exc}"
+    else:
+        what = str(getattr(exc, "message", None) or exc)
+    return RenderError(f"pack '{pack}', {where}: {what}", pack=pack, file=str(filename), line=line)
+
+
+def _traceback_line(exc: Exception, template: str) -> int | None:
+    """Find the template line from Jinja's rewritten traceback frames."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        compiled = tb.tb_frame.f_globals.get("__jinja_template__")
+        if compiled is not None and tb.tb_frame.f_code.co_filename.endswith(template):
+            line = compiled.get_corresponding_lineno(tb.tb_lineno)  # Python line -> template line
+        tb = tb.tb_next
+    return line
