@@ -32,6 +32,7 @@ import askcraft._grammar.config as lt_config  # noqa: E402
 import askcraft._grammar.java as lt_java  # noqa: E402
 import askcraft._grammar.obtain as lt_obtain  # noqa: E402
 import askcraft._grammar.server as lt_server  # noqa: E402
+import askcraft._grammar.status as lt_status  # noqa: E402
 from askcraft._draft.check import check_many  # noqa: E402
 
 PEOPLE = [
@@ -171,7 +172,7 @@ def main() -> None:
     os.environ[lt_config.ENV_RUNTIME] = run_dir
     try:
         server, healthy_s, warm_s = start_private_server()
-        rss = lt_server.server_memory_bytes(server.pid or 0)
+        rss = lt_status.server_memory_bytes(server.pid or 0)
         rows += [
             ("LanguageTool start-up: launch -> healthy", f"{healthy_s:.1f} s"),
             ("LanguageTool start-up: launch -> warm (first check done)", f"{warm_s:.1f} s"),

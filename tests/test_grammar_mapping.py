@@ -22,6 +22,7 @@ import askcraft._grammar.java as lt_java
 import askcraft._grammar.obtain as lt_obtain
 import askcraft._grammar.policy as grammar_policy
 import askcraft._grammar.server as lt_server
+import askcraft._grammar.status as lt_status
 import askcraft._grammar.watchdog as lt_watchdog
 from askcraft._checks.context import CheckContext
 from askcraft._checks.registry import run_checks
@@ -242,9 +243,9 @@ def test_a_stale_record_of_a_dead_server_is_removed(isolated: Path):
     proc.wait()
     record = lt_config.record_path()
     record.write_text(json.dumps({"url": "http://127.0.0.1:1", "pid": proc.pid, "port": 1, "ready": True}))
-    assert lt_server._recorded_server() is None
+    assert lt_server.recorded_server() is None
     assert not record.exists()
-    assert lt_server.status()["running"] is False
+    assert lt_status.status()["running"] is False
 
 
 def test_watchdog_stops_an_idle_server_and_removes_its_record(isolated: Path):

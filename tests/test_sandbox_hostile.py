@@ -9,7 +9,7 @@ import pytest
 from packkit import INTENT, make_pack, packs_dir_fixture  # noqa: F401  (a fixture)
 
 import askcraft
-from askcraft._packs import sandbox
+from askcraft._packs import budget
 from askcraft._packs.pack import load_pack
 from askcraft._render.context import build_context
 
@@ -130,7 +130,7 @@ def test_symlinked_template_file_is_refused(tmp_path: Path, secret: Path) -> Non
 
 def test_render_time_limit_stops_a_slow_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A render that outlives the time limit is stopped even under the step budget."""
-    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 0.0)
+    monkeypatch.setattr(budget, "RENDER_SECONDS", 0.0)
     pack = _hostile_pack(tmp_path, "{% for i in range(1000) %}{{ i }}{% endfor %}")
     with pytest.raises(askcraft.RenderError, match="took longer than"):
         askcraft.draft(INTENT, pack=pack, check=False)
@@ -139,7 +139,7 @@ def test_render_time_limit_stops_a_slow_template(tmp_path: Path, monkeypatch: py
 def test_exponential_macro_calls_hit_the_step_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Macros that each call the next twice (2**30 calls, no loops) are stopped by the budget."""
     # The step budget, not the clock, must stop it: on a slow machine the clock could win first.
-    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 600.0)
+    monkeypatch.setattr(budget, "RENDER_SECONDS", 600.0)
     macros = "".join(
         f"{{% macro m{i}() %}}{{{{ m{i + 1}() }}}}{{{{ m{i + 1}() }}}}{{% endmacro %}}" for i in range(30)
     )

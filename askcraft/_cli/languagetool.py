@@ -138,7 +138,7 @@ def stop_cmd() -> int:
 def status_cmd(as_json: bool) -> int:
     """Show the installed version, and the server's URL, pid, port and memory."""
     from askcraft._grammar.config import ENV_SWITCH, ENV_URL  # noqa: PLC0415
-    from askcraft._grammar.server import status  # noqa: PLC0415
+    from askcraft._grammar.status import status  # noqa: PLC0415
 
     info = status()
     if as_json:

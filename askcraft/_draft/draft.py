@@ -316,7 +316,7 @@ def draft(
     *variant* picks a phrasing (default: chosen from the recipient); ``check=False`` skips every
     check and ``grammar=False`` only LanguageTool; *disable* switches rules off by id.
     """
-    from askcraft.packs import resolve_packs  # noqa: PLC0415
+    from askcraft._packs.discovery import resolve_packs  # noqa: PLC0415
 
     settings = _Settings(
         packs=tuple(resolve_packs(pack)),

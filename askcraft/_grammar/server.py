@@ -12,7 +12,6 @@ import contextlib
 import http.client
 import json
 import os
-import re
 import signal
 import socket
 import subprocess
@@ -23,7 +22,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Any
 
 from askcraft._errors import CheckerUnavailableError
 from askcraft._grammar import watchdog
@@ -43,7 +41,6 @@ from askcraft._grammar.config import (
     configured_url,
     file_lock,
     float_env,
-    home,
     idle_minutes_default,
     install_dir,
     java_opts,
@@ -114,7 +111,7 @@ def _warm_up(url: str, timeout: float) -> None:
         response.read()
 
 
-def _recorded_server() -> Server | None:
+def recorded_server() -> Server | None:
     """Return the recorded server if it is alive and healthy; clean up a stale record."""
     server = load_record()
     if server is None:
@@ -159,7 +156,7 @@ def start_server(
     java, _ = find_java()
     record_lock = record_path().with_suffix(".lock")
     with file_lock(record_lock):
-        existing = _recorded_server()
+        existing = recorded_server()
         if existing is not None:
             return existing
         stale = read_record()
@@ -300,58 +297,6 @@ def stop_server() -> Server | None:
         terminate(server.pid)
     _forget()
     return server
-
-
-def server_memory_bytes(pid: int) -> int | None:
-    """Return the resident memory of *pid*, when the platform says (Linux /proc)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    match = re.search(r"^VmRSS:\s+(\d+)\s+kB", status, re.MULTILINE)
-    return int(match.group(1)) * 1024 if match else None
-
-
-def status() -> dict[str, Any]:
-    """Describe the install and the server askcraft would use, as plain data."""
-    installation = find_installation()
-    info: dict[str, Any] = {
-        "version": VERSION,
-        "switched_off": switched_off(),
-        "home": str(home()),
-        "installed": installation is not None,
-        "install_path": str(installation.path) if installation else None,
-        "install_route": installation.route if installation else None,
-        "url": None,
-        "running": False,
-        "managed": True,
-        "pid": None,
-        "port": None,
-        "memory_bytes": None,
-        "idle_minutes": None,
-        "log": None,
-        "server_version": None,
-    }
-    url = configured_url()
-    if url is not None:
-        info.update(url=url, managed=False, running=healthy(url))
-        if info["running"]:
-            info["server_version"] = server_version(url)
-        return info
-    server = _recorded_server()
-    if server is not None:
-        assert server.pid is not None
-        info.update(
-            url=server.url,
-            running=True,
-            pid=server.pid,
-            port=server.port,
-            memory_bytes=server_memory_bytes(server.pid),
-            idle_minutes=server.idle_minutes,
-            log=server.log,
-            server_version=server.version,
-        )
-    return info
 
 
 # --------------------------------------------------------------------------- in-process reuse

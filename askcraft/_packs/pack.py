@@ -151,7 +151,7 @@ class Pack:
             return ()
         from askcraft._packs.tone_rules import load_tone_rules  # noqa: PLC0415
 
-        return load_tone_rules(self, self.manifest.tone_rules)
+        return load_tone_rules(self.root, self.name, self.manifest.tone_rules)
 
     def tone_findings(self, ctx: CheckContext) -> list[Finding]:
         """Return the findings of this pack's own tone rules on a message."""

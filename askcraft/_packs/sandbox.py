@@ -5,7 +5,7 @@ A pack is somebody else's file, so its templates are treated as hostile:
 - Jinja's immutable sandbox refuses private attributes (``__class__``, ``__globals__``, ...)
   and methods that modify data; the only globals are a capped ``range`` and ``dict``.
 - Every ``include``/``import``/``extends`` names a quoted, relative file; the loader
-  (``askcraft._packs._PackLoader``) refuses anything outside the pack.
+  (``askcraft._packs.pack._PackLoader``) refuses anything outside the pack.
 - Every render has a budget: loop iterations plus calls, nesting depth and wall-clock
   time. Filters and string methods refuse arguments that would build huge values.
 """
@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import re
 import string
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Any
 
@@ -26,133 +24,22 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError
 from jinja2.filters import FILTERS as JINJA_FILTERS
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from askcraft._packs.budget import (
+    MAX_INT_BITS,
+    MAX_STRING,
+    Nested,
+    PackTemplate,
+    capped_range,
+    guard_loop,
+    plain_dict,
+    tick,
+)
 from askcraft._render.words import FILTERS
 
-#: Upper bounds that keep a hostile or buggy template from eating the machine.
-MAX_RANGE = 1_000
-MAX_STRING = 20_000
-#: Numbers beyond this many bits (about 1,200 digits) are not something a message needs.
-MAX_INT_BITS = 4_096
-#: Loop iterations plus calls in one render; a real message needs a few hundred.
-MAX_STEPS = 100_000
-#: How deeply templates may include/extend each other and macros may call each other.
-MAX_DEPTH = 32
-#: Wall-clock limit of one render, in seconds.
-RENDER_SECONDS = 2.0
 #: Filters left out: ``random`` makes output differ run to run, so a pack's tests could not pass.
 _LEFT_OUT_FILTERS = frozenset({"random"})
 #: Template names that get HTML autoescaping; everything else is plain text.
 _HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".html.jinja", ".xml", ".xml.j2")
-
-
-class _Budget:
-    """What one render may still spend."""
-
-    __slots__ = ("deadline", "depth", "steps")
-
-    def __init__(self) -> None:
-        self.steps = 0
-        self.depth = 0
-        self.deadline = time.monotonic() + RENDER_SECONDS
-
-
-_state = threading.local()
-
-
-def _budget() -> _Budget | None:
-    budget: _Budget | None = getattr(_state, "budget", None)
-    return budget
-
-
-def _tick() -> None:
-    budget = _budget()
-    if budget is None:
-        return
-    budget.steps += 1
-    if budget.steps > MAX_STEPS:
-        raise SecurityError(
-            f"the template ran more than {MAX_STEPS:,} loop iterations and calls; a message needs far fewer"
-        )
-    if budget.steps % 128 == 0 and time.monotonic() > budget.deadline:
-        raise SecurityError(f"the template took longer than {RENDER_SECONDS:g} s to render")
-
-
-class _Nested:
-    """Count one level of nesting (include, extends, import, macro call) for the running render."""
-
-    def __init__(self, what: str) -> None:
-        self.what = what
-        self.budget = _budget()
-
-    def __enter__(self) -> None:
-        if self.budget is not None:
-            self.budget.depth += 1
-            if self.budget.depth > MAX_DEPTH:
-                raise SecurityError(
-                    f"{self.what} nest more than {MAX_DEPTH} levels deep (endless recursion?)"
-                )
-
-    def __exit__(self, *exc: object) -> None:
-        if self.budget is not None:
-            self.budget.depth -= 1
-
-
-def _budgeted(root: Callable[[Any], Iterator[str]]) -> Callable[[Any], Iterator[str]]:
-    """Wrap a template's render function so the outermost one owns the render's budget."""
-
-    @wraps(root)
-    def run(context: Any) -> Iterator[str]:
-        budget = _budget()
-        owner = budget is None
-        if budget is None:
-            budget = _state.budget = _Budget()
-        try:
-            with _Nested("templates that include, import or extend each other"):
-                yield from root(context)
-        finally:
-            if owner and getattr(_state, "budget", None) is budget:
-                _state.budget = None
-
-    return run
-
-
-class _PackTemplate(jinja2.Template):
-    """A template whose renders run on a budget."""
-
-    @classmethod
-    def _from_namespace(
-        cls,
-        environment: jinja2.Environment,
-        namespace: MutableMapping[str, Any],
-        globals: MutableMapping[str, Any],
-    ) -> jinja2.Template:
-        template = super()._from_namespace(environment, namespace, globals)
-        template.root_render_func = _budgeted(template.root_render_func)
-        return template
-
-
-def guard_loop(iterable: Iterable[Any]) -> Iterator[Any]:
-    """Iterate *iterable*, charging each item to the render's budget."""
-    iterator = iter(iterable)
-
-    def counted() -> Iterator[Any]:
-        for item in iterator:
-            _tick()
-            yield item
-
-    return counted()
-
-
-def _capped_range(*args: int) -> range:
-    rng = range(*args)
-    if len(rng) > MAX_RANGE:
-        raise SecurityError(f"range() of {len(rng)} items is more than the {MAX_RANGE} a template may use")
-    return rng
-
-
-def _plain_dict(**items: Any) -> dict[str, Any]:
-    """Build a dict from keyword arguments (the class itself would expose ``dict.update``)."""
-    return dict(items)
 
 
 # -- size guards -----------------------------------------------------------------------------------
@@ -301,7 +188,7 @@ class PackEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox a pack renders in: no extensions, no Python objects, no file system beyond the pack."""
 
     intercepted_binops = frozenset({"*", "**", "+", "%", "//"})
-    template_class = _PackTemplate
+    template_class = PackTemplate
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """Parse a template, refuse what packs may not do, and put every loop on the budget."""
@@ -345,10 +232,10 @@ class PackEnvironment(ImmutableSandboxedEnvironment):
         **kwargs: Any,
     ) -> Any:
         """Call something from a template, on the render's budget and size limits."""
-        _tick()
+        tick()
         _check_builtin_method(__obj, args, kwargs)
         if isinstance(__obj, jinja2.runtime.Macro):
-            with _Nested("macros that call each other"):
+            with Nested("macros that call each other"):
                 return super().call(__context, __obj, *args, **kwargs)
         return _check_sized(
             getattr(__obj, "__name__", "the call"), super().call(__context, __obj, *args, **kwargs)
@@ -397,7 +284,7 @@ def make_environment(loader: jinja2.BaseLoader) -> PackEnvironment:
     )
     # Only the plain helpers a message needs: no lipsum, cycler, joiner or namespace.
     env.globals.clear()
-    env.globals.update({"range": _capped_range, "dict": _plain_dict})
+    env.globals.update({"range": capped_range, "dict": plain_dict})
     env.filters.clear()
     env.filters.update(_safe_filters())
     env.guard_loop = guard_loop  # type: ignore[attr-defined]  # read by the loops _parse rewrites

@@ -20,6 +20,7 @@ else's file can take exponential time, a phrase list cannot.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -32,7 +33,6 @@ from askcraft._yaml import read_yaml
 if TYPE_CHECKING:
     from askcraft._checks.context import CheckContext
     from askcraft._checks.rules.base import Rule
-    from askcraft._packs.pack import Pack
 
 MAX_RULES = 100
 MAX_PHRASES = 500
@@ -93,18 +93,18 @@ class ToneRulesFile(_Model):
         return value
 
 
-def load_tone_rules(pack: Pack, file: str) -> tuple[Rule, ...]:
-    """Read and validate a pack's tone rules file; raise PackError naming the pack, file and line."""
+def load_tone_rules(root: Path, pack: str, file: str) -> tuple[Rule, ...]:
+    """Read and validate the tone rules *file* of the pack *pack* in *root*; errors name pack, file, line."""
     from askcraft._checks.rules.base import Rule, phrase_pattern  # noqa: PLC0415
     from askcraft._packs.manifest import yaml_line  # noqa: PLC0415
 
-    path = pack.root / file
-    if not path.resolve().is_relative_to(pack.root.resolve()):
-        raise PackError(f"pack '{pack.name}': tone rules {file!r} lead outside the pack", pack=pack.name)
+    path = root / file
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise PackError(f"pack '{pack}': tone rules {file!r} lead outside the pack", pack=pack)
     try:
         data = read_yaml(path, what="tone rules file")
     except IntentError as exc:
-        raise PackError(f"pack '{pack.name}': {exc}", pack=pack.name, file=file) from None
+        raise PackError(f"pack '{pack}': {exc}", pack=pack, file=file) from None
     try:
         spec = ToneRulesFile.model_validate(data)
     except ValidationError as exc:
@@ -116,8 +116,8 @@ def load_tone_rules(pack: Pack, file: str) -> tuple[Rule, ...]:
             where = f"line {line}: " if line else ""
             problems.append(f"{where}{loc}: {err['msg'].removeprefix('Value error, ')}")
         raise PackError(
-            f"pack '{pack.name}', {file}: invalid tone rules:\n  " + "\n  ".join(problems),
-            pack=pack.name,
+            f"pack '{pack}', {file}: invalid tone rules:\n  " + "\n  ".join(problems),
+            pack=pack,
             file=file,
         ) from None
     rules = []

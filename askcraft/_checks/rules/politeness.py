@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from askcraft import tone
+from askcraft._checks import tone_model as tone
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
 from askcraft._checks.rules.base import option, rules, sentences, whole
