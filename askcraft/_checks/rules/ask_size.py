@@ -5,15 +5,12 @@ from __future__ import annotations
 import functools
 import re
 
-import inflect
-
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
 from askcraft._checks.rules.asks import ask_pattern, ask_sentences, counted_names
 from askcraft._checks.rules.base import option, rules, sentences
 
 _NAME = "ask_size"
-_WORDS = inflect.engine()
 _FIRST_PERSON = re.compile(r"(?:i|we|i've|i'm|we've|i'd|my|our)\b", re.IGNORECASE)
 
 
@@ -30,12 +27,13 @@ def check(ctx: CheckContext) -> list[Finding]:
     names_rule = by_id["ask-size.names"]
     if names_rule.applies(ctx):
         most = option(ctx, _NAME, "ask-size.max_names")
-        fewer = _fewer(most)
         flagged = False
         for start, end, count in counted_names(ctx.text, 0, len(ctx.text)):
             if count > most and _is_asked(ctx.text, start):
                 found.append(
-                    names_rule.finding(start, end - start, replacements=(fewer,), count=count, most=most)
+                    names_rule.finding(
+                        start, end - start, replacements=(_fewer(most),), count=count, most=most
+                    )
                 )
                 flagged = True
         intent = ctx.intent
@@ -46,7 +44,10 @@ def check(ctx: CheckContext) -> list[Finding]:
 
 @functools.cache
 def _fewer(most: int) -> str:
-    return f"{_WORDS.number_to_words(str(most))} people"
+    # Imported here: inflect costs a second to load, and only a flagged ask needs it.
+    from askcraft._render.words import number_words  # noqa: PLC0415
+
+    return f"{number_words(most)} people"
 
 
 def _is_asked(text: str, offset: int) -> bool:
