@@ -36,7 +36,7 @@ def commands(note: Path) -> dict[str, list[str]]:
 def wall(cmd: list[str], cwd: Path) -> float:
     """Return the wall time of one run of *cmd* in *cwd*."""
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, capture_output=True, check=False)  # noqa: S603  (our own commands)
+    subprocess.run(cmd, cwd=cwd, capture_output=True, check=False)
     return time.perf_counter() - start
 
 
@@ -62,16 +62,17 @@ def main() -> None:
                 for name, cmd in cmds.items():
                     times[(str(tree), name)].append(wall(cmd, tree))
     base = statistics.median(baseline)
-    rows = [
-        {"tree": tree, "command": name, "median_s": statistics.median(v), "ratio": statistics.median(v) / base}
-        for (tree, name), v in times.items()
-    ]
+    rows = []
+    for (tree, name), values in times.items():
+        median = statistics.median(values)
+        rows.append({"tree": tree, "command": name, "median_s": median, "ratio": median / base})
     if args.json:
         print(json.dumps({"python_c_pass_s": base, "rows": rows}, indent=2))
         return
     print(f"python -c pass: {base * 1000:.0f} ms (median of {args.runs})")
     for row in rows:
-        print(f"{row['tree']:<40} {row['command']:<30} {row['median_s'] * 1000:6.0f} ms  {row['ratio']:5.2f}x")
+        ms = row["median_s"] * 1000
+        print(f"{row['tree']:<40} {row['command']:<30} {ms:6.0f} ms  {row['ratio']:5.2f}x")
 
 
 if __name__ == "__main__":

@@ -6,10 +6,10 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from venvkit import make_venv
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = ROOT / "examples" / "packs" / "askcraft-pack-favours"
@@ -70,8 +70,7 @@ def _ensure_build_backend(python: Path, cwd: Path) -> None:
 def test_pip_installed_pack_is_used_for_a_draft(tmp_path: Path) -> None:
     """pip-installing the example pack project registers it; a draft uses it without importing it."""
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
-    python = venv / "bin" / "python"
+    python = make_venv(venv)
     repo = _copy_repo(tmp_path / "askcraft-src")
     project = tmp_path / "pack-src"
     shutil.copytree(PROJECT, project)

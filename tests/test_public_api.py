@@ -99,10 +99,7 @@ def test_package_is_typed() -> None:
 
 def test_checking_a_text_does_not_load_inflect() -> None:
     """`askcraft check` on a fine text never pays inflect's second of start-up (issue 8)."""
-    code = (
-        "import sys, askcraft; "
-        "askcraft.check('Do you know two people in banking I could call? No worries if not.', grammar=False); "
-        "print('inflect' in sys.modules)"
-    )
+    text = "Do you know two people in banking I could call? No worries if not."
+    code = f"import sys, askcraft; askcraft.check({text!r}, grammar=False); print('inflect' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
     assert proc.stdout.strip() == "False"

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from venvkit import make_venv
 
 from askcraft.packs import builtin_pack
 
@@ -53,9 +54,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         cwd=root,
     )
     (wheel,) = dist.glob("askcraft-*.whl")
-    venv = root / "venv"
-    _run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], cwd=root)
-    python = venv / "bin" / "python"
+    python = make_venv(root / "venv")
     _run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)], cwd=root)
     return wheel, python
 
