@@ -101,7 +101,7 @@ def _examples(node: Any) -> Iterator[str]:
 
 
 def _rule_examples() -> list[str]:
-    found = []
+    found: list[str] = []
     for pattern in RULE_FILES:
         for path in sorted(ROOT.glob(pattern)):
             found.extend(_examples(yaml.safe_load(path.read_text(encoding="utf-8"))))
@@ -193,6 +193,17 @@ def test_the_hard_negatives_are_there():
     """Gentle messages carry each false alarm the issue names (acronyms, polite 'please', ...)."""
     counts = Counter(t for item in ITEMS for t in item.get("traps") or ())
     assert {t: counts[t] for t in TRAPS if counts[t] < 3} == {}
+
+
+def test_gentle_messages_with_capitals_are_marked_as_acronym_traps():
+    """A gentle message with a word in capitals (other than OK) counts toward the acronym trap."""
+    unmarked = [
+        item["id"]
+        for item in GENTLE
+        if set(re.findall(r"\b[A-Z]{2,}[A-Z0-9]*\b", item["text"])) - {"OK"}
+        and "acronym" not in (item.get("traps") or ())
+    ]
+    assert unmarked == []
 
 
 def test_the_messages_are_not_filled_in_templates():
