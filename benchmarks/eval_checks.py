@@ -57,6 +57,17 @@ import askcraft  # noqa: E402  (after the path, so the checkout's askcraft is me
 SET = ROOT / "tests" / "data" / "tone_eval.yaml"
 #: Finding categories whose warnings and errors say a message is pushy, curt or negative.
 COUNTED = ("politeness", "pressure", "negativity", "patience")
+#: The other finding categories (askcraft.Finding.category), which --count can add.
+UNCOUNTED = (
+    "specificity",
+    "ask-size",
+    "questions",
+    "reciprocity",
+    "length",
+    "readability",
+    "grammar",
+    "spelling",
+)
 #: Severities that warn; suggestions and notices do not.
 WARNING_SEVERITIES = ("error", "warning")
 #: What can make a message pushy (the labels' vocabulary, fixed).
@@ -380,8 +391,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--count",
         action="append",
         default=[],
+        choices=UNCOUNTED,
         metavar="CATEGORY",
-        help="also count warnings of this finding category (e.g. specificity, ask-size)",
+        help=f"also count warnings of this finding category ({', '.join(UNCOUNTED)})",
     )
     args = parser.parse_args(argv)
     figures = measure(load(), counted=(*COUNTED, *args.count))
