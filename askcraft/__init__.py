@@ -65,7 +65,16 @@ _TOPIC_MODULES = frozenset({"packs", "testing", "tone"})
 
 def __getattr__(name: str) -> Any:
     if name in _WHERE:
-        value = getattr(importlib.import_module(_WHERE[name]), name)
+        try:
+            module = importlib.import_module(_WHERE[name])
+        except ImportError as exc:  # a dependency is missing: say which, and how to install it
+            from askcraft._errors import missing_dependency  # noqa: PLC0415
+
+            problem = missing_dependency(exc)
+            if problem is None:
+                raise
+            raise problem from exc
+        value = getattr(module, name)
         globals()[name] = value
         return value
     if name in _TOPIC_MODULES:

@@ -39,3 +39,57 @@ class RenderError(PackError):
 
 class CheckerUnavailableError(AskcraftError, RuntimeError):
     """A checker cannot run here (LanguageTool missing, Java missing, server down)."""
+
+
+#: askcraft's dependencies: the name each is imported by, and the name pip installs it by.
+DEPENDENCIES: dict[str, str] = {
+    "click": "click",
+    "icalendar": "icalendar",
+    "inflect": "inflect",
+    "jinja2": "jinja2",
+    "language_tool_python": "language-tool-python",
+    "platformdirs": "platformdirs",
+    "pydantic": "pydantic",
+    "pyphen": "pyphen",
+    "rich": "rich",
+    "yaml": "pyyaml",
+}
+
+
+class MissingDependencyError(AskcraftError, ImportError):
+    """A Python package askcraft needs is not installed (or cannot be imported): a broken install.
+
+    Internal: callers catch it as an ``AskcraftError`` or an ``ImportError``.
+    """
+
+    def __init__(self, message: str, *, package: str) -> None:
+        super().__init__(message, name=package)
+        self.package = package
+
+
+def missing_dependency(exc: ImportError) -> MissingDependencyError | None:
+    """Say which package to install when *exc* is a dependency failing to import; None if it is not."""
+    if isinstance(exc, MissingDependencyError):
+        return exc
+    module = exc.name or ""
+    top = module.partition(".")[0]
+    if not top or top == "askcraft":
+        return None  # askcraft's own modules: an import error there is a bug, not an install problem
+    package = DEPENDENCIES.get(top)
+    if package is None:
+        if not isinstance(exc, ModuleNotFoundError):
+            return None
+        # Not one of ours: a dependency of a dependency, which reinstalling askcraft brings back.
+        message = f"askcraft needs the Python module '{top}', which is not installed: reinstall askcraft"
+        return MissingDependencyError(message, package=top)
+    if isinstance(exc, ModuleNotFoundError):
+        message = (
+            f"askcraft needs the Python package '{package}', which is not installed: "
+            f"run `python -m pip install {package}` or reinstall askcraft"
+        )
+    else:
+        message = (
+            f"askcraft cannot use the installed Python package '{package}' ({exc}): "
+            f"run `python -m pip install --upgrade {package}` or reinstall askcraft"
+        )
+    return MissingDependencyError(message, package=package)

@@ -6,7 +6,7 @@ import os
 
 import click
 
-from askcraft._errors import AskcraftError
+from askcraft._errors import AskcraftError, missing_dependency
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -27,18 +27,28 @@ def run(command: click.Command, argv: list[str]) -> int:
     except AskcraftError as exc:
         click.echo(f"error: {exc}", err=True)
         return EXIT_USAGE
+    except ImportError as exc:
+        problem = missing_dependency(exc)
+        if problem is None:
+            return _internal(exc)
+        click.echo(f"error: {problem}", err=True)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         return EXIT_USAGE
     except BrokenPipeError:  # click itself exits 1 quietly when stdout's reader goes away (`| head`)
         return EXIT_OK
     except Exception as exc:
-        if os.environ.get("ASKCRAFT_DEBUG"):
-            raise
-        click.echo(
-            f"askcraft: internal error ({type(exc).__name__}: {exc}). This is a bug; please report it "
-            "with the command you ran (set ASKCRAFT_DEBUG=1 to see the traceback).",
-            err=True,
-        )
-        return EXIT_INTERNAL
+        return _internal(exc)
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _internal(exc: Exception) -> int:
+    if os.environ.get("ASKCRAFT_DEBUG"):
+        raise exc
+    click.echo(
+        f"askcraft: internal error ({type(exc).__name__}: {exc}). This is a bug; please report it "
+        "with the command you ran (set ASKCRAFT_DEBUG=1 to see the traceback).",
+        err=True,
+    )
+    return EXIT_INTERNAL

@@ -16,7 +16,7 @@ import jinja2
 from askcraft._checks.context import CheckContext, names_in
 from askcraft._checks.findings import Finding
 from askcraft._checks.registry import run_checks
-from askcraft._errors import AskcraftError, PackError
+from askcraft._errors import AskcraftError, PackError, missing_dependency
 from askcraft._intent.model import Intent
 
 if TYPE_CHECKING:
@@ -204,7 +204,13 @@ class Draft:
         """Return a calendar to-do (iCalendar) to follow up on this ask after *days* days."""
         from askcraft._export.ics import to_ics  # noqa: PLC0415
 
-        return to_ics(self, days=days)
+        try:
+            return to_ics(self, days=days)
+        except ImportError as exc:  # icalendar is imported only here
+            problem = missing_dependency(exc)
+            if problem is None:
+                raise
+            raise problem from exc
 
 
 def _run(
@@ -266,6 +272,11 @@ def _draft(intent: Intent, settings: _Settings, *, variant: str | None) -> Draft
             file=exc.filename or exc.name,
             line=exc.lineno,
         ) from None
+    except ImportError as exc:  # a filter's dependency is missing: not the template's fault
+        problem = missing_dependency(exc)
+        if problem is None:
+            raise
+        raise problem from exc
     except Exception as exc:
         raise describe_template_error(exc, pack=pack.name, template=selection.template) from None
     body = parts["body"] or ""

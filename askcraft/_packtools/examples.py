@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from askcraft._checks.findings import Finding
-from askcraft._errors import AskcraftError
+from askcraft._errors import AskcraftError, MissingDependencyError
 from askcraft._intent.load import load_intent
 from askcraft._intent.model import Intent
 from askcraft._packs.pack import Pack
@@ -83,6 +83,8 @@ def render_examples(
         for variant in selection.entry.variants:
             try:
                 result = _draft(intent, settings, variant=variant)
+            except MissingDependencyError:
+                raise  # a broken install, not a problem of this pack
             except AskcraftError as exc:
                 if report is not None:
                     problem = problem_from(exc, selection.entry.variants[variant], "render")
