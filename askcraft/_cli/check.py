@@ -27,6 +27,11 @@ def read_message(source: str) -> str:
     name = "standard input" if source == "-" else source
     try:
         if source == "-":
+            if sys.stdin is None:  # started with standard input closed (`<&-`)
+                raise InputError(
+                    "standard input is closed; pipe the message in (askcraft check - < note.txt) "
+                    "or give its file (askcraft check note.txt)"
+                )
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
         else:
             with Path(source).open("rb") as handle:

@@ -211,6 +211,8 @@ def draft_cmd(**opts: Any) -> int:
     import askcraft  # noqa: PLC0415
     from askcraft.packs import resolve_packs  # noqa: PLC0415
 
+    if opts["out"] is None and sys.stdout is None:  # started with standard output closed (`>&-`)
+        raise click.ClickException("standard output is closed; write the draft to a file with --out FILE")
     data = _gather(opts)
     if not opts["no_check"] and not opts["no_grammar"]:
         # A first grammar check may install and start LanguageTool: say what it fetches, on stderr.
@@ -218,7 +220,8 @@ def draft_cmd(**opts: Any) -> int:
 
         show_languagetool_progress()
     packs = resolve_packs(opts["pack"])
-    interactive = not opts["no_input"] and sys.stdin.isatty()
+    # With standard input closed (`<&-`) sys.stdin is None: nobody can answer, so never ask.
+    interactive = not opts["no_input"] and sys.stdin is not None and sys.stdin.isatty()
     missing = _unmet(data, packs[0])
     asked: set[str] = set()
     # Ask until nothing is missing: answering kind and goal reveals the fields the pack needs.
