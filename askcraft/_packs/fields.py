@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from askcraft._errors import IntentError
-from askcraft._intent.model import Intent
+from askcraft._intent.model import CHANNELS, GOALS, KINDS, Intent
 from askcraft._packs.manifest import FieldSpec
 from askcraft._packs.pack import Pack
 
@@ -31,6 +31,34 @@ def unmet_fields(pack: Pack, data: dict[str, Any]) -> list[str]:
         for spec in rule.fields:
             if not any(lookup(data, f) for f in spec.split("|")) and spec not in unmet:
                 unmet.append(spec)
+    return unmet
+
+
+def unmet_requirements(pack: Pack, data: dict[str, Any]) -> list[tuple[dict[str, tuple[str, ...]], str]]:
+    """Return each unmet field spec of *pack* with the condition under which the message needs it.
+
+    A kind or goal that is missing or unknown could still be any of its values: a requirement
+    that holds whatever it turns out to be comes with an empty condition, one that holds only for
+    some values comes with them (``{"goal": ("favour",)}``). A missing channel is email.
+    """
+    choices = {"kind": KINDS, "goal": GOALS, "channel": CHANNELS}
+    given = {"kind": data.get("kind"), "goal": data.get("goal"), "channel": data.get("channel") or "email"}
+    unmet: list[tuple[dict[str, tuple[str, ...]], str]] = []
+    for rule in (*pack.manifest.requires, *(e for e in pack.manifest.templates if e.fields)):
+        scope = {"kind": rule.kinds, "goal": rule.goals, "channel": rule.channels}
+        condition: dict[str, tuple[str, ...]] = {}
+        for dim, value in given.items():
+            if value in choices[dim]:
+                if value not in scope[dim]:
+                    break
+            elif set(choices[dim]) - set(scope[dim]):
+                condition[dim] = tuple(v for v in choices[dim] if v in scope[dim])
+        else:
+            for spec in rule.fields:
+                # A value that was given but is invalid (count 0) is for validation to explain.
+                is_set = any(lookup(data, f) not in (None, "") for f in spec.split("|"))
+                if not is_set and (condition, spec) not in unmet:
+                    unmet.append((condition, spec))
     return unmet
 
 
