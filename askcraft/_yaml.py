@@ -63,15 +63,55 @@ def read_yaml(path: str | Path, *, what: str = "file") -> Any:
 
 
 def parse_yaml(text: str, *, source: str = "<string>") -> Any:
-    """Parse YAML text with the safe loader; map errors to IntentError with the line."""
+    """Parse YAML text with the safe loader; map errors to IntentError naming the line."""
     try:
         return yaml.load(text, Loader=_NoDuplicatesLoader)  # noqa: S506 (a SafeLoader subclass)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = f", line {mark.line + 1}" if mark is not None else ""
-        problem = exc.problem or "invalid YAML"
-        if "python/" in str(problem) or "could not determine a constructor" in str(problem):
-            problem = f"{problem} (tags such as !!python/... are not allowed in intents)"
-        raise IntentError(f"{source}{line}: {problem}", source=source) from None
+        raise IntentError(f"{source}{describe_yaml_error(exc, text)}", source=source) from None
     except yaml.YAMLError as exc:
         raise IntentError(f"{source}: invalid YAML ({exc})", source=source) from None
+
+
+#: PyYAML's contexts whose mark is where an unclosed quote or bracket opens.
+_OPENERS = {
+    "while scanning a quoted scalar": "quote",
+    "while parsing a flow sequence": "'['",
+    "while parsing a flow mapping": "'{'",
+}
+
+
+def describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> str:
+    """Return ", line N: what is wrong (column C)" for a YAML error, at the line where the problem starts.
+
+    PyYAML marks where it gave up (``problem_mark``): for a quote or bracket that is never closed
+    that is the end of the file. The line a reader must fix is where it opens (``context_mark``).
+    """
+    problem = str(exc.problem or "invalid YAML")
+    start, end = exc.context_mark, exc.problem_mark
+    opener = _OPENERS.get(str(exc.context or ""))
+    if opener is not None and start is not None:
+        if opener == "quote":
+            lines = text.splitlines()
+            row = lines[start.line] if start.line < len(lines) else ""
+            char = row[start.column] if start.column < len(row) else '"'
+            what = f"the quote ({char}) at column {start.column + 1} is never closed"
+        else:
+            what = f"the {opener} at column {start.column + 1} is never closed"
+        if end is not None and "end of stream" not in problem and "<stream end>" not in problem:
+            what += f" (at line {end.line + 1}, column {end.column + 1}: {problem})"
+        else:
+            what += " (the file ends first)"
+        return f", line {start.line + 1}: {what}"
+    mark = end or start
+    if mark is None:
+        return f": {problem}"
+    where = f"column {mark.column + 1}"
+    if "'\\t' that cannot start any token" in problem:
+        problem = "a tab; indent YAML with spaces, not tabs"
+    elif problem.startswith("expected <block end>"):
+        problem = "this line is not indented like the lines above it"
+    elif problem == "mapping values are not allowed here":
+        where += "; a ':' inside a value? put the value in quotes"
+    elif "python/" in problem or "could not determine a constructor" in problem:
+        where += "; tags such as !!python/... are not allowed"
+    return f", line {mark.line + 1}: {problem} ({where})"
