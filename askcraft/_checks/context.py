@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Collection, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -29,8 +30,26 @@ class CheckContext:
     options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
 
+#: A word: a letter, then letters, digits, apostrophes, hyphens or ampersands (Zoë, O'Brien, AT&T).
+_WORD = re.compile(r"[^\W\d_][\w'\u2019&-]*")
+#: Where a sentence ends: ., ! or ? (then a space or the end), or a line break.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n")
+#: "I" and its contractions are capitalised but never names.
+_PRONOUN = re.compile(r"^I(?:['\u2019](?:m|ve|d|ll))?$")
+#: Free-text fields that read as whole sentences (their first word is capitalised anyway).
+_SENTENCE_FIELDS = ("reason", "outcome", "hook", "news")
+#: Free-text fields that continue a sentence ("thank you for ...", "could you ..."): every capital counts.
+_FRAGMENT_FIELDS = ("help", "details", "gift")
+
+
 def names_in(intent: Intent) -> tuple[str, ...]:
-    """Return the proper names in an intent, which are never spelling mistakes."""
+    """Return the proper names in an intent, which are never spelling mistakes.
+
+    The name fields count whole; from the free text (reason, help, outcome, details, gift, hook,
+    news, and text under ``extra``) come the capitalised words and runs of them that do not start a
+    sentence ("Priya Patel", "Northbank") and any all-capitals acronym ("NHS"). A lower-case
+    misspelling is never taken for a name.
+    """
     values = [
         intent.recipient.name,
         intent.recipient.company,
@@ -40,7 +59,50 @@ def names_in(intent: Intent) -> tuple[str, ...]:
         intent.industry,
         intent.role,
     ]
-    return tuple(v for v in values if v)
+    names: dict[str, None] = dict.fromkeys(v for v in values if v)
+    sentences = [intent.sender.reason, *(getattr(intent, f, None) for f in _SENTENCE_FIELDS[1:])]
+    fragments = [getattr(intent, f, None) for f in _FRAGMENT_FIELDS]
+    for value in intent.extra.values():
+        items = value if isinstance(value, list) else [value]
+        fragments += [item for item in items if isinstance(item, str)]
+    for text in sentences:
+        if isinstance(text, str):
+            names.update(dict.fromkeys(proper_names(text, first_is_name=False)))
+    for text in fragments:
+        if isinstance(text, str):
+            names.update(dict.fromkeys(proper_names(text, first_is_name=True)))
+    return tuple(names)
+
+
+def proper_names(text: str, *, first_is_name: bool = False) -> list[str]:
+    """Return the capitalised words and runs of them in *text* that are not a sentence's first word.
+
+    An all-capitals acronym counts wherever it stands. With *first_is_name* the text continues a
+    sentence, so a capital on its first word is a name too.
+    """
+    found: list[str] = []
+    run: list[str] = []
+    first = not first_is_name
+    end = 0
+    for match in _WORD.finditer(text):
+        gap = text[end : match.start()]
+        end = match.end()
+        if gap.strip() and run:  # a comma or a full stop between two names ends the run
+            found.append(" ".join(run))
+            run = []
+        if _SENTENCE_END.search(gap):
+            first = True
+        word = re.sub(r"['\u2019]s$", "", match.group().rstrip("-'\u2019"))  # Priya's -> Priya
+        acronym = len(word) > 1 and word.isupper()
+        if word[:1].isupper() and not _PRONOUN.match(word) and (acronym or not first):
+            run.append(word)
+        elif run:
+            found.append(" ".join(run))
+            run = []
+        first = False
+    if run:
+        found.append(" ".join(run))
+    return [name for name in found if len(name) > 1]
 
 
 def check_context(
