@@ -71,7 +71,8 @@ def generate(n: int, seed: int = 2026) -> list[askcraft.Intent]:
         data: dict[str, Any] = {
             "kind": kind,
             "goal": goal,
-            "channel": rng.choice(CHANNELS),
+            # A connection note carries requests only.
+            "channel": rng.choice([c for c in CHANNELS if kind == "request" or c != "linkedin-connection-note"]),
             "industry": rng.choice(INDUSTRIES),
             "role": rng.choice(ROLES),
             "company": company,

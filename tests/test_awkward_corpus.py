@@ -8,8 +8,6 @@ kind; expectations that match the intent). The second group drafts every item wi
 facts that must (and must not) appear, each fact said at most twice, clean joins, channel limits.
 
 Each property test collects every failing item with its draft and reports them all at once.
-They are marked xfail until the drafting machinery of issue 9 is rebuilt; run
-``python -m pytest tests/test_awkward_corpus.py --runxfail`` to read every failure.
 """
 
 from __future__ import annotations
@@ -134,24 +132,8 @@ REFUSED = [item for item in ITEMS if item.get("expect_error")]
 
 
 def intent_data(item: dict[str, Any]) -> dict[str, Any]:
-    """Return the intent of a corpus item, without the fields today's Intent does not have yet.
-
-    Issue 9 adds ``hook``, ``news``, ``recipient.greeting`` and ``sender.links``; this keeps the
-    corpus in their intended shape and drops each one only while the model still lacks it, so the
-    shim falls away by itself once the fields exist.
-    """
-    known = {
-        "intent": set(askcraft.Intent.model_fields),
-        "recipient": set(askcraft.Recipient.model_fields),
-        "sender": set(askcraft.Sender.model_fields),
-    }
-    data = {k: v for k, v in item.items() if k not in META_KEYS}
-    for field in NEW_FIELDS["intent"]:
-        if field not in known["intent"]:
-            data.pop(field, None)
-    for part in ("recipient", "sender"):
-        data[part] = {k: v for k, v in data[part].items() if k in known[part] or k not in NEW_FIELDS[part]}
-    return data
+    """Return the intent of a corpus item (the item less its test metadata)."""
+    return {k: v for k, v in item.items() if k not in META_KEYS}
 
 
 @functools.cache
@@ -255,9 +237,9 @@ def test_ids_are_unique_slugs_and_every_item_says_why() -> None:
 
 
 def test_every_item_is_a_valid_intent_today() -> None:
-    """Each item (less the fields issue 9 adds) validates as today's Intent."""
+    """Each item to draft validates as an Intent (the ones to refuse are refused at validation)."""
     problems = []
-    for item in ITEMS:
+    for item in DRAFTABLE:
         try:
             askcraft.Intent.parse(intent_data(item))
         except askcraft.IntentError as exc:
@@ -403,9 +385,11 @@ def test_threads_hold_one_ask_each() -> None:
         assert len({i["goal"] for i in items}) == 1, name
 
 
-# --- properties of every draft (issue 9; xfail until the drafting machinery is rebuilt) ---------
+# --- properties of every draft ------------------------------------------------------------------
 
-_REBUILD = pytest.mark.xfail(strict=False, reason="issue 9: drafting machinery not rebuilt yet")
+#: askcraft's own shouting check flags the user's acronyms (HAZWOPER, METU, TEAS): issue 10 fixes
+#: the rule; the drafts themselves add no warning. Strict: it must pass the day the rule is fixed.
+_SHOUTING = pytest.mark.xfail(strict=True, reason="issue 10: pressure.shouting flags users' acronyms")
 
 
 def _greets(body: str, forms: list[str]) -> bool:
@@ -434,7 +418,6 @@ def _drafts_or_errors(items: list[dict[str, Any]]) -> tuple[list[tuple[dict[str,
     return ok, failures
 
 
-@_REBUILD
 def test_greeting_uses_the_expected_name() -> None:
     """The greeting names the person as they would be greeted: "Hi Aunt Marisol", "Hello Dr. Mensah"."""
     ok, failures = _drafts_or_errors(DRAFTABLE)
@@ -448,7 +431,6 @@ def test_greeting_uses_the_expected_name() -> None:
     assert not failures, _report(failures)
 
 
-@_REBUILD
 def test_thread_keeps_one_greeting() -> None:
     """A reminder and a thank-you greet the person exactly as the request did."""
     threads: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
@@ -486,7 +468,6 @@ def _found_or_named(fact: str, draft: askcraft.Draft, item: dict[str, Any]) -> b
     return False
 
 
-@_REBUILD
 def test_given_facts_are_kept_or_a_finding_says_so() -> None:
     """The gift, the outcome, the hook, the news and the count appear, or a finding names what is missing."""
     ok, failures = _drafts_or_errors(DRAFTABLE)
@@ -499,7 +480,6 @@ def test_given_facts_are_kept_or_a_finding_says_so() -> None:
     assert not failures, _report(failures)
 
 
-@_REBUILD
 def test_no_known_bad_join_appears() -> None:
     """None of the joins a careful reader rejects appears ("a SEO", "role role", "Inc..", "Hi Aunt,")."""
     ok, failures = _drafts_or_errors(DRAFTABLE)
@@ -520,7 +500,6 @@ def _fact_pattern(value: str, *, role: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(core)}(?:s|es)?(?!\w)", re.IGNORECASE)
 
 
-@_REBUILD
 def test_each_fact_is_said_at_most_twice() -> None:
     """The industry, role and company each appear at most twice in the body (more if the user wrote more)."""
     ok, failures = _drafts_or_errors(DRAFTABLE)
@@ -550,7 +529,6 @@ BAD_PUNCTUATION = re.compile(
 )
 
 
-@_REBUILD
 def test_no_doubled_punctuation() -> None:
     """No "..", "!.", ",.", "??" or space before a comma: user text's own punctuation is respected."""
     ok, failures = _drafts_or_errors(DRAFTABLE)
@@ -562,7 +540,6 @@ def test_no_doubled_punctuation() -> None:
     assert not failures, _report(failures)
 
 
-@_REBUILD
 def test_drafts_fit_their_channel() -> None:
     """A connection note stays within 300 characters, a text within two SMS segments."""
     ok, failures = _drafts_or_errors(DRAFTABLE)
@@ -573,7 +550,7 @@ def test_drafts_fit_their_channel() -> None:
     assert not failures, _report(failures)
 
 
-@_REBUILD
+@_SHOUTING
 def test_no_own_warnings() -> None:
     """askcraft's own checks raise no warning or error on its drafts, beyond what the input deserves."""
     failures = []
@@ -593,7 +570,6 @@ def test_no_own_warnings() -> None:
     assert not failures, _report(failures)
 
 
-@_REBUILD
 def test_impossible_asks_are_refused_clearly() -> None:
     """A follow-up as a connection note, or a sent_on after the send date, is an error naming the fix."""
     failures = []

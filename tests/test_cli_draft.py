@@ -159,9 +159,11 @@ def test_ics_format(capsys: pytest.CaptureFixture[str]) -> None:
 def test_reminder_and_thank_you_from_flags(capsys: pytest.CaptureFixture[str]) -> None:
     """Reminders and thank-yous draft from the same flags plus their follow-up context."""
     reminder = ["reminder" if a == "request" else a for a in REQUEST]
-    code, out, _ = _run(capsys, *reminder, "--sent-on", "2026-11-02", "--variant", "update")
+    code, out, _ = _run(
+        capsys, *reminder, "--sent-on", "2026-11-02", "--send-date", "2026-11-12", "--variant", "update"
+    )
     assert code == 0
-    assert "November 2" in out
+    assert "a week ago" in out
     assert "three people in banking" in out
     thanks = ["thank-you" if a == "request" else a for a in REQUEST]
     code, out, _ = _run(

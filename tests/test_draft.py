@@ -193,7 +193,7 @@ def test_one_person_is_singular(make_intent: IntentFactory) -> None:
 def test_articles_follow_the_role(make_intent: IntentFactory, role: str, phrase: str) -> None:
     """'a' or 'an' before a role follows how it sounds."""
     bodies = " ".join(
-        _draft(make_intent(industry=None, role=role, company="Acme"), variant=v).body
+        _draft(make_intent(goal="referral", industry=None, role=role, company="Acme"), variant=v).body
         for v in ("direct", "warm-up", "brief")
     )
     assert phrase in bodies
@@ -256,11 +256,12 @@ def test_reminder_restates_the_ask(make_intent: IntentFactory) -> None:
 
 
 def test_reminder_mentions_the_date_of_the_request(make_intent: IntentFactory) -> None:
-    """The update variant says when the request was sent."""
+    """Every reminder variant says when the request was sent, as people say it ("a week ago")."""
     request = _draft(make_intent())
-    reminder = request.reminder(sent_on=date(2026, 11, 2), variant="update")
-    assert reminder.intent.sent_on == date(2026, 11, 2)
-    assert "November 2" in reminder.body
+    for variant in ("nudge", "update", "brief"):
+        reminder = request.reminder(sent_on=date(2026, 11, 2), variant=variant)
+        assert reminder.intent.sent_on == date(2026, 11, 2)
+        assert "a week ago" in reminder.body  # ten days before TODAY (2026-11-12)
 
 
 def test_second_reminder_counts_the_first(make_intent: IntentFactory) -> None:
@@ -330,20 +331,20 @@ def test_checked_draft_returns_findings(make_intent: IntentFactory) -> None:
 def test_fixed_applies_unambiguous_replacements(make_intent: IntentFactory) -> None:
     """fixed() applies findings that have exactly one replacement and re-checks the result."""
     result = _draft(make_intent(), variant="direct")
-    offset = result.body.index("Many thanks")
+    offset = result.body.index("Hi Sam")
     finding = askcraft.Finding(
         category="grammar",
         severity="warning",
         message="Say it warmly.",
         rule="TEST_RULE",
         offset=offset,
-        length=len("Many thanks"),
-        replacements=("With thanks",),
+        length=len("Hi Sam"),
+        replacements=("Hello Sam",),
     )
     with_finding = dataclasses.replace(result, findings=[finding])
     fixed = with_finding.fixed()
-    assert "With thanks," in fixed.body
-    assert "Many thanks" not in fixed.body
+    assert fixed.body.startswith("Hello Sam,")
+    assert "Hi Sam" not in fixed.body
     assert fixed.findings == []  # re-checked with the original settings (checks off)
     assert result.fixed() is result
 

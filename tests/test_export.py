@@ -58,20 +58,21 @@ def test_to_markdown_keeps_line_breaks_and_lists_findings(make_intent: IntentFac
     result = _draft(make_intent(), variant="direct")
     md = result.to_markdown()
     assert md.startswith(f"## {result.subject}\n\n")
-    assert "Many thanks,  \nAlex Kim" in md
+    sign_off = result.body.splitlines()[-2]
+    assert f"{sign_off}  \nAlex Kim" in md
     assert "**Findings**" not in md
     assert "pack builtin" in md
     flagged = result.__class__(
         result.intent,
         result.subject,
         result.body,
-        [_finding(result.body, "Many thanks")],
+        [_finding(result.body, "Hi Sam")],
         result.provenance,
         result._settings,
     )
     md = flagged.to_markdown()
     assert "**Findings**" in md
-    assert "- **warning** `TEST_RULE` — “Many thanks”: Soften this. (suggest: 'gently')" in md
+    assert "- **warning** `TEST_RULE` — “Hi Sam”: Soften this. (suggest: 'gently')" in md
 
 
 def test_to_json_round_trips(make_intent: IntentFactory) -> None:

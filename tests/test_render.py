@@ -172,6 +172,10 @@ def test_filters_are_registered_under_their_template_names() -> None:
         "clause",
         "capfirst",
         "first_name",
+        "ago",
+        "lowerfirst",
+        "fitting",
+        "midsentence",
     }
 
 
@@ -190,7 +194,11 @@ def test_context_holds_only_plain_values(make_intent: IntentFactory) -> None:
     """A template sees str, numbers, bools, lists and dicts, never Python objects such as dates."""
     intent = make_intent(sent_on="2026-11-02", extra={"team": "risk"})
     context = build_context(intent, today=date(2026, 11, 12))
+    functions = {name: context.pop(name) for name in ("pick", "said", "mention", "tell")}
+    assert all(callable(f) for f in functions.values())
     assert _plain(context)
+    assert context["sent_on_text"] == "November 2"
+    assert context["sent_ago"] == "a week ago"
     assert context["sent_on"] == "2026-11-02"
     assert context["send_date"] == "2026-11-12"
     assert context["sent_on_text"] == "November 2"

@@ -19,6 +19,7 @@ Category = Literal[
     "length",
     "readability",
     "questions",
+    "content",
 ]
 
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)

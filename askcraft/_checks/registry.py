@@ -42,7 +42,7 @@ def load_checker(name: str) -> Checker:
     return _loaded[name]
 
 
-def _disabled(rule: str, disable: Collection[str]) -> bool:
+def disabled(rule: str, disable: Collection[str]) -> bool:
     """Return whether *rule* is switched off: by its exact id or a dotted prefix."""
     return any(rule == d or rule.startswith(d + ".") for d in disable)
 
@@ -69,7 +69,7 @@ def run_checks(
         if name in disable or (not grammar and name in GRAMMAR_CHECKERS):
             continue
         checker = given if given is not None else load_checker(name)
-        findings.extend(f for f in checker(ctx) if not _disabled(f.rule, disable))
+        findings.extend(f for f in checker(ctx) if not disabled(f.rule, disable))
     return sort_findings(findings)
 
 

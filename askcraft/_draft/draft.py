@@ -15,7 +15,7 @@ import jinja2
 
 from askcraft._checks.context import CheckContext, names_in
 from askcraft._checks.findings import Finding
-from askcraft._checks.registry import run_checks
+from askcraft._checks.registry import disabled, run_checks, sort_findings
 from askcraft._errors import AskcraftError, PackError, missing_dependency
 from askcraft._intent.model import Intent
 
@@ -102,6 +102,9 @@ class Draft:
     def _follow_up(self, changes: dict[str, Any], variant: str | None) -> Draft:
         data = self.intent.model_dump(mode="python")
         data.update({k: v for k, v in changes.items() if v is not None})
+        if changes.get("channel") is None and data["channel"] == "linkedin-connection-note":
+            # Once they accept the invitation, follow-ups go as LinkedIn messages.
+            data["channel"] = "linkedin-message"
         intent = Intent.parse(data)
         s = self._settings
         return _draft(intent, s, variant=variant)
@@ -213,6 +216,22 @@ class Draft:
             raise problem from exc
 
 
+def _written_names(intent: Intent) -> tuple[str, ...]:
+    """Return the names as the draft writes them: 'SREs' for the role SRE, a greeting the user gave."""
+    from askcraft._render import slots  # noqa: PLC0415
+    from askcraft._render.words import plural  # noqa: PLC0415
+
+    names: list[str] = []
+    if intent.role:
+        role = slots.clean_role(intent.role)
+        names += [role, plural(role)]
+    if intent.industry:
+        names.append(slots.clean_field(intent.industry))
+    if intent.recipient.greeting:
+        names += intent.recipient.greeting.rstrip(" ,!.:;").split()[1:]
+    return tuple(names)
+
+
 def _run(
     intent: Intent, subject: str | None, body: str, settings: _Settings, pack: Pack | None
 ) -> list[Finding]:
@@ -225,7 +244,7 @@ def _run(
         subject=subject,
         language=intent.language,
         intent=intent,
-        names=names_in(intent),
+        names=names_in(intent) + _written_names(intent),
         send_date=intent.send_date or settings.today or date.today(),
         options=settings.options,
     )
@@ -247,16 +266,67 @@ def _select(packs: Sequence[Pack], intent: Intent, variant: str | None) -> Selec
 
 def _draft(intent: Intent, settings: _Settings, *, variant: str | None) -> Draft:
     from askcraft._packs.fields import check_requirements  # noqa: PLC0415
-    from askcraft._render.blocks import describe_template_error, render_blocks  # noqa: PLC0415
-    from askcraft._render.context import build_context  # noqa: PLC0415
+    from askcraft._render.context import build_context, with_brevity  # noqa: PLC0415
 
     selection = _select(settings.packs, intent, variant)
     pack = selection.pack
     intent = check_requirements(pack, intent, stack=settings.packs)  # fills pack field defaults
     context = build_context(intent, today=settings.today or date.today())
+    for brevity in _BREVITY:
+        # A channel with little room gets shorter phrasings until the message fits (or none is left).
+        context = with_brevity(context, brevity) if brevity else context
+        parts = _render(pack, selection, context)
+        if intent.channel not in _TIGHT or _fits(intent, parts["body"] or "", settings):
+            break
+    body = parts["body"] or ""
+    if not body:
+        raise PackError(
+            f"pack '{pack.name}', {selection.template}: the template rendered an empty message",
+            pack=pack.name,
+            file=selection.template,
+        )
+    subject = parts.get("subject") or None
+    provenance = Provenance(
+        pack=pack.name,
+        version=pack.version,
+        content_hash=pack.content_hash,
+        source=pack.source,
+        template=selection.template,
+        variant=selection.variant,
+        askcraft_version=_askcraft_version(),
+    )
+    findings = _run(intent, subject, body, settings, pack)
+    if settings.check:
+        from askcraft._draft.coverage import left_out  # noqa: PLC0415
+
+        content = [f for f in left_out(intent, context, body) if not disabled(f.rule, settings.disable)]
+        findings = sort_findings(findings + content)
+    return Draft(intent, subject, body, findings, provenance, settings)
+
+
+#: How hard to squeeze: 0 is the full message; 1 and 2 ask for shorter phrasings; 3, for channels
+#: with a hard limit (a connection note), lets a template leave a fact out, which the draft reports.
+_BREVITY = (0, 1, 2, 3)
+#: Channels with a hard size: one SMS segment, a LinkedIn connection note.
+_TIGHT = frozenset({"text", "linkedin-connection-note"})
+
+
+def _fits(intent: Intent, body: str, settings: _Settings) -> bool:
+    """Return whether *body* fits its channel, by the length rule's own measure and options."""
+    from askcraft._checks.rules.length import check as length_check  # noqa: PLC0415
+
+    ctx = CheckContext(text=body, kind=intent.kind, channel=intent.channel, options=settings.options)
+    tight = {"length.text-message", "length.linkedin-note"}
+    return not any(f.rule in tight for f in length_check(ctx))
+
+
+def _render(pack: Pack, selection: Selection, context: dict[str, Any]) -> dict[str, str | None]:
+    """Render the selected template; every template failure becomes a PackError that names it."""
+    from askcraft._render.blocks import describe_template_error, render_blocks  # noqa: PLC0415
+
     try:
         template = pack.environment.get_template(selection.template)
-        parts = render_blocks(template, context)
+        return render_blocks(template, context)
     except AskcraftError:
         raise
     except jinja2.TemplateNotFound as exc:
@@ -279,25 +349,6 @@ def _draft(intent: Intent, settings: _Settings, *, variant: str | None) -> Draft
         raise problem from exc
     except Exception as exc:
         raise describe_template_error(exc, pack=pack.name, template=selection.template) from None
-    body = parts["body"] or ""
-    if not body:
-        raise PackError(
-            f"pack '{pack.name}', {selection.template}: the template rendered an empty message",
-            pack=pack.name,
-            file=selection.template,
-        )
-    subject = parts.get("subject") or None
-    provenance = Provenance(
-        pack=pack.name,
-        version=pack.version,
-        content_hash=pack.content_hash,
-        source=pack.source,
-        template=selection.template,
-        variant=selection.variant,
-        askcraft_version=_askcraft_version(),
-    )
-    findings = _run(intent, subject, body, settings, pack)
-    return Draft(intent, subject, body, findings, provenance, settings)
 
 
 def _coerce_intent(intent: Intent | Mapping[str, Any] | str | os.PathLike[str]) -> Intent:

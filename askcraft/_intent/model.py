@@ -13,6 +13,7 @@ from pydantic import (
     Field,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from askcraft._errors import IntentError
@@ -37,6 +38,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+$")
 #: Names of fields a pack adds under ``extra``: lowercase letters, digits and underscores.
 EXTRA_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_URL = re.compile(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+\.[^\s<>\"'`\x00-\x1f\x7f]+")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -66,7 +68,15 @@ def _email(value: str) -> str:
     return value
 
 
+def _link(value: str) -> str:
+    value = value.strip()
+    if not _URL.fullmatch(value):
+        raise ValueError("must be a web address like https://www.linkedin.com/in/alex-kim")
+    return value
+
+
 # The length limit comes first so its message says "characters" rather than pydantic's "items".
+Link = Annotated[str, Field(max_length=200), AfterValidator(_link)]
 Line = Annotated[str, Field(max_length=120), AfterValidator(_one_line)]
 Text = Annotated[str, Field(max_length=600), AfterValidator(_text)]
 Email = Annotated[str, Field(max_length=254), AfterValidator(_email)]
@@ -87,6 +97,11 @@ class Recipient(_Model):
     )
     email: Email | None = Field(default=None, description="Their email address, for the To: header.")
     company: Line | None = Field(default=None, description="Where they work, if it matters to the ask.")
+    greeting: Line | None = Field(
+        default=None,
+        description="The whole greeting, when the one askcraft would write is not how you greet them, "
+        "e.g. 'Hi Granny' or 'Dear Professor Lin'.",
+    )
 
 
 class Sender(_Model):
@@ -102,6 +117,11 @@ class Sender(_Model):
         default=None, description="How to sign off (defaults to your first name or full name)."
     )
     email: Email | None = Field(default=None, description="Your email address, for the From: header.")
+    links: tuple[Link, ...] = Field(
+        default=(),
+        max_length=3,
+        description="Up to three links of yours (a profile, a CV, a portfolio), put under your name.",
+    )
 
 
 class Intent(_Model):
@@ -125,6 +145,15 @@ class Intent(_Model):
         default=None,
         description="For favours and advice: what exactly you would like, as it would follow "
         "'could you', e.g. 'look over my CV'.",
+    )
+    hook: Text | None = Field(
+        default=None,
+        description="How you know them, or why you are asking them in particular, e.g. 'we met at the "
+        "PyCon sprint in 2019'.",
+    )
+    news: Text | None = Field(
+        default=None,
+        description="For reminders: what is new since you asked, e.g. 'I passed my CFA Level I exam'.",
     )
     channel: Channel = Field(default="email", description="Where the message will be sent.")
     language: str = Field(default="en-US", description="BCP 47 language tag of the message.")
@@ -175,6 +204,24 @@ class Intent(_Model):
                 raise ValueError(f"key {key!r} must be lowercase letters, digits and underscores")
         return value
 
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Intent:
+        if self.sent_on is not None and self.send_date is not None and self.sent_on > self.send_date:
+            raise ValueError(
+                f"sent_on ({self.sent_on.isoformat()}) is after send_date ({self.send_date.isoformat()}): "
+                "the request must go out before its follow-up"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _channel_can_carry_kind(self) -> Intent:
+        if self.channel == "linkedin-connection-note" and self.kind != "request":
+            raise ValueError(
+                f"channel: a {self.kind} cannot go as a linkedin-connection-note (LinkedIn takes one note "
+                "with an invitation, and none once you are connected); use linkedin-message, email or text"
+            )
+        return self
+
     @classmethod
     def parse(cls, data: Any, *, source: str | None = None) -> Intent:
         """Validate *data* (a mapping) into an Intent, or raise IntentError listing every problem."""
@@ -209,7 +256,8 @@ def intent_error(exc: ValidationError, *, source: str | None = None) -> IntentEr
             msg = err["msg"].removeprefix("Value error, ")
             got = err.get("input")
             shown = f" (got {got!r})" if isinstance(got, str | int | float) and len(repr(got)) < 60 else ""
-            problems.append(f"{field}: {msg}{shown}")
+            # A check across fields (dates, channel and kind) names its fields in its own message.
+            problems.append(f"{msg}{shown}" if not err["loc"] else f"{field}: {msg}{shown}")
     where = f"{source}: " if source else ""
     noun = "problem" if len(problems) == 1 else "problems"
     message = f"{where}invalid intent, {len(problems)} {noun}:\n  " + "\n  ".join(problems)

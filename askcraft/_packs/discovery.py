@@ -10,6 +10,7 @@ running the package's code.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -36,6 +37,12 @@ def user_packs_dir() -> Path:
     override = os.environ.get(ENV_PACKS_DIR)
     if override:
         return Path(override)
+    return _default_packs_dir(os.environ.get("XDG_DATA_HOME"), os.environ.get("HOME"))
+
+
+@functools.lru_cache(maxsize=8)
+def _default_packs_dir(xdg_data_home: str | None, home: str | None) -> Path:
+    """Return platformdirs' answer once per environment (every draft looks up the packs)."""
     import platformdirs  # noqa: PLC0415  (only needed once packs are looked up)
 
     return Path(platformdirs.user_data_dir("askcraft")) / "packs"

@@ -135,6 +135,10 @@ class Pack:
     @cached_property
     def environment(self) -> jinja2.Environment:
         """Return this pack's sandboxed Jinja environment (created on first use)."""
+        if self.source == "builtin":  # askcraft's own templates: see _packs/trusted.py
+            from askcraft._packs.trusted import make_trusted_environment  # noqa: PLC0415
+
+            return make_trusted_environment(self.loader)
         from askcraft._packs.sandbox import make_environment  # noqa: PLC0415
 
         return make_environment(self.loader)

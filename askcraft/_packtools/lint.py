@@ -124,12 +124,28 @@ def _top_level_names(tree: nodes.Template) -> set[str]:
     return names
 
 
+def _assigned_names(tree: nodes.Template) -> set[str]:
+    """Return names a template assigns anywhere (a {% set %} in a macro's if-branch, loop targets).
+
+    Jinja counts a name set in only some branches of an ``if`` as undeclared, though the branches
+    that use it also set it; a name the template never assigns is still reported.
+    """
+    names: set[str] = set()
+    for node in tree.find_all((nodes.Assign, nodes.AssignBlock, nodes.For)):
+        target: nodes.Node = node.target  # type: ignore[attr-defined]  # all three have one
+        names |= {n.name for n in target.find_all(nodes.Name)}
+        if isinstance(target, nodes.Name):
+            names.add(target.name)
+    return names
+
+
 def _check_variables(pack: Pack, trees: dict[str, nodes.Template], report: LintReport) -> None:
     standard, nested = _standard_names()
     allowed = standard | set(pack.environment.globals)
     used_fields: set[str] = set()
     for name, tree in trees.items():
-        for var in sorted(meta.find_undeclared_variables(tree) - allowed - _top_level_names(tree)):
+        local = _top_level_names(tree) | _assigned_names(tree)
+        for var in sorted(meta.find_undeclared_variables(tree) - allowed - local):
             report.add(
                 "error",
                 f"uses {var!r}, which is not a standard intent field; pack fields are used as "

@@ -19,11 +19,24 @@ MAX_OUTPUT = 20_000
 _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r" +([,.;:!?])")
 _BLANKS = re.compile(r"\n{3,}")
+#: Where the user's own end punctuation meets the template's: "Inc.." "job!." "why?." "now,."
+_DOUBLED_STOP = re.compile(r"(?<![.])([.!?\u2026,;:])\.(?![.])|(?<![.])\.\.(?![.])|(?<=[^!])!!(?!!)")
+_LONG_ELLIPSIS = re.compile(r"\.{4,}")
+
+
+def _join_stops(match: re.Match[str]) -> str:
+    mark = match.group(1)
+    if mark is None:
+        return "." if match.group(0) == ".." else "!"
+    return "." if mark in ",;:" else mark
 
 
 def tidy(text: str) -> str:
-    """Normalise template whitespace: one space between words, at most one blank line, no edges."""
-    lines = [_SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", line)).strip() for line in text.splitlines()]
+    """Normalise template whitespace and the joins of user text: one space, one end stop, no edges."""
+    lines = []
+    for raw in text.splitlines():
+        line = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", raw)).strip()
+        lines.append(_LONG_ELLIPSIS.sub("...", _DOUBLED_STOP.sub(_join_stops, line)))
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
@@ -37,9 +50,13 @@ def render_blocks(
     """
     ctx = template.new_context(dict(context))
     captured: dict[str, str] = {}
+    # The discourse behind pick()/mention() (when the context has one) forgets, per block, what was said.
+    discourse: Any = getattr(context.get("mention"), "__self__", None)
 
     def capture(name: str, block: Callable[[Any], Iterator[str]]) -> Callable[[Any], Iterator[str]]:
         def run(block_ctx: Any) -> Iterator[str]:
+            if discourse is not None and hasattr(discourse, "start_block"):
+                discourse.start_block()  # the subject and the body are read apart: say facts in each
             captured[name] = _limited(block(block_ctx))
             yield captured[name]
 

@@ -1,47 +1,155 @@
-"""The context a template sees: an intent flattened into plain values, and the variant it gets."""
+"""The context a template sees: the intent's facts, each already in the form a sentence needs.
+
+Content is planned before it is worded: this module selects and normalises the facts (who is
+greeted and how, where the sender is aiming, the reason in the first person, what they did,
+how long ago the ask went out); templates word them; ``Discourse`` keeps each fact said once.
+Every value is plain data (str, int, bool, lists and dicts), except the four functions
+``pick``, ``said``, ``mention`` and ``tell`` (methods of one ``Discourse``).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from typing import Any
 
 from askcraft._intent.model import WARM_RELATIONSHIPS, Intent
-from askcraft._render.words import first_name
+from askcraft._render import slots
+from askcraft._render.discourse import Discourse
+from askcraft._render.names import greeting_name
+from askcraft._render.words import ago, article, number_words, plural, sentence
 
-
-def _where(intent: Intent) -> str:
-    """Say where the sender is aiming, as a place: 'in banking', 'at Acme' (roles are not places)."""
-    if intent.company:
-        return f"at {intent.company}"
-    if intent.industry:
-        return f"in {intent.industry}"
-    return ""
-
-
-def _field(intent: Intent) -> str:
-    """Name the field the sender is aiming at as a noun phrase: 'banking', 'data analyst roles'."""
-    if intent.industry:
-        return intent.industry
-    if intent.role:
-        return f"{intent.role} roles"
-    return intent.company or ""
+#: The greeting words each relationship gets; one is picked per recipient (the same one in every
+#: follow-up). A formal address ("Dr. Mensah") takes the formal list.
+GREETINGS = {
+    "family": ("Hi",),
+    "friend": ("Hey", "Hi", "Hi"),
+    "former-colleague": ("Hi",),
+    "colleague": ("Hi",),
+    "mentor": ("Hi", "Hello"),
+    "acquaintance": ("Hello", "Hi"),
+    "alumni": ("Hi", "Hello"),
+    "formal": ("Dear", "Hello"),
+}
 
 
 def _long_date(day: date) -> str:
     return f"{day.strftime('%B')} {day.day}"
 
 
-def build_context(intent: Intent, *, today: date) -> dict[str, Any]:
-    """Flatten an intent into plain values (str, int, bool, lists and dicts of those) for a template."""
+def _target(intent: Intent) -> dict[str, Any]:
+    """Where the sender is aiming, normalised: role without 'role', acronyms in capitals."""
+    role = slots.clean_role(intent.role) if intent.role else None
+    industry = slots.clean_field(intent.industry) if intent.industry else None
+    company = intent.company
+    if company:
+        where, again = f"at {company}", "there"
+    elif industry:
+        where, again = f"in {industry}", "in that field"
+    else:
+        where, again = "", ""
+    if industry:
+        field = industry
+    elif role:
+        field = f"{role} roles"
+    else:
+        field = company or ""
+    return {
+        "role": role,
+        "industry": industry,
+        "company": company,
+        "a_role": article(role) if role else None,
+        "roles": plural(role) if role else None,
+        "where": where,
+        "where_again": again,
+        "field": field,
+    }
+
+
+def _named(text: str, target: dict[str, Any]) -> frozenset[str]:
+    """Return which facts the user's own words name: 'target' (where they aim), 'role'."""
+    low = text.casefold()
+
+    def names(value: str | None) -> bool:
+        return (
+            bool(value) and re.search(rf"(?<!\w){re.escape(str(value).casefold())}s?(?!\w)", low) is not None
+        )
+
+    found = set()
+    place = target["company"] or target["industry"]
+    if names(place) or (not place and names(target["role"])):
+        found.add("target")
+    if names(target["role"]):
+        found.add("role")
+    return frozenset(found)
+
+
+def _greeting(intent: Intent, name: str, formal: bool, choose: Discourse) -> str:
+    own = intent.recipient.greeting
+    if own:
+        return own.rstrip(" ,!.:;")
+    words = GREETINGS["formal" if formal else intent.recipient.relationship]
+    word = choose.pick("greeting", words)
+    if word == "Dear" and intent.channel == "text":
+        word = "Hello"  # nobody texts "Dear Dr. Mensah"
+    return f"{word} {name}"
+
+
+def _reason(intent: Intent, sender_names: tuple[str, ...]) -> dict[str, Any]:
+    raw = intent.sender.reason
+    if not raw:
+        return {"reason": None, "reason_short": None, "reason_rewritten": False, "reason_unusable": False}
+    try:
+        text, rewritten = slots.reason_sentence(raw, sender_names)
+    except ValueError:
+        return {"reason": None, "reason_short": None, "reason_rewritten": False, "reason_unusable": True}
+    return {
+        "reason": text,
+        "reason_short": slots.short_reason(text),
+        "reason_rewritten": rewritten,
+        "reason_unusable": False,
+    }
+
+
+def _american(language: str) -> bool:
+    """Return whether *language* is written the American way (en, en-US): 'favor', not 'favour'."""
+    return language in {"en", "en-US"} or language.startswith("en-US-")
+
+
+def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str, Any]:
+    """Plan the message's content: the intent's facts in the forms the templates need.
+
+    *brevity* (0, 1, 2) asks templates for a shorter message when a channel has no room.
+    """
     data = intent.model_dump(mode="python")
     send_date = intent.send_date or today
-    recipient = dict(data["recipient"])
-    sender = dict(data["sender"])
     warm = intent.recipient.relationship in WARM_RELATIONSHIPS
-    recipient["first_name"] = first_name(intent.recipient.name)
-    sender["first_name"] = first_name(intent.sender.name)
-    sender["signature"] = intent.sender.signature or (sender["first_name"] if warm else intent.sender.name)
+    seed = f"{intent.recipient.name.casefold()}|{intent.recipient.relationship}"
+    target = _target(intent)
+    sender_call = greeting_name(intent.sender.name, warm=True).name
+    sender_names = tuple({intent.sender.name, intent.sender.name.split()[0], sender_call})
+    reason = _reason(intent, sender_names)
+    texts = {
+        "reason": reason["reason"],
+        "reason_short": reason["reason_short"],
+        "hook": sentence(intent.hook) if intent.hook else None,
+        "news": sentence(intent.news) if intent.news else None,
+    }
+    discourse = Discourse(
+        seed,
+        first={"target": target["where"], "role": target["a_role"] or ""},
+        again={"target": target["where_again"], "role": "that kind of role" if target["role"] else ""},
+        texts={name: (text, _named(text, target)) for name, text in texts.items() if text},
+    )
+    call = greeting_name(intent.recipient.name, warm=warm)
+    recipient = dict(data["recipient"])
+    recipient.update(first_name=call.name, call=call.name, formal=call.formal)
+    sender = dict(data["sender"])
+    sender["first_name"] = sender_call
+    sender["signature"] = intent.sender.signature or (sender_call if warm else intent.sender.name)
+    sender["links"] = list(intent.sender.links)
+    days = (send_date - intent.sent_on).days if intent.sent_on else None
     context: dict[str, Any] = {
         key: value
         for key, value in data.items()
@@ -53,14 +161,37 @@ def build_context(intent: Intent, *, today: date) -> dict[str, Any]:
         extra=dict(data["extra"]),
         warm=warm,
         voice="warm" if warm else "formal",
-        where=_where(intent),
-        field=_field(intent),
+        hello=_greeting(intent, call.name, call.formal, discourse),
+        target=target,
+        where=target["where"],
+        field=target["field"],
+        count_words=number_words(intent.count) if intent.count is not None else None,
+        **reason,
+        hook_sentence=sentence(intent.hook) if intent.hook else None,
+        news_sentence=sentence(intent.news) if intent.news else None,
+        ask_details=slots.ask_clause(intent.details) if intent.details else None,
+        ask_details_gerund=bool(intent.details and slots.is_gerund_phrase(slots.ask_clause(intent.details))),
+        thanks_for=slots.thanks_for(intent.help) if intent.help else None,
+        outcome_sentence=sentence(intent.outcome) if intent.outcome else None,
+        outcome_exclaims=bool(intent.outcome and intent.outcome.rstrip().endswith("!")),
+        gift_phrase=slots.gift_phrase(intent.gift) if intent.gift else None,
+        gift_is_a_treat=bool(intent.gift and slots.is_treat(intent.gift)),
         sent_on=intent.sent_on.isoformat() if intent.sent_on else None,
         sent_on_text=_long_date(intent.sent_on) if intent.sent_on else None,
         send_date=send_date.isoformat(),
-        days_since=(send_date - intent.sent_on).days if intent.sent_on else None,
+        days_since=days,
+        sent_ago=ago(days) if days is not None and days >= 0 else None,
+        favour="favor" if _american(intent.language) else "favour",
+        brevity=brevity,
+        **discourse.functions(),
     )
     return context
+
+
+def with_brevity(context: dict[str, Any], brevity: int) -> dict[str, Any]:
+    """Return *context* for another render at *brevity*, with a fresh discourse (nothing said yet)."""
+    discourse: Discourse = context["mention"].__self__
+    return {**context, "brevity": brevity, **discourse.fresh().functions()}
 
 
 def variant_index(intent: Intent, count: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from functools import cache
@@ -28,20 +29,40 @@ def number_words(value: int, *, threshold: int = 100) -> str:
     return str(_engine().number_to_words(value))  # type: ignore[arg-type]  # inflect types Number
 
 
+#: Letters whose names start with a vowel sound: an F, an H, an L, an M, an N, an R, an S, an X.
+_VOWEL_LETTERS = frozenset("AEFHILMNORSX")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9]|[A-Z]")
+
+
+def _said_as_word(word: str) -> bool:
+    from askcraft._render.lexicon import words  # noqa: PLC0415
+
+    if word.casefold() in words("words", "said_as_words"):
+        return True
+    # An acronym of five or more letters with vowels inside is usually said as a word.
+    return len(word) >= 5 and word.isalpha() and any(c in "AEIOU" for c in word[1:])
+
+
+@functools.lru_cache(maxsize=2048)  # inflect takes a fraction of a millisecond per noun
 def plural(noun: str, count: int = 2) -> str:
-    """Return *noun* in the form that goes with *count*: ('person', 3) -> 'people'."""
-    return str(_engine().plural_noun(noun, count)) if count != 1 else noun
+    """Return *noun* (a word or a phrase) for *count*: ('person', 3) -> 'people', 'RN' -> 'RNs'."""
+    if count == 1:
+        return noun
+    head, _, last = noun.rpartition(" ")
+    # Acronyms take a plain s (RNs, CPAs), not inflect's "RNS".
+    last = f"{last}s" if _ACRONYM.fullmatch(last) else str(_engine().plural_noun(last, count))
+    return f"{head} {last}" if head else last
 
 
+@functools.lru_cache(maxsize=2048)
 def article(phrase: str) -> str:
-    """Prefix *phrase* with 'a' or 'an' as it is pronounced: 'an hour', 'a university'."""
-    # inflect says "an UX", "an URL": a capital U spelt out sounds like "you", which takes "a".
-    if _SPELT_U.match(phrase):
-        return f"a {phrase}"
+    """Prefix *phrase* with 'a' or 'an' as it is said: 'an hour', 'an SEO specialist', 'a NICU nurse'."""
+    first = phrase.split(" ", 1)[0].strip("\"'\u201c\u2018(")
+    if _ACRONYM.fullmatch(first):
+        if _said_as_word(first.replace("&", "")):
+            return f"{'an' if first[0] in 'AEIO' else 'a'} {phrase}"
+        return f"{'an' if first[0] in _VOWEL_LETTERS else 'a'} {phrase}"  # said letter by letter
     return str(_engine().a(phrase))
-
-
-_SPELT_U = re.compile(r"U[A-Z]+\b")
 
 
 def join_names(items: list[str], conj: str = "and") -> str:
@@ -150,18 +171,63 @@ def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def midsentence(text: str) -> str:
+    """Lower-case the first word of a sentence when it can go after a colon: 'My course' -> 'my course'.
+
+    Names, 'I' and acronyms keep their capitals; the end punctuation stays.
+    """
+    first = text.split(" ", 1)[0]
+    if first.startswith("I'") or first.startswith("I\u2019"):
+        return text
+    if len(first) > 1 and first[0].isupper() and first[1:].islower() and first.lower() in _LOWERABLE:
+        return text[0].lower() + text[1:]
+    return text
+
+
+def lowerfirst(text: str) -> str:
+    """Lower-case the first letter unless the text starts with 'I ' or an acronym: 'Do you' -> 'do you'."""
+    first = text.split(" ", 1)[0]
+    if first in {"I", "I'm", "I've", "I'd", "I'll"} or (len(first) > 1 and first[:2].isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def fitting(options: list[str], least: int = 3, most: int = 6) -> list[str]:
+    """Keep the options of *least* to *most* words: subject lines read best at three to six."""
+    return [o for o in options if least <= len(o.split()) <= most]
+
+
 def first_name(name: str) -> str:
-    """Return the name used in a greeting: the first word, or title and surname ('Dr. Cruz')."""
-    words = name.split()
-    if not words:
+    """Return the name a greeting uses: 'Sam' for Sam Lee, 'Dr. Cruz', 'Aunt Marisol', 'Robert'."""
+    if not name.strip():
         return name
-    # "Hi Dr.," is no greeting: someone named with a title is greeted by title and surname.
-    if len(words) > 1 and words[0].rstrip(".").casefold() in _TITLES:
-        return f"{words[0]} {words[-1]}"
-    return words[0]
+    from askcraft._render.names import greeting_name  # noqa: PLC0415  (nameparser on first use)
+
+    return greeting_name(name, warm=False).name
 
 
-_TITLES = frozenset(("dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"))
+def ago(days: int) -> str:
+    """Say how long ago something happened, as people do: 'yesterday', 'a week ago', 'two weeks ago'."""
+    if days < 0:
+        raise ValueError("days must not be negative")
+    if days == 0:
+        return "earlier today"
+    if days == 1:
+        return "yesterday"
+    if days < 7:
+        return f"{number_words(days)} days ago"
+    if days < 11:
+        return "a week ago"
+    if days < 18:
+        return "two weeks ago"
+    if days < 25:
+        return "three weeks ago"
+    if days < 45:
+        return "a month ago"
+    months = round(days / 30.4)
+    if months < 12:
+        return f"{number_words(months)} months ago"
+    return "over a year ago"
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
@@ -174,4 +240,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "clause": clause,
     "first_name": first_name,
     "capfirst": capfirst,
+    "ago": ago,
+    "lowerfirst": lowerfirst,
+    "fitting": fitting,
+    "midsentence": midsentence,
 }

@@ -1,0 +1,87 @@
+"""What a template knows while it writes: which phrasing this recipient gets, and what was said.
+
+Two functions reach every template (built-in or from a pack), so that packs get the same
+machinery as data, without Python:
+
+- ``pick(key, options)`` chooses one phrasing from *options*, the same one every time for the
+  same recipient and key, and different ones across recipients: thirty people asked for the
+  same thing get thirty differently worded messages, each stable from one run to the next.
+- ``said(fact)`` / ``mention(fact)`` keep each fact said once. ``mention("target")`` gives the
+  full phrase ("in environmental consulting") the first time and a referring one ("in that
+  field") after. ``said(fact)`` tells whether a fact was said already (to leave out a stock
+  sentence).
+- ``tell(text)`` puts one of the user's own texts in the message ("reason", "reason_short",
+  "hook", "news") and counts what it names: a reason that names the target makes the next
+  ``mention("target")`` a reference. A text that is never told never counts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+
+class Discourse:
+    """The state of one render: the recipient's seed for choices, and the facts said so far."""
+
+    def __init__(
+        self,
+        seed: str,
+        first: Mapping[str, str],
+        again: Mapping[str, str],
+        texts: Mapping[str, tuple[str, frozenset[str]]],
+    ) -> None:
+        self._seed = seed
+        self._first = dict(first)
+        self._again = dict(again)
+        #: The user's texts by name, each with the facts it names ("reason" -> {"target"}).
+        self._texts = dict(texts)
+        self._said: set[str] = set()
+
+    def fresh(self) -> Discourse:
+        """Return a discourse with the same recipient and facts, and nothing said yet."""
+        return Discourse(self._seed, self._first, self._again, self._texts)
+
+    def functions(self) -> dict[str, Any]:
+        """Return the functions templates call, by name: pick, said, mention, tell."""
+        return {"pick": self.pick, "said": self.said, "mention": self.mention, "tell": self.tell}
+
+    def start_block(self) -> None:
+        """Forget what the previous block said: a subject and a body are read as separate texts."""
+        self._said = set()
+
+    def tell(self, name: str) -> str:
+        """Return the user's text *name* for the message, and count the facts it names as said."""
+        if name not in self._texts:
+            return ""
+        text, names = self._texts[name]
+        self._said.update(names)
+        return text
+
+    def index(self, key: str, count: int) -> int:
+        """Return a stable choice in ``range(count)`` for this recipient and *key*."""
+        if count <= 1:
+            return 0
+        digest = hashlib.blake2b(f"{self._seed}\x1f{key}".encode(), digest_size=8).digest()
+        return int.from_bytes(digest, "big") % count
+
+    def pick(self, key: str, options: Sequence[Any]) -> Any:
+        """Return one of *options*: the same for this recipient and *key* every time."""
+        if isinstance(options, str | bytes) or not options:
+            raise TypeError("pick() takes a key and a non-empty list of options")
+        return options[self.index(str(key), len(options))]
+
+    def said(self, fact: str) -> bool:
+        """Return whether *fact* was already said (in the user's reason, or earlier in this block)."""
+        return fact in self._said
+
+    def mention(self, fact: str) -> str:
+        """Return the words for *fact*: in full the first time, as a reference after that."""
+        if fact not in self._first:
+            known = ", ".join(sorted(self._first)) or "none"
+            raise KeyError(f"mention() knows no fact {fact!r} (known: {known})")
+        if fact in self._said and self._again.get(fact):
+            return self._again[fact]
+        self._said.add(fact)
+        return self._first[fact]

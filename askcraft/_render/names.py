@@ -1,0 +1,144 @@
+"""People's names as a greeting uses them: 'Aunt Marisol', 'Dr. Mensah', 'Robert' (for J. Robert Ellis).
+
+Names are parsed with nameparser, plus what it lacks for greetings: family titles (Aunt,
+Grandpa, Cousin), titles used with the first name (Sister, Father, Sir), a name written in
+lower case, an initial that stands before the name someone goes by, and emoji.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from askcraft._render.lexicon import words
+
+if TYPE_CHECKING:
+    from nameparser import HumanName
+    from nameparser.config import Constants
+
+#: Characters that are not part of a name in a greeting: emoji, pictographs, symbols.
+_SYMBOLS = re.compile(
+    "[\U0001f000-\U0001faff\U00002600-\U000027bf\U0001f900-\U0001f9ff\u200d\ufe0f\u2b50\u2764\u2728]+"
+)
+_INITIAL = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]")
+
+
+def _titles(key: str) -> frozenset[str]:
+    return words("names", key)
+
+
+@functools.cache
+def _constants() -> Constants:
+    from nameparser.config import Constants  # noqa: PLC0415  (loaded only when a name is parsed)
+
+    constants = Constants()
+    constants.titles.add(
+        *(_titles("family_titles") | _titles("given_name_titles") | _titles("surname_titles"))
+    )
+    # "Sr." first is a title (Sister), last a suffix (Senior): nameparser tells them by position.
+    return constants
+
+
+def _parse(name: str) -> HumanName:
+    from nameparser import HumanName  # noqa: PLC0415
+
+    return HumanName(name, constants=_constants())
+
+
+def _key(word: str) -> str:
+    return word.casefold().rstrip(".")
+
+
+@dataclasses.dataclass(frozen=True)
+class GreetingName:
+    """How to address someone: the name a greeting uses, and whether it is a formal address."""
+
+    name: str
+    #: True for "Dr. Mensah", "Prof. Lin": a title with the surname.
+    formal: bool = False
+
+
+def _tidy_case(name: str) -> str:
+    """Capitalise a name typed all in lower (or upper) case; leave mixed case as the person wrote it."""
+    letters = [c for c in name if c.isalpha()]
+    if letters and (all(c.islower() for c in letters) or all(c.isupper() for c in letters)):
+        parsed = _parse(name)
+        parsed.capitalize(force=True)
+        fixed = str(parsed)
+        # nameparser drops what it cannot place; fall back to word-by-word capitals then.
+        if fixed.replace(" ", "").casefold() == name.replace(" ", "").casefold():
+            return fixed
+        return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+    return name
+
+
+#: A plain "Given Family..." name: capitalised words, no title, initial, nickname, suffix or comma.
+_PLAIN = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*(?:\s+[^\W\d_][\w'\u2019.-]*)+")
+
+
+def _plain_given_name(clean: str) -> str | None:
+    """Return the first word of a plain name ('Sam Lee' -> 'Sam'), or None when parsing is needed."""
+    if not _PLAIN.fullmatch(clean) or "." in clean:
+        return None
+    words = clean.split()
+    first = words[0]
+    if not (first[0].isupper() and not first.isupper()) or _key(first) in _ANY_TITLE():
+        return None
+    if _key(first) in _titles("family_name_first"):
+        return None
+    return first
+
+
+@functools.cache
+def _ANY_TITLE() -> frozenset[str]:  # noqa: N802  (a constant, loaded once)
+    return _titles("family_titles") | _titles("given_name_titles") | _titles("surname_titles")
+
+
+@functools.lru_cache(maxsize=4096)
+def greeting_name(name: str, *, warm: bool) -> GreetingName:
+    """Return the name to greet *name* by: warm voices use given names, formal ones title + surname."""
+    clean = " ".join(_SYMBOLS.sub(" ", name).split()) or name.strip()
+    plain = _plain_given_name(clean)
+    if plain is not None:  # most names: no need to run the full parser (a few milliseconds each)
+        return GreetingName(plain)
+    clean = _tidy_case(clean)
+    words = clean.split()
+    if len(words) == 1:
+        return GreetingName(words[0])
+    parsed = _parse(clean)
+    title = parsed.title.strip()
+    first, middle, last = parsed.first.strip(), parsed.middle.strip(), parsed.last.strip()
+    nickname = parsed.nickname.strip()
+    if nickname:
+        return GreetingName(nickname)
+    if title:
+        key = _key(title.split()[-1])
+        given = " ".join(p for p in (first, middle) if p)
+        if key in _titles("family_titles"):
+            return GreetingName(f"{title} {given or last}".strip())
+        if key in _titles("given_name_titles"):
+            rest = clean.split(maxsplit=len(title.split()))[-1]
+            # "Sr. María José": two given names, most likely; "Father Mike Doyle" reads fine whole.
+            return GreetingName(f"{title} {rest if len(rest.split()) <= 2 else given or last}".strip())
+        if warm and first and key not in {"coach"}:
+            return GreetingName(_given(first, middle))
+        return GreetingName(f"{title} {last or first}".strip(), formal=True)
+    # nameparser reads "Grandpa Joe" and "Cousin Bea" as first and last names.
+    if _key(words[0]) in _titles("family_titles"):
+        return GreetingName(" ".join(words[:2]))
+    if _key(words[0]) in _titles("family_name_first") and len(words) >= 2:
+        return GreetingName(words[-1])
+    if not first:
+        return GreetingName(words[0])
+    if len(first.rstrip(".")) == 1 and not middle:
+        return GreetingName(clean)  # "T. Nakamura": no given name to use, and no gender to guess
+    return GreetingName(_given(first, middle))
+
+
+def _given(first: str, middle: str) -> str:
+    """Return the given name someone goes by: 'J. Robert' goes by Robert; 'A.J.' is A.J."""
+    if _INITIAL.fullmatch(first) and middle and not _INITIAL.fullmatch(middle.split(maxsplit=1)[0]):
+        return middle.split(maxsplit=1)[0]
+    return first

@@ -1,0 +1,261 @@
+"""Slots filled right: the user's own words made to fit the sentence they go into.
+
+Roles and fields ("an SEO specialist", "two RNs", never "a data analyst role role"), reasons
+(first person, the user's own end punctuation), what someone did ("for introducing me to
+Priya", "for your advice on my CV"), outcomes, gifts, and how long ago something was sent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from askcraft._render.lexicon import words
+from askcraft._render.words import article, clause, sentence
+
+_WORD = re.compile(r"[\w&]+(?:['\u2019][\w]+)?")
+#: Words that end a role the user typed but that the sentence supplies itself.
+_ROLE_TAIL = re.compile(r"\s+(?:roles?|positions?|jobs?|openings?|opportunities)$", re.IGNORECASE)
+
+
+def upper_acronyms(text: str) -> str:
+    """Write known workplace acronyms in capitals: 'ux designer' -> 'UX designer'."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return word.upper() if word.casefold() in words("words", "acronyms") and not word.isupper() else word
+
+    return _WORD.sub(fix, text)
+
+
+def clean_role(role: str) -> str:
+    """Return a role as the sentence needs it: 'data analyst role' -> 'data analyst'."""
+    return upper_acronyms(_ROLE_TAIL.sub("", role.strip()).strip() or role.strip())
+
+
+def clean_field(field: str) -> str:
+    """Return an industry as a sentence needs it, acronyms in capitals."""
+    return upper_acronyms(field.strip())
+
+
+def with_article(phrase: str) -> str:
+    """Return *phrase* with 'a' or 'an' in front, as it is said."""
+    return article(phrase)
+
+
+# -- reasons: first person, the user's own punctuation -------------------------------------------
+
+_SUBJECT_VERB = {"is": "am", "was": "was", "has": "have", "does": "do", "goes": "go"}
+_CONTRACT = {"am": "I'm", "have": "I've"}
+_PRONOUNS = re.compile(
+    r"\b(she|he|they|her|his|their|hers|him|them|herself|himself|themselves)\b", re.IGNORECASE
+)
+_POSSESSIVE_NEXT = re.compile(r"\b(her|his|their)\s+(?=[a-z])", re.I)
+#: "... and wants a change": a second verb of the same subject agrees with "I" too.
+_COMMON_VERBS = (
+    "wants|has|is|was|loves|likes|hopes|needs|plans|looks|works|enjoys|seeks|aims|brings|knows|"
+    "thinks|feels|believes|hates|misses|wishes|tries|studies|teaches|manages|leads|runs|holds"
+)
+_COORDINATED = re.compile(rf"\b(and|but|so|then)\s+({_COMMON_VERBS})\b")
+#: "... where she can ...", ". She is now looking ...": the sender again, as a subject.
+_SUBJECT = re.compile(r"\b(she|he)\s+(?:(\w+ly|also|now|just|still|really)\s+)?([a-z]+)\b", re.IGNORECASE)
+_MODALS = frozenset({"can", "could", "will", "would", "may", "might", "must", "should", "shall"})
+
+
+def _as_i(match: re.Match[str]) -> str:
+    adverb, verb = match.group(2), match.group(3)
+    low = verb.lower()
+    if low in {"is", "has"}:
+        head = "I'm" if low == "is" else "I've"
+    else:
+        head = "I " + (low if low in _MODALS else _first_person_verb(low))
+        return head if not adverb else f"I {adverb} {head[2:]}"
+    return f"{head} {adverb}" if adverb else head
+
+
+_WHO = re.compile(rf"\s+who\s+({_COMMON_VERBS})\b")
+_REFLEXIVE = re.compile(r"\b(herself|himself|themselves)\b", re.I)
+
+
+def _first_person_verb(verb: str) -> str:
+    low = verb.lower()
+    if low in _SUBJECT_VERB:
+        return _SUBJECT_VERB[low]
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if re.search(r"(?:ss|sh|ch|x|zz|o)es$", low):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith("ss"):
+        return low[:-1]
+    return low
+
+
+def first_person(text: str, names: tuple[str, ...]) -> str | None:
+    """Rewrite a reason written about the sender ('Dana is a nurse who ...') in the first person.
+
+    Return None when the text is not about the sender in the third person, or when it cannot be
+    rewritten safely (a pronoun that could mean someone else); the caller then says so.
+    """
+    subject = None
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        if re.match(rf"{re.escape(name)}\b", text, re.IGNORECASE):
+            subject = text[: len(name)]
+            break
+    if subject is None:
+        match = re.match(r"(She|He)\b", text)
+        if match is None:
+            return None
+        subject = match.group(1)
+    rest = text[len(subject) :].lstrip()
+    match = re.match(r"(?:(\w+ly|also|now|just|still|really)\s+)?([a-z]+)\b", rest)
+    if match is None:
+        return None
+    adverb, verb = match.group(1), match.group(2)
+    new_verb = _first_person_verb(verb)
+    tail = rest[match.end() :]
+    if verb in {"has", "is"} and not adverb:
+        head = _CONTRACT[new_verb]
+    else:
+        head = "I " + (f"{adverb} " if adverb else "") + new_verb
+    tail = _COORDINATED.sub(lambda m: f"{m.group(1)} {_first_person_verb(m.group(2))}", tail)
+    # "I'm a nurse who wants to ..." mixes persons; "I'm a nurse, and I want to ..." does not.
+    tail = _WHO.sub(lambda m: f", and I {_first_person_verb(m.group(1))}", tail)
+    tail = _SUBJECT.sub(_as_i, tail)
+    tail = _POSSESSIVE_NEXT.sub("my ", tail)
+    tail = _REFLEXIVE.sub("myself", tail)
+    if _PRONOUNS.search(tail):
+        return None  # "she told her manager about him": too risky to rewrite
+    return head + tail
+
+
+def reason_sentence(reason: str, names: tuple[str, ...]) -> tuple[str, bool]:
+    """Return the reason as sentences of the sender's own, and whether it had to be rewritten.
+
+    Raises ValueError when the reason is about the sender in the third person and cannot be
+    rewritten safely.
+    """
+    text = reason.strip()
+    text = re.sub(r"^(?:because|since|as)\s+(?=I\b|I'm\b|I've\b|I'd\b)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s*(?:\.\.\.|\u2026)$", ".", text)  # a reason that trails off reads unsure
+    if re.match(r"to\s+\w", text, re.IGNORECASE):
+        text = "I'd like " + text
+    rewritten = False
+    if re.match(r"(she|he)\b", text, re.IGNORECASE) or any(
+        n and re.match(rf"{re.escape(n)}\b", text, re.IGNORECASE) for n in names
+    ):
+        mine = first_person(text, names)
+        if mine is None:
+            raise ValueError("the reason is written about you in the third person")
+        text, rewritten = mine, True
+    return sentence(text), rewritten
+
+
+_FRONTED = re.compile(
+    r"(?:after|since|having|with|as|now that|following|while|once|over|for|because)\b[^,]{3,80},\s+"
+    r"(?=(?:I|I'm|I've|I'd|I'll|my|now I)\b)",
+    re.IGNORECASE,
+)
+
+
+def main_clause(text: str) -> str:
+    """Drop a fronted clause: 'After six years teaching, I want to ...' -> 'I want to ...'."""
+    match = _FRONTED.match(text)
+    return text[match.end() :] if match else text
+
+
+#: Words that say what the sender wants: the part of a long reason worth keeping when space is short.
+_WANTS = re.compile(
+    r"\b(?:want|wants|'d like|'d love|would like|would love|hoping|hope to|looking|ready|moving|move|switch|"
+    r"interested|aiming|plan to|dream)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|so)\s+|;\s+|\s+[\u2014\u2013-]\s+)")
+
+
+def short_reason(text: str) -> str:
+    """Return the heart of a reason for a channel with little room.
+
+    The first sentence, without a fronted clause ('After six years teaching, ...'); if that is
+    still several clauses, the clause that says what the sender wants.
+    """
+    first = main_clause(first_sentence(text))
+    clauses = [c for c in _CLAUSE_BREAK.split(first) if c.strip()]
+    if len(clauses) > 1:
+        mine = [c for c in clauses if re.match(r"(?:I|I'm|I've|I'd|my)\b", c)]
+        wanted = next((c for c in mine if _WANTS.search(c)), None)
+        chosen = wanted or (mine[0] if mine else clauses[0])
+        return sentence(chosen.strip().rstrip(".,;"))
+    return sentence(first)
+
+
+def first_sentence(text: str) -> str:
+    """Return the first sentence of *text* (for channels that only have room for that)."""
+    match = re.match(r"(.+?[.!?…])(?:\s+[A-Z\"“]|$)", text)
+    return match.group(1) if match else text
+
+
+# -- thank-yous -------------------------------------------------------------------------------------
+
+
+def thanks_for(help_text: str) -> str:
+    """Return what follows 'Thank you': 'for introducing me to Priya', 'for your advice on my CV'."""
+    text = help_text.strip().rstrip(".!")
+    first = text.split(" ", 1)[0]
+    low = first.lower()
+    if low in {"you", "you've", "you\u2019ve"}:
+        return f"for everything you did: {text[0].lower() + text[1:]}"
+    if low.startswith("for") and low == "for":
+        text = text.split(" ", 1)[1] if " " in text else text
+        first = text.split(" ", 1)[0]
+        low = first.lower()
+    gerund = low.endswith("ing") and len(low) > 4 and low not in words("words", "not_gerunds")
+    if gerund or low in words("words", "determiners"):
+        return f"for {clause(text)}"
+    if first[:1].isupper() and low != "i":
+        return f"for {text}"  # "Priya's contact details": a name leads the phrase
+    return f"for your {text}"
+
+
+def gift_phrase(gift: str) -> str:
+    """Return a gift as the object of 'I've sent you ...': 'some flowers', 'a gift card'."""
+    text = gift.strip().rstrip(".!")
+    low = text.split(" ", 1)[0].lower()
+    if is_treat(text) and low in {"dinner", "lunch", "brunch", "breakfast", "coffee", "drinks"}:
+        return text  # "dinner at Tartine": no article
+    if low in {"a", "an", "the", "some", "my", "our", "two", "three", "this", "these", "little", "small"}:
+        return text
+    words = text.split(" of ", 1)[0].split()
+    head = words[-1].lower() if words else low
+    if re.match(r"\$?\d", text) or (head.endswith("s") and not head.endswith("ss")):
+        return text  # "flowers", "two tickets"
+    return with_article(text)
+
+
+_TREATS = re.compile(
+    r"\b(?:dinner|lunch|brunch|breakfast|coffees?|drinks?|a meal|spa|massage|day out|night out|tasting)\b",
+    re.IGNORECASE,
+)
+
+
+def is_treat(gift: str) -> bool:
+    """Return whether a gift is something you do together ('dinner at Tartine') rather than send."""
+    return bool(_TREATS.search(gift)) and not re.search(
+        r"\b(?:card|voucher|certificate|box|bag)\b", gift, re.I
+    )
+
+
+def is_gerund_phrase(text: str) -> bool:
+    """Return whether *text* starts with an -ing verb ('reviewing my deck'), which 'could you' cannot take."""
+    first = text.split(" ", 1)[0].lower()
+    return first.endswith("ing") and len(first) > 4 and first not in words("words", "not_gerunds")
+
+
+def ask_clause(details: str) -> str:
+    """Return a favour as it follows 'could you': 'look over my CV' (no question mark, no 'could you')."""
+    text = details.strip().rstrip("?.! ")
+    text = re.sub(
+        r"^(?:(?:could|would|can|will)\s+you\s+|if\s+you\s+could\s+|to\s+|please\s+)",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+    return clause(text)

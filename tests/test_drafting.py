@@ -1,0 +1,415 @@
+"""The drafting machinery of issue 9: names, slots, the discourse (pick/mention/tell), facts kept."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import askcraft
+from askcraft._render.discourse import Discourse
+from askcraft._render.names import greeting_name
+from askcraft._render.slots import (
+    ask_clause,
+    clean_role,
+    first_person,
+    gift_phrase,
+    is_treat,
+    reason_sentence,
+    short_reason,
+    thanks_for,
+    upper_acronyms,
+)
+from askcraft._render.words import ago, article, plural
+
+TODAY = date(2026, 11, 12)
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+# -- names -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "warm", "expected"),
+    [
+        ("Aunt Marisol", True, "Aunt Marisol"),
+        ("Uncle Ray Ortiz", True, "Uncle Ray"),
+        ("Grandpa Joe", True, "Grandpa Joe"),
+        ("grandpa joe", True, "Grandpa Joe"),
+        ("Cousin Bea", True, "Cousin Bea"),
+        ("Tante Ria van Dijk", True, "Tante Ria"),
+        ("Coach Taylor", False, "Coach Taylor"),
+        ("Rev. Dana Whitfield", False, "Rev. Whitfield"),
+        ("Dr. Ama Mensah", False, "Dr. Mensah"),
+        ("Dr. Ama Mensah", True, "Ama"),
+        ("Prof. Lin", False, "Prof. Lin"),
+        ("Dr. Kwame Asante, PhD", False, "Dr. Asante"),
+        ("Sr. María José", True, "Sr. María José"),
+        ("Mr. O'Neil", False, "Mr. O'Neil"),
+        ("J. Robert Ellis", False, "Robert"),
+        ("A.J. Cole", False, "A.J."),
+        ("T. Nakamura", False, "T. Nakamura"),
+        ("mia", True, "Mia"),
+        ("sam lee", False, "Sam"),
+        ("Anneke van der Berg", False, "Anneke"),
+        ("Nguyễn Thị Lan", False, "Lan"),
+        ('Katherine "Kit" Vance', True, "Kit"),
+        ("Mia 🌸", True, "Mia"),
+        ("Dad ❤️", True, "Dad"),
+        ("Mom", True, "Mom"),
+        ("Zoë O'Brien-Núñez", True, "Zoë"),
+    ],
+)
+def test_greeting_names(name: str, warm: bool, expected: str) -> None:
+    """A greeting names people as they are greeted: titles, family titles, initials, lower case, emoji."""
+    assert greeting_name(name, warm=warm).name == expected
+
+
+# -- slots -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("SEO specialist", "an SEO specialist"),
+        ("HR generalist", "an HR generalist"),
+        ("L&D", "an L&D"),
+        ("FAA", "an FAA"),
+        ("UX designer", "a UX designer"),
+        ("NICU nurse", "a NICU nurse"),
+        ("RN", "an RN"),
+        ("FBI analyst", "an FBI analyst"),
+        ("hour", "an hour"),
+        ("university", "a university"),
+    ],
+)
+def test_articles_for_acronyms_follow_how_they_are_said(phrase: str, expected: str) -> None:
+    """'an SEO' (said letter by letter), 'a NICU' (said as a word), 'a UX' ('you')."""
+    assert article(phrase) == expected
+
+
+def test_plurals_of_acronyms_and_phrases() -> None:
+    """Two RNs, three CPAs, HR generalists: never 'RNS'."""
+    assert plural("RN") == "RNs"
+    assert plural("NICU nurse", 3) == "NICU nurses"
+    assert plural("HR generalist") == "HR generalists"
+    assert plural("person", 1) == "person"
+
+
+def test_roles_lose_the_word_role_and_get_their_capitals() -> None:
+    """'data analyst role' is a role; 'ux designer' is a UX designer."""
+    assert clean_role("data analyst role") == "data analyst"
+    assert clean_role("ux designer positions") == "UX designer"
+    assert upper_acronyms("it support and qa") == "IT support and QA"
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        (
+            "Dana is a retail manager who wants to move into HR.",
+            "I'm a retail manager, and I want to move into HR.",
+        ),
+        (
+            "Dana has spent ten years in retail and wants a change",
+            "I've spent ten years in retail and want a change.",
+        ),
+        ("She wants to use her degree", "I want to use my degree."),
+        ("to get more client work", "I'd like to get more client work."),
+        ("because I love data!", "I love data!"),
+        ("my landlord wants a work reference by Monday...", "My landlord wants a work reference by Monday."),
+        ("Since we worked together I've built APIs", "Since we worked together I've built APIs."),
+    ],
+)
+def test_reasons_are_the_senders_own_sentences(reason: str, expected: str) -> None:
+    """A reason reads in the first person, with the user's own end punctuation (not a trailing '...')."""
+    text, _ = reason_sentence(reason, ("Dana Ruiz", "Dana"))
+    assert text == expected
+
+
+def test_a_third_person_reason_that_is_not_safe_to_rewrite_is_refused() -> None:
+    """'She told her manager about him' could be about anyone: not rewritten, the draft says so."""
+    assert first_person("Dana told her manager about him", ("Dana",)) is None
+    with pytest.raises(ValueError, match="third person"):
+        reason_sentence("Dana told her manager about him.", ("Dana",))
+
+
+def test_short_reason_keeps_what_the_sender_wants() -> None:
+    """A long reason, when space is short, keeps its main clause about what the sender wants."""
+    long = (
+        "I've spent four years building payments APIs at a fintech, and I want to work on payments "
+        "infrastructure at a bigger scale."
+    )
+    assert short_reason(long) == "I want to work on payments infrastructure at a bigger scale."
+    assert short_reason("After six years teaching math, I want to work in finance.") == (
+        "I want to work in finance."
+    )
+
+
+@pytest.mark.parametrize(
+    ("help_text", "expected"),
+    [
+        ("introducing me to Priya", "for introducing me to Priya"),
+        ("advice on my CV", "for your advice on my CV"),
+        ("the intro to Sam", "for the intro to Sam"),
+        ("Priya's contact details", "for Priya's contact details"),
+        ("You introduced me to Priya", "for everything you did: you introduced me to Priya"),
+    ],
+)
+def test_what_they_did_fits_after_thank_you(help_text: str, expected: str) -> None:
+    """Help typed as a gerund, a noun phrase or a sentence all follow 'Thank you' as English."""
+    assert thanks_for(help_text) == expected
+
+
+def test_gifts_and_favours_fit_their_sentences() -> None:
+    """A gift gets its article; dinner is a treat, not a parcel; 'could you' takes a bare verb."""
+    assert gift_phrase("gift card") == "a gift card"
+    assert gift_phrase("Starbucks card") == "a Starbucks card"
+    assert gift_phrase("flowers") == "flowers"
+    assert is_treat("dinner at Tartine next week")
+    assert not is_treat("a coffee gift card")
+    assert ask_clause("Could you look over my CV?") == "look over my CV"
+    assert ask_clause("if you could proofread my cover letter.") == "proofread my cover letter"
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        (1, "yesterday"),
+        (3, "three days ago"),
+        (7, "a week ago"),
+        (14, "two weeks ago"),
+        (60, "two months ago"),
+    ],
+)
+def test_how_long_ago_reads_as_people_say_it(days: int, expected: str) -> None:
+    """Never 'only 1 days': 'yesterday', 'a week ago', 'two weeks ago'."""
+    assert ago(days) == expected
+
+
+# -- the discourse -----------------------------------------------------------------------------------
+
+
+def _discourse(seed: str = "sam|friend") -> Discourse:
+    return Discourse(
+        seed,
+        first={"target": "in banking"},
+        again={"target": "in that field"},
+        texts={
+            "reason": ("I want to work in banking.", frozenset({"target"})),
+            "hook": ("We met.", frozenset()),
+        },
+    )
+
+
+def test_pick_is_stable_per_recipient_and_spreads_across_recipients() -> None:
+    """The same recipient always gets the same phrasing; thirty recipients do not all get one."""
+    options = ["a", "b", "c", "d"]
+    assert _discourse().pick("k", options) == _discourse().pick("k", options)
+    chosen = {_discourse(f"person {i}|friend").pick("k", options) for i in range(30)}
+    assert chosen == set(options)
+    with pytest.raises(TypeError):
+        _discourse().pick("k", "abc")
+
+
+def test_each_fact_is_said_once_then_referred_to() -> None:
+    """mention() gives the full phrase first and a reference after; a told reason counts as saying it."""
+    fresh = _discourse()
+    assert fresh.mention("target") == "in banking"
+    assert fresh.mention("target") == "in that field"
+    told = _discourse()
+    assert told.tell("reason") == "I want to work in banking."
+    assert told.said("target")
+    assert told.mention("target") == "in that field"
+    told.start_block()  # a new block (the body after the subject) starts fresh
+    assert told.mention("target") == "in banking"
+    assert told.tell("news") == ""  # a text the intent does not have is nothing
+
+
+# -- drafts ------------------------------------------------------------------------------------------
+
+
+def _intent(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "kind": "request",
+        "goal": "job-leads",
+        "industry": "banking",
+        "count": 3,
+        "channel": "email",
+        "recipient": {"name": "Sam Lee", "relationship": "former-colleague"},
+        "sender": {"name": "Alex Kim", "reason": "I want to put my math degree to work in finance"},
+        "send_date": TODAY,
+    }
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key] = {**data[key], **value}
+        else:
+            data[key] = value
+    return data
+
+
+def test_a_given_greeting_is_used_in_every_message_of_the_arc() -> None:
+    """recipient.greeting overrides the greeting in the request, the reminder and the thank-you."""
+    request = askcraft.draft(_intent(recipient={"greeting": "Hi Nana"}), check=False, today=TODAY)
+    reminder = request.reminder(sent_on=date(2026, 11, 1))
+    thanks = request.thank_you(help="introducing me to Priya")
+    for message in (request, reminder, thanks):
+        assert message.body.startswith("Hi Nana,")
+
+
+def test_follow_ups_keep_the_requests_greeting() -> None:
+    """A thank-you does not switch from 'Hi Sam' to 'Dear Sam'."""
+    for relationship in (
+        "friend",
+        "family",
+        "former-colleague",
+        "colleague",
+        "mentor",
+        "acquaintance",
+        "alumni",
+    ):
+        request = askcraft.draft(_intent(recipient={"relationship": relationship}), check=False, today=TODAY)
+        first_line = request.body.splitlines()[0]
+        assert request.reminder(sent_on=date(2026, 11, 1)).body.splitlines()[0] == first_line
+        assert request.thank_you(help="introducing me to Priya").body.splitlines()[0] == first_line
+
+
+def test_follow_ups_cannot_go_as_connection_notes() -> None:
+    """LinkedIn takes one note with an invitation: a reminder or thank-you there is refused clearly."""
+    with pytest.raises(askcraft.IntentError, match="linkedin-message"):
+        askcraft.Intent.parse(_intent(kind="reminder", channel="linkedin-connection-note"))
+    note = askcraft.draft(_intent(channel="linkedin-connection-note"), check=False, today=TODAY)
+    assert note.reminder(sent_on=date(2026, 11, 1)).channel == "linkedin-message"
+
+
+def test_a_follow_up_cannot_predate_its_request() -> None:
+    """sent_on after send_date is a clear error naming both dates."""
+    with pytest.raises(askcraft.IntentError, match=r"sent_on \(2026-11-20\) is after send_date"):
+        askcraft.Intent.parse(_intent(kind="reminder", sent_on="2026-11-20"))
+
+
+def test_a_reason_already_naming_the_target_is_not_repeated() -> None:
+    """'I want to move into environmental consulting' then '... people in that field', not the name again."""
+    data = _intent(
+        industry="environmental consulting",
+        sender={
+            "reason": "I've taught chemistry for eight years and want to move into environmental consulting"
+        },
+    )
+    for variant in ("direct", "warm-up"):
+        body = askcraft.draft(data, variant=variant, check=False, today=TODAY).body
+        assert body.count("environmental consulting") == 1, body
+        assert "in that field" in body
+
+
+def test_a_third_person_reason_is_left_out_with_a_finding() -> None:
+    """A reason about someone else in the third person never lands in a first-person letter unsaid."""
+    data = _intent(sender={"reason": "Alex told her manager about him."})
+    result = askcraft.draft(data, grammar=False, today=TODAY)
+    assert "told her manager" not in result.body
+    assert any(f.rule == "content.reason-person" and f.severity == "warning" for f in result.findings)
+
+
+def test_a_connection_note_that_cannot_hold_the_reason_says_so() -> None:
+    """A 300-character note shortens, then drops, a long reason, and a finding names what went."""
+    reason = (
+        "I've spent eleven years as a mechanical engineer in automotive, most recently leading the "
+        "thermal team for battery packs, and I want to bring that to grid-scale storage, where the "
+        "thermal problems are harder and the work matters more to me than anything I have done."
+    )
+    hook = "We met at the Battery Show in Stuttgart last June and talked about cell cooling for an hour"
+    data = _intent(channel="linkedin-connection-note", sender={"reason": reason}, hook=hook)
+    for variant in ("direct", "warm-up", "brief"):
+        result = askcraft.draft(data, variant=variant, grammar=False, today=TODAY)
+        assert len(result.body) <= 300, result.body
+        said_in_full = reason.split(",", maxsplit=1)[0] in result.body
+        named = {f.rule for f in result.findings if f.category == "content"}
+        assert said_in_full or named & {"content.left-out.reason", "content.shortened.reason"}, result.body
+
+
+def test_a_text_keeps_the_gift_and_the_outcome() -> None:
+    """A thank-you by text says what came of it and mentions the gift, even past one SMS segment."""
+    data = _intent(
+        kind="thank-you",
+        channel="text",
+        help="introducing me to Priya at Northwind",
+        outcome="I have an interview on Monday",
+        gift="a gift card",
+    )
+    for variant in ("news", "grateful", "brief"):
+        body = askcraft.draft(data, variant=variant, check=False, today=TODAY).body
+        assert "a gift card" in body
+        assert "interview on Monday" in body
+
+
+def test_a_pack_that_leaves_a_fact_out_gets_a_finding(tmp_path: Path) -> None:
+    """Any pack's draft is checked for the facts it dropped: a gift no template mentions is reported."""
+    root = tmp_path / "thin"
+    (root / "thank-you").mkdir(parents=True)
+    (root / "pack.yaml").write_text(
+        "name: thin\nversion: 1.0.0\ndescription: x\nauthor: x\nlicense: MIT\nlanguages: [en]\n"
+        "min_askcraft_version: 0.1.0\ntemplates:\n"
+        "  - kinds: thank-you\n    variants: {plain: thank-you/plain.j2}\n",
+        encoding="utf-8",
+    )
+    (root / "thank-you" / "plain.j2").write_text(
+        "Hi {{ recipient.first_name }}, thank you {{ thanks_for }}.\n"
+    )
+    data = _intent(kind="thank-you", help="introducing me to Priya", gift="some flowers")
+    result = askcraft.draft(data, pack=root, grammar=False, today=TODAY)
+    gift = [f for f in result.findings if f.rule == "content.left-out.gift"]
+    assert gift
+    assert "gift" in gift[0].message
+    assert not [f for f in result.findings if f.rule == "content.left-out.help"]
+    quiet = askcraft.draft(data, pack=root, grammar=False, today=TODAY, disable=["content"])
+    assert not [f for f in quiet.findings if f.category == "content"]
+
+
+def _distinct_module() -> Any:
+    spec = importlib.util.spec_from_file_location("distinct_drafts", BENCHMARKS / "distinct_drafts.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("distinct_drafts", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_thirty_recipients_get_at_least_twenty_distinct_messages() -> None:
+    """Thirty people asked for the same thing cannot tell it was a template (name masked, >= 20 distinct)."""
+    module = _distinct_module()
+    for label, (base, names) in module.ASKS.items():
+        assert module.distinct_drafts(base, names) >= 20, label
+
+
+def test_the_builtin_pack_renders_the_same_in_the_sandbox() -> None:
+    """askcraft's own pack renders without the sandbox, and exactly as the sandbox would render it."""
+    from askcraft.packs import builtin_pack, load_pack  # noqa: PLC0415
+
+    trusted = builtin_pack()
+    sandboxed = load_pack(trusted.root)  # the same folder, loaded as any pack is
+    assert type(trusted.environment).__name__ == "Environment"
+    assert type(sandboxed.environment).__name__ == "PackEnvironment"
+    for kind, variants in (("request", 3), ("reminder", 3), ("thank-you", 3)):
+        for channel in ("email", "text"):
+            for name in ("Sam Lee", "Aunt Marisol", "Dr. Ama Mensah"):
+                data = _intent(
+                    kind=kind,
+                    channel=channel,
+                    recipient={"name": name},
+                    sent_on="2026-10-29",
+                    help="introducing me to Priya",
+                    gift="some flowers",
+                )
+                for index in range(variants):
+                    variant = {
+                        "request": ("direct", "warm-up", "brief"),
+                        "reminder": ("nudge", "update", "brief"),
+                        "thank-you": ("news", "grateful", "brief"),
+                    }[kind][index]
+                    ours = askcraft.draft(data, pack=trusted, variant=variant, check=False, today=TODAY)
+                    theirs = askcraft.draft(data, pack=sandboxed, variant=variant, check=False, today=TODAY)
+                    assert (ours.subject, ours.body) == (theirs.subject, theirs.body)
