@@ -11,12 +11,10 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jinja2
-
 from askcraft._checks.context import CheckContext, names_in
 from askcraft._checks.findings import Finding
 from askcraft._checks.registry import disabled, run_checks, sort_findings
-from askcraft._errors import AskcraftError, PackError, missing_dependency
+from askcraft._errors import PackError, missing_dependency
 from askcraft._intent.model import Intent
 
 if TYPE_CHECKING:
@@ -265,6 +263,7 @@ def _select(packs: Sequence[Pack], intent: Intent, variant: str | None) -> Selec
 
 
 def _draft(intent: Intent, settings: _Settings, *, variant: str | None) -> Draft:
+    from askcraft._draft.fit import BREVITY, fits, render  # noqa: PLC0415
     from askcraft._packs.fields import check_requirements  # noqa: PLC0415
     from askcraft._render.context import build_context, with_brevity  # noqa: PLC0415
 
@@ -272,11 +271,11 @@ def _draft(intent: Intent, settings: _Settings, *, variant: str | None) -> Draft
     pack = selection.pack
     intent = check_requirements(pack, intent, stack=settings.packs)  # fills pack field defaults
     context = build_context(intent, today=settings.today or date.today())
-    for brevity in _BREVITY:
+    for brevity in BREVITY:
         # A channel with little room gets shorter phrasings until the message fits (or none is left).
         context = with_brevity(context, brevity) if brevity else context
-        parts = _render(pack, selection, context)
-        if intent.channel not in _TIGHT or _fits(intent, parts["body"] or "", settings):
+        parts = render(pack, selection, context)
+        if fits(intent.kind, intent.channel, parts["body"] or "", settings.options):
             break
     body = parts["body"] or ""
     if not body:
@@ -302,53 +301,6 @@ def _draft(intent: Intent, settings: _Settings, *, variant: str | None) -> Draft
         content = [f for f in left_out(intent, context, body) if not disabled(f.rule, settings.disable)]
         findings = sort_findings(findings + content)
     return Draft(intent, subject, body, findings, provenance, settings)
-
-
-#: How hard to squeeze: 0 is the full message; 1 and 2 ask for shorter phrasings; 3, for channels
-#: with a hard limit (a connection note), lets a template leave a fact out, which the draft reports.
-_BREVITY = (0, 1, 2, 3)
-#: Channels with a hard size: one SMS segment, a LinkedIn connection note.
-_TIGHT = frozenset({"text", "linkedin-connection-note"})
-
-
-def _fits(intent: Intent, body: str, settings: _Settings) -> bool:
-    """Return whether *body* fits its channel, by the length rule's own measure and options."""
-    from askcraft._checks.rules.length import check as length_check  # noqa: PLC0415
-
-    ctx = CheckContext(text=body, kind=intent.kind, channel=intent.channel, options=settings.options)
-    tight = {"length.text-message", "length.linkedin-note"}
-    return not any(f.rule in tight for f in length_check(ctx))
-
-
-def _render(pack: Pack, selection: Selection, context: dict[str, Any]) -> dict[str, str | None]:
-    """Render the selected template; every template failure becomes a PackError that names it."""
-    from askcraft._render.blocks import describe_template_error, render_blocks  # noqa: PLC0415
-
-    try:
-        template = pack.environment.get_template(selection.template)
-        return render_blocks(template, context)
-    except AskcraftError:
-        raise
-    except jinja2.TemplateNotFound as exc:
-        raise PackError(
-            f"pack '{pack.name}': template {exc.name!r} is listed in pack.yaml but missing",
-            pack=pack.name,
-            file=str(exc.name),
-        ) from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise PackError(
-            f"pack '{pack.name}', {exc.filename or exc.name}, line {exc.lineno}: {exc.message}",
-            pack=pack.name,
-            file=exc.filename or exc.name,
-            line=exc.lineno,
-        ) from None
-    except ImportError as exc:  # a filter's dependency is missing: not the template's fault
-        problem = missing_dependency(exc)
-        if problem is None:
-            raise
-        raise problem from exc
-    except Exception as exc:
-        raise describe_template_error(exc, pack=pack.name, template=selection.template) from None
 
 
 def _coerce_intent(intent: Intent | Mapping[str, Any] | str | os.PathLike[str]) -> Intent:

@@ -1,0 +1,68 @@
+"""Rendering the chosen template, and fitting the message to its channel.
+
+A connection note or a text message is rendered again, shorter (``brevity`` 1, 2, 3), until the
+length check is satisfied; templates shorten phrasings first and drop facts last, and
+``coverage.py`` reports whatever they dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from askcraft._checks.context import CheckContext
+from askcraft._errors import AskcraftError, PackError, missing_dependency
+
+if TYPE_CHECKING:
+    from askcraft._packs.pack import Pack, Selection
+
+
+#: How hard to squeeze: 0 is the full message; 1 and 2 ask for shorter phrasings; 3, for channels
+#: with a hard limit (a connection note), lets a template leave a fact out, which the draft reports.
+BREVITY = (0, 1, 2, 3)
+#: Channels with a hard size: one SMS segment, a LinkedIn connection note.
+TIGHT = frozenset({"text", "linkedin-connection-note"})
+
+
+def fits(kind: str, channel: str, body: str, options: Mapping[str, Any]) -> bool:
+    """Return whether *body* fits a channel with a hard size, by the length rule's measure and options."""
+    if channel not in TIGHT:
+        return True
+    from askcraft._checks.rules.length import check as length_check  # noqa: PLC0415
+
+    ctx = CheckContext(text=body, kind=kind, channel=channel, options=options)
+    tight = {"length.text-message", "length.linkedin-note"}
+    return not any(f.rule in tight for f in length_check(ctx))
+
+
+def render(pack: Pack, selection: Selection, context: dict[str, Any]) -> dict[str, str | None]:
+    """Render the selected template; every template failure becomes a PackError that names it."""
+    from askcraft._render.blocks import describe_template_error, render_blocks  # noqa: PLC0415
+
+    try:
+        template = pack.environment.get_template(selection.template)
+        return render_blocks(template, context)
+    except AskcraftError:
+        raise
+    except jinja2.TemplateNotFound as exc:
+        raise PackError(
+            f"pack '{pack.name}': template {exc.name!r} is listed in pack.yaml but missing",
+            pack=pack.name,
+            file=str(exc.name),
+        ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise PackError(
+            f"pack '{pack.name}', {exc.filename or exc.name}, line {exc.lineno}: {exc.message}",
+            pack=pack.name,
+            file=exc.filename or exc.name,
+            line=exc.lineno,
+        ) from None
+    except ImportError as exc:  # a filter's dependency is missing: not the template's fault
+        problem = missing_dependency(exc)
+        if problem is None:
+            raise
+        raise problem from exc
+    except Exception as exc:
+        raise describe_template_error(exc, pack=pack.name, template=selection.template) from None
