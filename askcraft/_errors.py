@@ -48,6 +48,7 @@ DEPENDENCIES: dict[str, str] = {
     "inflect": "inflect",
     "jinja2": "jinja2",
     "language_tool_python": "language-tool-python",
+    "nameparser": "nameparser",
     "platformdirs": "platformdirs",
     "pydantic": "pydantic",
     "pyphen": "pyphen",

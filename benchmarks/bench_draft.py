@@ -36,6 +36,7 @@ from askcraft._render.words import FILTERS  # noqa: E402
 from askcraft.packs import builtin_pack  # noqa: E402
 
 TODAY = date(2026, 11, 12)
+NOTE = "linkedin-connection-note"
 FIRST = [
     "Sam",
     "Priya",
@@ -72,7 +73,7 @@ def generate(n: int, seed: int = 2026) -> list[askcraft.Intent]:
             "kind": kind,
             "goal": goal,
             # A connection note carries requests only.
-            "channel": rng.choice([c for c in CHANNELS if kind == "request" or c != "linkedin-connection-note"]),
+            "channel": rng.choice([c for c in CHANNELS if kind == "request" or c != NOTE]),
             "industry": rng.choice(INDUSTRIES),
             "role": rng.choice(ROLES),
             "company": company,

@@ -270,7 +270,13 @@ def _draft(intent: Intent, settings: _Settings, *, variant: str | None) -> Draft
     selection = _select(settings.packs, intent, variant)
     pack = selection.pack
     intent = check_requirements(pack, intent, stack=settings.packs)  # fills pack field defaults
-    context = build_context(intent, today=settings.today or date.today())
+    try:
+        context = build_context(intent, today=settings.today or date.today())
+    except ImportError as exc:  # planning the words needs inflect and nameparser: a broken install
+        problem = missing_dependency(exc)
+        if problem is None:
+            raise
+        raise problem from exc
     for brevity in BREVITY:
         # A channel with little room gets shorter phrasings until the message fits (or none is left).
         context = with_brevity(context, brevity) if brevity else context
