@@ -21,7 +21,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, get_args
 
-import pytest
 import yaml
 
 import askcraft
@@ -387,10 +386,6 @@ def test_threads_hold_one_ask_each() -> None:
 
 # --- properties of every draft ------------------------------------------------------------------
 
-#: askcraft's own shouting check flags the user's acronyms (HAZWOPER, METU, TEAS): issue 10 fixes
-#: the rule; the drafts themselves add no warning. Strict: it must pass the day the rule is fixed.
-_SHOUTING = pytest.mark.xfail(strict=True, reason="issue 10: pressure.shouting flags users' acronyms")
-
 
 def _greets(body: str, forms: list[str]) -> bool:
     """Return whether *body* opens by greeting one of *forms* ("Hi Aunt Marisol," / "Mia, ...")."""
@@ -550,7 +545,6 @@ def test_drafts_fit_their_channel() -> None:
     assert not failures, _report(failures)
 
 
-@_SHOUTING
 def test_no_own_warnings() -> None:
     """askcraft's own checks raise no warning or error on its drafts, beyond what the input deserves."""
     failures = []
