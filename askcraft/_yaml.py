@@ -42,17 +42,28 @@ _NoDuplicatesLoader.add_constructor(
 )
 
 
+#: A user's YAML file (an intent, tone rules) larger than this is not one; refuse it unread.
+MAX_BYTES = 1_000_000
+
+
 def read_yaml(path: str | Path, *, what: str = "file") -> Any:
     """Read one YAML document safely, with errors that name the file and line."""
+    if not str(path).strip():
+        raise IntentError(f"no {what} given: name the YAML file to read")
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise IntentError(f"{path}: no such {what}; check the path", source=str(path)) from None
     except IsADirectoryError:
         raise IntentError(f"{path}: is a folder, not a YAML {what}", source=str(path)) from None
     except OSError as exc:
         raise IntentError(f"{path}: cannot read it ({exc.strerror})", source=str(path)) from None
+    if len(raw) > MAX_BYTES:
+        raise IntentError(f"{path}: larger than 1 MB, too large to be a YAML {what}", source=str(path))
+    if b"\x00" in raw:
+        raise IntentError(f"{path}: a binary file, not a YAML {what}", source=str(path))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -68,6 +79,13 @@ def parse_yaml(text: str, *, source: str = "<string>") -> Any:
         return yaml.load(text, Loader=_NoDuplicatesLoader)  # noqa: S506 (a SafeLoader subclass)
     except yaml.MarkedYAMLError as exc:
         raise IntentError(f"{source}{describe_yaml_error(exc, text)}", source=source) from None
+    except yaml.reader.ReaderError as exc:  # a control character: not a text file someone typed
+        line = text.count("\n", 0, exc.position) + 1
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        raise IntentError(
+            f"{source}, line {line}: the character {char!r} is not allowed in YAML; is this a text file?",
+            source=source,
+        ) from None
     except yaml.YAMLError as exc:
         raise IntentError(f"{source}: invalid YAML ({exc})", source=source) from None
 

@@ -12,6 +12,10 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+#: click 8.2+ raises this for a group run without a command (8.1 prints the help and exits itself).
+_HELP_ONLY: tuple[type[Exception], ...] = tuple(
+    t for t in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if isinstance(t, type)
+)
 
 
 def run(command: click.Command, argv: list[str]) -> int:
@@ -21,8 +25,18 @@ def run(command: click.Command, argv: list[str]) -> int:
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         return EXIT_USAGE
+    except click.UsageError as exc:
+        if isinstance(exc, _HELP_ONLY):  # `askcraft` or `askcraft packs` alone: the help is the answer
+            exc.show()
+            return EXIT_USAGE
+        # One line, not click's usage block: what is wrong, and where the help is.
+        where = exc.ctx.command_path if exc.ctx is not None else "askcraft"
+        message = exc.format_message()
+        stop = "" if message.endswith((".", "?", "!")) else "."
+        click.echo(f"error: {message}{stop} See '{where} --help'.", err=True)
+        return EXIT_USAGE
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"error: {exc.format_message()}", err=True)
         return EXIT_USAGE
     except AskcraftError as exc:
         click.echo(f"error: {exc}", err=True)

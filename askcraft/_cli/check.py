@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -16,6 +17,10 @@ from askcraft._intent.model import CHANNELS, KINDS
 
 #: Larger inputs are not messages; refuse them rather than spend minutes on them.
 MAX_BYTES = 1_000_000
+#: How an option's type is named in a message.
+_KINDS = {int: "a whole number", float: "a number", str: "text", bool: "true or false"}
+#: Control characters no typed message contains (tabs, line and page breaks are fine).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 class InputError(AskcraftError, ValueError):
@@ -24,7 +29,11 @@ class InputError(AskcraftError, ValueError):
 
 def read_message(source: str) -> str:
     """Return the text of *source* (a path, or "-" for standard input), refusing what is not a message."""
+    if not source.strip():
+        raise InputError("no file given: name the message's file, or - to read standard input")
     name = "standard input" if source == "-" else source
+    if source != "-" and Path(source).is_dir():
+        raise InputError(f"{name} is a folder; give the file the message is in")
     try:
         if source == "-":
             if sys.stdin is None:  # started with standard input closed (`<&-`)
@@ -48,6 +57,8 @@ def read_message(source: str) -> str:
         raise InputError(
             f"{name} is not UTF-8 text (byte {exc.start} cannot be decoded); save it as UTF-8 and try again."
         ) from None
+    if _CONTROL.search(text):  # no message holds these; a zip, an image or a terminal dump does
+        raise InputError(f"{name} looks like a binary file; give a plain-text message.")
     if not text.strip():
         raise InputError(f"{name} is empty; give the message to check.")
     return text.replace("\r\n", "\n")
@@ -69,7 +80,20 @@ def _parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
             raise click.BadParameter(
                 f"unknown option {key!r}; known: {', '.join(sorted(known))}", param_hint="--option"
             )
-        options[key] = yaml.safe_load(value) if value.strip() else None
+        try:
+            parsed = yaml.safe_load(value) if value.strip() else None
+        except yaml.YAMLError:
+            parsed = value  # not a YAML value: take it as the text it is
+        default = known[key]
+        if default is not None and parsed is not None and not isinstance(parsed, type(default)):
+            try:  # as the checks do: a number written as text is a number
+                parsed = type(default)(parsed)
+            except (TypeError, ValueError):
+                kind = _KINDS.get(type(default), type(default).__name__)
+                raise click.BadParameter(
+                    f"{key} must be {kind} like {default!r}, not {value!r}", param_hint="--option"
+                ) from None
+        options[key] = parsed
     return options
 
 

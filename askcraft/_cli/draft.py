@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from askcraft._cli._args import FilePath, pack_source
 from askcraft._cli.form import ask_all, find_problems, report, set_path
 from askcraft._errors import IntentError
 from askcraft._intent.model import CHANNELS, GOALS, KINDS, RELATIONSHIPS
@@ -20,7 +21,7 @@ FORMATS = ("text", "markdown", "json", "eml", "ics")
 @click.option(
     "--intent",
     "intent_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FilePath(dir_okay=False, path_type=Path),
     help="Read the intent from a YAML file; flags override it.",
 )
 @click.option("--to", "to_name", help="The recipient's name.")
@@ -53,10 +54,12 @@ FORMATS = ("text", "markdown", "json", "eml", "ics")
 @click.option(
     "--set", "extra", multiple=True, metavar="KEY=VALUE", help="A pack-specific field (repeatable)."
 )
-@click.option("--pack", help="A pack folder, .zip or installed pack name to draft with.")
+@click.option(
+    "--pack", callback=pack_source, help="A pack folder, .zip or installed pack name to draft with."
+)
 @click.option("--variant", help="Pick a phrasing by name (default: chosen from the recipient).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", help="Output format.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the draft to this file.")
+@click.option("--out", type=FilePath(dir_okay=False, path_type=Path), help="Write the draft to this file.")
 @click.option("--no-input", is_flag=True, help="Never ask questions; fail listing every missing field.")
 @click.option("--no-check", is_flag=True, help="Skip every check.")
 @click.option("--no-grammar", is_flag=True, help="Skip the LanguageTool grammar check only.")
@@ -76,6 +79,8 @@ def draft_cmd(**opts: Any) -> int:
 
     if opts["out"] is None and sys.stdout is None:  # started with standard output closed (`>&-`)
         raise click.ClickException("standard output is closed; write the draft to a file with --out FILE")
+    if opts["out"] is not None:
+        _out_folder(opts["out"])  # before any work: a draft with nowhere to go is wasted
     data, flags = _gather(opts)
     if not opts["no_check"] and not opts["no_grammar"]:
         # A first grammar check may install and start LanguageTool: say what it fetches, on stderr.
@@ -196,10 +201,11 @@ def _write_safely(path: Path, data: bytes) -> None:
     import os  # noqa: PLC0415
     import tempfile  # noqa: PLC0415
 
-    folder = path.parent if str(path.parent) else Path()
-    if not folder.is_dir():
-        raise click.BadParameter(f"{folder}: no such folder", param_hint="--out")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    folder = _out_folder(path)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise click.FileError(str(path), hint=f"cannot write in {folder} ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -207,3 +213,15 @@ def _write_safely(path: Path, data: bytes) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise click.FileError(str(path), hint=exc.strerror or str(exc)) from None
+
+
+def _out_folder(path: Path) -> Path:
+    """Return the folder --out writes into, refusing one that is missing or not writable."""
+    import os  # noqa: PLC0415
+
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        raise click.BadParameter(f"{folder}: no such folder", param_hint="--out")
+    if not os.access(folder, os.W_OK):
+        raise click.BadParameter(f"{folder}: you cannot write in this folder", param_hint="--out")
+    return folder

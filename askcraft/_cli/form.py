@@ -190,6 +190,8 @@ def _must(kind: str, message: str, ctx: dict[str, Any]) -> str:
         return "must be a whole number"
     if kind in {"date_parsing", "date_from_datetime_parsing", "date_type"}:
         return "must be a date written YYYY-MM-DD"
+    if kind == "string_unicode":
+        return "must be UTF-8 text (it has bytes that are not; check your terminal's encoding)"
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return "must be a mapping of fields (key: value lines, indented under it)"
     message = message.removeprefix("Value error, ")

@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from askcraft._cli._args import FilePath, not_empty, pack_source
+
 _SOURCES = {"path": "path", "user": "user folder", "entry-point": "pip", "builtin": "built-in"}
 
 
@@ -79,7 +81,7 @@ def list_cmd(fmt: str) -> int:
 
 
 @packs_cmd.command("show")
-@click.argument("name")
+@click.argument("name", callback=pack_source)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def show_cmd(name: str, fmt: str) -> int:
     """Show a pack (installed name, folder or zip): templates, fields, version, source, hash."""
@@ -145,8 +147,8 @@ def show_cmd(name: str, fmt: str) -> int:
 
 
 @packs_cmd.command("new")
-@click.argument("name")
-@click.option("--dir", "parent", type=click.Path(file_okay=False), default=".", show_default=True)
+@click.argument("name", callback=not_empty)
+@click.option("--dir", "parent", type=FilePath(file_okay=False), default=".", show_default=True)
 @click.option("--author", help="Your name, for the manifest.")
 def new_cmd(name: str, parent: str, author: str | None) -> int:
     """Create a new pack folder NAME that passes lint and test as created."""
@@ -164,7 +166,7 @@ def _print_problems(console: Console, problems: list[Any]) -> None:
 
 
 @packs_cmd.command("lint")
-@click.argument("path", type=click.Path(exists=True))
+@click.argument("path", type=FilePath(exists=True), callback=pack_source)
 @click.option("--grammar/--no-grammar", default=False, help="Also run LanguageTool on the rendered examples.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 def lint_cmd(path: str, grammar: bool, strict: bool) -> int:
@@ -188,7 +190,7 @@ def lint_cmd(path: str, grammar: bool, strict: bool) -> int:
 
 
 @packs_cmd.command("test")
-@click.argument("path", type=click.Path(exists=True, file_okay=False))
+@click.argument("path", type=FilePath(exists=True, file_okay=False), callback=pack_source)
 @click.option("--update", is_flag=True, help="Rewrite the expected outputs from what the templates render.")
 def test_cmd(path: str, update: bool) -> int:
     """Render the pack's example intents and compare them with the expected files."""
@@ -220,7 +222,7 @@ def test_cmd(path: str, update: bool) -> int:
 
 
 @packs_cmd.command("install")
-@click.argument("path", type=click.Path(exists=True))
+@click.argument("path", type=FilePath(exists=True), callback=pack_source)
 @click.option("--force", is_flag=True, help="Replace an installed pack of another version or content.")
 def install_cmd(path: str, force: bool) -> int:
     """Lint a pack folder or zip and install it into the user pack folder."""
@@ -237,7 +239,7 @@ def install_cmd(path: str, force: bool) -> int:
 
 
 @packs_cmd.command("remove")
-@click.argument("name")
+@click.argument("name", callback=not_empty)
 def remove_cmd(name: str) -> int:
     """Remove a pack from the user pack folder."""
     from askcraft._packtools.install import remove_pack  # noqa: PLC0415

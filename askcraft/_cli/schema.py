@@ -6,6 +6,8 @@ import json
 
 import click
 
+from askcraft._cli._args import pack_source
+
 
 @click.group("schema")
 def schema_cmd() -> None:
@@ -13,7 +15,11 @@ def schema_cmd() -> None:
 
 
 @schema_cmd.command("intent")
-@click.option("--pack", help="Include the extra fields this pack (folder, .zip or name) declares.")
+@click.option(
+    "--pack",
+    callback=pack_source,
+    help="Include the extra fields this pack (folder, .zip or name) declares.",
+)
 def intent_schema_cmd(pack: str | None) -> int:
     """Print the JSON Schema of an intent (for editors and validators)."""
     from askcraft import packs  # noqa: PLC0415
