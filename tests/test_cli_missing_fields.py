@@ -190,3 +190,15 @@ def test_a_terminal_does_not_ask_when_a_question_cannot_help(
     assert "?" not in err.split("\n", 1)[0]
     assert f"{path}: favourite_colour: unknown field" in err
     assert "recipient.name (--to)" in err
+
+
+def test_the_example_in_the_docs_is_what_askcraft_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/cli.md shows the real output of its missing-fields example."""
+    import shlex  # noqa: PLC0415
+
+    doc = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    block = doc.split("$ askcraft draft request --from", 1)[1].split("\n$ ", 1)[0]
+    command, _, shown = block.partition("\n")
+    argv = ["draft", "request", "--from", *shlex.split(command), "--no-check"]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == shown + "\n"
