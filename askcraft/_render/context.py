@@ -42,7 +42,8 @@ def _target(intent: Intent) -> dict[str, Any]:
     """Where the sender is aiming, normalised: role without 'role', acronyms in capitals."""
     role = slots.clean_role(intent.role) if intent.role else None
     industry = slots.clean_field(intent.industry) if intent.industry else None
-    company = intent.company
+    # A referral is for a company: theirs, when the intent names no other.
+    company = intent.company or (intent.recipient.company if intent.goal == "referral" else None)
     if company:
         where, again = f"at {company}", "there"
     elif industry:

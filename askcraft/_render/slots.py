@@ -174,17 +174,24 @@ _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|so)\s+|;\s+|\s+[\u2014\u2013-]\s+
 def short_reason(text: str) -> str:
     """Return the heart of a reason for a channel with little room.
 
-    The first sentence, without a fronted clause ('After six years teaching, ...'); if that is
-    still several clauses, the clause that says what the sender wants.
+    The sentence that says what the sender wants (the first one when none does), without a
+    fronted clause ('After six years teaching, ...'); if that is still several clauses, the clause
+    that says what the sender wants.
     """
-    first = main_clause(first_sentence(text))
+    sentences = _SENTENCE_SPLIT.split(text.strip())
+    wanting = next((s for s in sentences if _WANTS.search(s) and _OWN.match(main_clause(s))), None)
+    first = main_clause(wanting or sentences[0])
     clauses = [c for c in _CLAUSE_BREAK.split(first) if c.strip()]
     if len(clauses) > 1:
-        mine = [c for c in clauses if re.match(r"(?:I|I'm|I've|I'd|my)\b", c)]
+        mine = [c for c in clauses if _OWN.match(c)]
         wanted = next((c for c in mine if _WANTS.search(c)), None)
         chosen = wanted or (mine[0] if mine else clauses[0])
         return sentence(chosen.strip().rstrip(".,;"))
     return sentence(first)
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?\u2026])\s+(?=[A-Z\"\u201c])")
+_OWN = re.compile(r"(?:(?:now|so|and|but|lately|today),?\s+)?(?:I|I'm|I've|I'd|my)\b", re.IGNORECASE)
 
 
 def first_sentence(text: str) -> str:
@@ -218,6 +225,8 @@ def thanks_for(help_text: str) -> str:
 def gift_phrase(gift: str) -> str:
     """Return a gift as the object of 'I've sent you ...': 'some flowers', 'a gift card'."""
     text = gift.strip().rstrip(".!")
+    if is_treat(text):
+        text = re.sub(r"\s+on me\b", "", text)  # "a pizza on me next Sunday": the treat says that
     low = text.split(" ", 1)[0].lower()
     if is_treat(text) and low in {"dinner", "lunch", "brunch", "breakfast", "coffee", "drinks"}:
         return text  # "dinner at Tartine": no article
@@ -231,7 +240,8 @@ def gift_phrase(gift: str) -> str:
 
 
 _TREATS = re.compile(
-    r"\b(?:dinner|lunch|brunch|breakfast|coffees?|drinks?|a meal|spa|massage|day out|night out|tasting)\b",
+    r"\b(?:dinner|lunch|brunch|breakfast|coffees?|drinks?|a meal|spa|massage|day out|night out|tasting"
+    r"|on me)\b",
     re.IGNORECASE,
 )
 
