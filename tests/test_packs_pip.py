@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from venvkit import make_venv
+from venvkit import copy_repo, make_venv
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = ROOT / "examples" / "packs" / "askcraft-pack-favours"
@@ -30,21 +30,6 @@ print(json.dumps({
     "askcraft": askcraft.__file__,
 }))
 """
-
-
-def _copy_repo(dest: Path) -> Path:
-    """Copy what the wheel is built from, so building leaves the checkout clean."""
-    dest.mkdir()
-    for name in ("pyproject.toml", "README.md", "templates"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, symlinks=True)
-        elif src.exists():
-            shutil.copy2(src, dest / name)
-    shutil.copytree(
-        ROOT / "askcraft", dest / "askcraft", symlinks=True, ignore=shutil.ignore_patterns("__pycache__")
-    )
-    return dest
 
 
 BACKEND_CHECK = """
@@ -71,7 +56,7 @@ def test_pip_installed_pack_is_used_for_a_draft(tmp_path: Path) -> None:
     """pip-installing the example pack project registers it; a draft uses it without importing it."""
     venv = tmp_path / "venv"
     python = make_venv(venv)
-    repo = _copy_repo(tmp_path / "askcraft-src")
+    repo = copy_repo(tmp_path / "askcraft-src")
     project = tmp_path / "pack-src"
     shutil.copytree(PROJECT, project)
     _ensure_build_backend(python, tmp_path)

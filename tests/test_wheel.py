@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from venvkit import make_venv
+from venvkit import copy_repo, make_venv
 
 from askcraft.packs import builtin_pack
 
@@ -49,8 +49,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """Build the wheel and install it into a fresh virtual environment; return (wheel, python)."""
     root = tmp_path_factory.mktemp("wheel")
     dist = root / "dist"
+    source = copy_repo(root / "src")
     _run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(REPO)],
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(source)],
         cwd=root,
     )
     (wheel,) = dist.glob("askcraft-*.whl")

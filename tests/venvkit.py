@@ -10,10 +10,13 @@ files in the listed folders (such as an editable install's finder) are not run.
 
 from __future__ import annotations
 
+import shutil
 import site
 import subprocess
 import sys
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def outer_site_dirs() -> list[str]:
@@ -36,3 +39,16 @@ def make_venv(path: Path) -> Path:
     ).stdout.strip()
     Path(purelib, "_outer_site.pth").write_text("\n".join(outer_site_dirs()) + "\n", encoding="utf-8")
     return python
+
+
+def copy_repo(dest: Path) -> Path:
+    """Copy what the wheel is built from into *dest*: building there leaves the checkout clean, and a
+    stale build/ folder in the checkout cannot leak old files into the wheel."""
+    dest.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, dest / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    # askcraft/templates is a symlink to ../templates: copy both as they are.
+    shutil.copytree(REPO / "templates", dest / "templates", symlinks=True, ignore=ignore)
+    shutil.copytree(REPO / "askcraft", dest / "askcraft", symlinks=True, ignore=ignore)
+    return dest
