@@ -38,7 +38,7 @@ def test_findings_grouped_by_severity(rude: Path):
     assert "Warnings" in out
     assert "pressure.asap" in out
     assert "negativity.employer" in out
-    assert "try: when you have a moment" in out
+    assert "try: Could you send me the names of five people in banking?" in out  # one rewrite fixes all three
 
 
 def test_strict_exits_1_on_warnings(rude: Path, tmp_path: Path):

@@ -43,6 +43,10 @@ class Finding:
     length: int = 0
     replacements: tuple[str, ...] = ()
     field: Literal["body", "subject"] = "body"
+    #: Findings of other rules on the same words, merged into this one (their fix is in the rewrite).
+    also: tuple[Finding, ...] = ()
+    #: The message as the command line says it (naming its flags), when it differs from ``message``.
+    cli_message: str = ""
 
     def __post_init__(self) -> None:
         if self.severity not in _SEVERITY_RANK:
@@ -52,6 +56,12 @@ class Finding:
         if self.offset < 0 or self.length < 0:
             raise ValueError("offset and length must be zero or more")
         object.__setattr__(self, "replacements", tuple(self.replacements))
+        object.__setattr__(self, "also", tuple(self.also))
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """Return this finding's rule id and those of the findings merged into it."""
+        return (self.rule, *(f.rule for f in self.also))
 
     def excerpt(self, text: str) -> str:
         """Return the part of *text* this finding points at."""
@@ -66,4 +76,5 @@ class Finding:
         """Return a JSON-ready dictionary."""
         data = dataclasses.asdict(self)
         data["replacements"] = list(self.replacements)
+        data["also"] = [f.to_dict() for f in self.also]
         return data

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
+from askcraft._checks.merge import merge
 
 Checker = Callable[[CheckContext], Iterable[Finding]]
 
@@ -57,6 +58,9 @@ def run_checks(
 ) -> list[Finding]:
     """Run every registered checker on *ctx* and return findings, most severe first.
 
+    Findings that repeat one another are dropped, and overlapping findings with rewrites are
+    merged into one finding with one rewrite (see ``merge.py``).
+
     *checkers* replaces the registry (tests use it for fakes); *also* adds checkers after it,
     such as a pack's own tone rules.
     """
@@ -70,7 +74,7 @@ def run_checks(
             continue
         checker = given if given is not None else load_checker(name)
         findings.extend(f for f in checker(ctx) if not disabled(f.rule, disable))
-    return sort_findings(findings)
+    return sort_findings(merge(findings, ctx.text, ctx.subject))
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

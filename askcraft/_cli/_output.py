@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -14,6 +15,15 @@ _STYLES = {"error": "bold red", "warning": "yellow", "suggestion": "cyan", "noti
 _TITLES = {"error": "Errors", "warning": "Warnings", "suggestion": "Suggestions", "notice": "Notices"}
 #: Characters of context shown either side of an excerpt.
 _CONTEXT = 30
+#: "the option patience.min_days=10" in a message, as the command line spells it.
+_OPTION = re.compile(r"\b(?:the )?option ([a-z][a-z-]*\.[a-z_]+)(=\S+?)?(?=[\s,;:)]|\.(?:\s|$)|$)")
+
+
+def cli_message(finding: Finding) -> str:
+    """Return *finding*'s message in command-line terms: flags, not the library's option names."""
+    if finding.cli_message:
+        return finding.cli_message
+    return _OPTION.sub(lambda m: f"--option {m.group(1)}{m.group(2) or '=VALUE'}", finding.message)
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -53,8 +63,12 @@ def print_findings(
             head = Text("  ")
             head.append(finding.rule, style="bold")
             head.append(f" ({where}): ")
-            head.append(finding.message)
+            head.append(cli_message(finding))
             console.print(head)
+            for other in finding.also:
+                console.print(
+                    Text("    also ") + Text(other.rule, style="bold") + Text(f": {cli_message(other)}")
+                )
             if finding.length:
                 console.print(Text("    ") + excerpt(source, finding))
             else:

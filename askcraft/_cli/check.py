@@ -111,6 +111,11 @@ def _parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
 )
 @click.option("--subject", default=None, help="The email's subject line, checked too.")
 @click.option(
+    "--sent-on",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Reminders: when you sent the request (YYYY-MM-DD), so the wait can be checked.",
+)
+@click.option(
     "--disable",
     "disable",
     multiple=True,
@@ -135,6 +140,7 @@ def check_cmd(
     kind: str,
     channel: str,
     subject: str | None,
+    sent_on: Any,
     disable: tuple[str, ...],
     option_pairs: tuple[str, ...],
     grammar: bool,
@@ -143,12 +149,14 @@ def check_cmd(
 ) -> int:
     """Check the tone (and grammar) of the message in FILE, or standard input with "-".
 
-    Example: askcraft check note.txt --kind reminder --option patience.sent_on=2026-03-02
+    Example: askcraft check note.txt --kind reminder --sent-on 2026-03-02
     """
     import askcraft  # noqa: PLC0415
     from askcraft import tone  # noqa: PLC0415
 
     options = _parse_options(option_pairs)
+    if sent_on is not None:
+        options["patience.sent_on"] = sent_on.date()
     text = read_message(source)
     if grammar:
         # A first grammar check may install and start LanguageTool: say what it fetches, on stderr.

@@ -11,6 +11,7 @@ from typing import Any, cast, get_args
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Category, Finding, Severity
+from askcraft._checks.rules.constructions import Construction, compile_construction, find, tokens
 from askcraft._checks.tone_model import anchored_matches, first_words, starts_with_word, word_set
 from askcraft._errors import AskcraftError
 from askcraft._yaml import safe_load
@@ -34,6 +35,8 @@ class Rule:
     category: Category
     severity: Severity
     message: str
+    #: The message as the command line says it, for messages that name an option or a field.
+    cli_message: str = ""
     kinds: frozenset[str] | None = None
     channels: frozenset[str] | None = None
     pattern: re.Pattern[str] | None = None
@@ -43,6 +46,9 @@ class Rule:
     data: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     #: First words of the phrases, for a cheap pre-check; None when raw patterns may match anything.
     keys: frozenset[str] | None = None
+    #: Patterns over words and word classes (see constructions.py), and those that exempt a sentence.
+    constructions: tuple[Construction, ...] = ()
+    unless: tuple[Construction, ...] = ()
 
     def applies(self, ctx: CheckContext) -> bool:
         """Return whether this rule looks at messages of this kind and channel."""
@@ -60,9 +66,11 @@ class Rule:
         **values: Any,
     ) -> Finding:
         """Return a finding of this rule; *values* fill the ``{placeholders}`` of its message."""
+        cli = self.cli_message.format(**values) if values else self.cli_message
         return Finding(
             category=self.category,
             severity=self.severity,
+            cli_message=cli,
             message=self.message.format(**values) if values else self.message,
             rule=self.id,
             offset=offset,
@@ -98,8 +106,9 @@ def _examples(raw: list[Any] | None) -> tuple[Mapping[str, Any], ...]:
 
 
 @functools.cache
-def _load(name: str) -> tuple[dict[str, Rule], dict[str, Any], dict[str, Any]]:
+def _load(name: str) -> tuple[dict[str, Rule], dict[str, Any], dict[str, Any], dict[str, Any]]:
     spec = safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
+    classes = spec.get("classes", {})
     rules: dict[str, Rule] = {}
     for rule_id, entry in spec.get("rules", {}).items():
         category = rule_id.partition(".")[0]
@@ -112,6 +121,7 @@ def _load(name: str) -> tuple[dict[str, Rule], dict[str, Any], dict[str, Any]]:
             category=cast(Category, category),
             severity=entry.get("severity", "warning"),
             message=" ".join(entry["message"].split()),
+            cli_message=" ".join(entry.get("cli_message", "").split()),
             kinds=frozenset(entry["kinds"]) if "kinds" in entry else None,
             channels=frozenset(entry["channels"]) if "channels" in entry else None,
             pattern=phrase_pattern(phrases, patterns) if phrases or patterns else None,
@@ -120,8 +130,10 @@ def _load(name: str) -> tuple[dict[str, Rule], dict[str, Any], dict[str, Any]]:
             passes=_examples(examples.get("pass")),
             data=entry.get("data", {}),
             keys=None if patterns or not starts_with_word(phrases) else first_words(phrases),
+            constructions=tuple(compile_construction(c, classes) for c in entry.get("constructions", ())),
+            unless=tuple(compile_construction(c, classes) for c in entry.get("unless", ())),
         )
-    return rules, dict(spec.get("options", {})), dict(spec.get("lexicon", {}))
+    return rules, dict(spec.get("options", {})), dict(spec.get("lexicon", {})), dict(classes)
 
 
 def rules(name: str) -> dict[str, Rule]:
@@ -132,6 +144,11 @@ def rules(name: str) -> dict[str, Rule]:
 def lexicon(name: str) -> dict[str, Any]:
     """Return the shared word lists of ``data/<name>.yaml``."""
     return _load(name)[2]
+
+
+def word_classes(name: str) -> dict[str, Any]:
+    """Return the word classes (``@name`` in constructions) of ``data/<name>.yaml``."""
+    return _load(name)[3]
 
 
 def option(ctx: CheckContext, name: str, key: str) -> Any:
@@ -190,8 +207,118 @@ def run_phrase_rules(ctx: CheckContext, name: str) -> list[Finding]:
         if rule.pattern is None or not rule.applies(ctx):
             continue
         for match in rule.matches(ctx.text):
-            found.append(rule.finding(match.start(), match.end() - match.start()))
+            found.append(removal_finding(rule, ctx.text, match.start(), match.end()))
     return found
+
+
+def removal_finding(rule: Rule, text: str, start: int, end: int) -> Finding:
+    """Return *rule*'s finding on ``text[start:end]``; a rule that removes words gets a tidy removal."""
+    sentence = next(((a, b) for a, b in sentences(text) if a <= start < b), (start, end))
+    if len(rule.replacements) == 1 and rule.replacements[0].endswith((".", "!", "?")):
+        return rule.finding(sentence[0], sentence[1] - sentence[0])  # a sentence replaces a sentence
+    if rule.replacements != ("",):
+        return rule.finding(start, end - start)
+    if rule.data.get("remove") == "clause":
+        start, end = clauses_around(text, *sentence, [(start, end)])
+    a, b, fix = remove_words(text, sentence, start, end)
+    return rule.finding(a, b - a, replacements=(fix,))
+
+
+def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
+    """Flag each sentence where a rule's constructions match and none of its ``unless`` do.
+
+    One finding per rule and sentence. A rule whose rewrite is a sentence replaces the sentence;
+    a rule that removes words ("") removes the clauses the matches are in, or the whole sentence.
+    """
+    found = []
+    text = ctx.text
+    present = {t.norm for t in tokens(text)}
+    index, table = _construction_index(name)
+    candidates = {i for word in present for i in index.get(word, ())}
+    live: dict[str, list[Construction]] = {}
+    for number in sorted(candidates):
+        rule_id, construction = table[number]
+        if construction.possible(present):
+            live.setdefault(rule_id, []).append(construction)
+    for rule in rules(name).values():
+        if rule.id not in live or not rule.applies(ctx):
+            continue
+        for start, end in sentences(text):
+            toks = tokens(text, start, end)
+            hits = list(find(live[rule.id], toks))
+            if not hits or any(find(rule.unless, toks)):
+                continue
+            if rule.replacements == ("",):
+                a, b = clauses_around(text, start, end, hits)
+                a, b, fix = remove_words(text, (start, end), a, b)
+                found.append(rule.finding(a, b - a, replacements=(fix,)))
+            else:
+                found.append(rule.finding(start, end - start))
+    return found
+
+
+@functools.cache
+def _construction_index(
+    name: str,
+) -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, Construction], ...]]:
+    """Map each word to the constructions (by number) whose rarest required part holds it."""
+    table = tuple((rule.id, c) for rule in rules(name).values() for c in rule.constructions)
+    index: dict[str, list[int]] = {}
+    for number, (_, construction) in enumerate(table):
+        for word in construction.needs[0]:
+            index.setdefault(word, []).append(number)
+    return {word: tuple(numbers) for word, numbers in index.items()}, table
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:\u2014\u2013]|\s-\s)\s*")
+_SEPARATORS = re.compile(r"[\s,;:\u2014\u2013-]*")
+_END_MARKS = re.compile(r"\s*[.!?\u2026]*[\"'\u201d\u2019)]*\s*")
+_CONJUNCTION = re.compile(r"(?:and|but|so|or|because|which)\b\s*", re.IGNORECASE)
+
+
+def clauses_around(text: str, start: int, end: int, hits: list[tuple[int, int]]) -> tuple[int, int]:
+    """Return the span of the comma-separated clauses of ``text[start:end]`` that hold *hits*."""
+    cuts = [(start, start)]
+    cuts.extend((m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, start, end))
+    cuts.append((end, end))
+    pieces = [(cuts[i][1], cuts[i + 1][0]) for i in range(len(cuts) - 1)]
+    held = [p for p in pieces if any(a < p[1] and p[0] < b for a, b in hits)]
+    first, last = held[0][0], held[-1][1]
+    left = text[start:first] + text[last:end]
+    if not re.search(r"[^\W_]{3,}", _CONJUNCTION.sub("", left)):
+        return start, end
+    return first, last
+
+
+def remove_words(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int, str]:
+    """Return ``(start, end, replacement)`` that removes ``text[start:end]`` and leaves tidy text.
+
+    At the start of a sentence the next word is capitalised ("This is urgent, do you..." ->
+    "Do you..."); at its end the end mark stays ("names by Friday?" -> "names?"); in the middle
+    one separator and one space stay. A whole sentence goes with the space after it.
+    """
+    first, last = sentence
+    if (start, end) == (first, last):
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        return start, end, ""
+    if not text[first:start].strip():
+        end += _SEPARATORS.match(text, end).end() - end  # type: ignore[union-attr]
+        conjunction = _CONJUNCTION.match(text, end)
+        if conjunction is not None and conjunction.end() < last:
+            end = conjunction.end()
+        following = text[end : end + 1]
+        return (start, end + 1, following.upper()) if following.islower() else (start, end, "")
+    if _END_MARKS.fullmatch(text, end, last):
+        before = text[first:start]
+        return first + len(before.rstrip(" \t,;:\u2014\u2013-")), end, ""
+    before_sep = text[first:start].rstrip()[-1:] in ",;:"
+    after = _SEPARATORS.match(text, end).end()  # type: ignore[union-attr]
+    if (before_sep and "," in text[end:after]) or ";" in text[end:after]:
+        return start, after, ""
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return start, end, ""
 
 
 def example_context(example: Mapping[str, Any]) -> CheckContext:

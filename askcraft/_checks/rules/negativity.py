@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
-from askcraft._checks.rules.base import run_phrase_rules
+from askcraft._checks.rules.base import run_construction_rules, run_phrase_rules
 
 
 def check(ctx: CheckContext) -> list[Finding]:
     """Flag complaints about an employer or boss and desperate phrasing."""
-    return run_phrase_rules(ctx, "negativity")
+    return run_phrase_rules(ctx, "negativity") + run_construction_rules(ctx, "negativity")

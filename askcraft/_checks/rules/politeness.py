@@ -1,24 +1,25 @@
-"""Politeness: the fitted politeness score, and impolite strategies with gentler rewrites."""
+"""Politeness: the fitted politeness score, orders given as bare commands, and their rewrites."""
 
 from __future__ import annotations
 
 from askcraft._checks import tone_model as tone
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
-from askcraft._checks.rules.base import option, rules, sentences, whole
+from askcraft._checks.rules.base import option, removal_finding, rules, sentences, whole
+from askcraft._checks.rules.clauses import Command, command
 
 _NAME = "politeness"
-#: Strategy name (askcraft.tone) -> rule id.
+#: Strategy name (askcraft.tone) -> rule id, for the strategies flagged as they are found.
 _STRATEGY_RULES = {
-    "please_start": "politeness.please-start",
-    "imperative_start": "politeness.command",
     "direct_start": "politeness.direct-start",
     "factuality": "politeness.factuality",
 }
+#: "Don't forget to send..." asks for the sending: the rewrite keeps only that.
+_FORGET = frozenset({"forget", "neglect", "fail"})
 
 
 def check(ctx: CheckContext) -> list[Finding]:
-    """Flag a text whose politeness score is below the threshold, and its impolite strategies."""
+    """Flag a text whose politeness score is below the threshold, its commands and abrupt words."""
     text = ctx.text
     if not text.strip():
         return []
@@ -31,29 +32,44 @@ def check(ctx: CheckContext) -> list[Finding]:
         found.append(
             by_id["politeness.score"].finding(offset, length, replacements=(), score=score, most=most)
         )
-    spans = sentences(text)
+    names = frozenset(w.lower() for name in ctx.names for w in name.split())
+    for start, end in sentences(text):
+        order = command(text, start, end, names=names)
+        if order is not None:
+            found.append(_command_finding(text, start, end, order))
     for strategy in tone.strategies(text):
         rule_id = _STRATEGY_RULES.get(strategy.name)
         if rule_id is None:
             continue
         rule = by_id[rule_id]
         word = text[strategy.offset : strategy.offset + strategy.length]
-        if rule_id in ("politeness.direct-start", "politeness.factuality"):
-            if " ".join(word.lower().split()) not in rule.data["words"]:
-                continue
+        if " ".join(word.lower().split()) in rule.data["words"]:
             found.append(rule.finding(strategy.offset, strategy.length, word=word))
-            continue
-        _, end = next(((s, e) for s, e in spans if s <= strategy.offset < e), (strategy.offset, len(text)))
-        rewrite = _ask(text[strategy.offset : end], drop_first=rule_id == "politeness.please-start")
-        found.append(
-            rule.finding(strategy.offset, end - strategy.offset, replacements=(rewrite,), rewrite=rewrite)
-        )
     return found
 
 
-def _ask(sentence: str, *, drop_first: bool) -> str:
-    """Turn a command ("Send me the list.") into a question ("Could you send me the list?")."""
-    words = sentence.rstrip(" .!").split(" ", 1 if drop_first else 0)
-    rest = words[-1] if drop_first and len(words) > 1 else sentence.rstrip(" .!")
+def _command_finding(text: str, start: int, end: int, order: Command) -> Finding:
+    """Return the finding for one command, from its first word after any greeting to its end."""
+    by_id = rules(_NAME)
+    first = order.start
+    at_start = first == start
+    if order.negative:
+        after = order.rest[3:] if len(order.rest) > 3 and order.rest[3].norm == "to" else ()
+        rewrite = ""
+        if order.verb.norm in _FORGET and after:
+            rewrite = _question(text, after[1].start, end, capital=at_start) if len(after) > 1 else ""
+        rule = by_id["politeness.negative-command"]
+        if rewrite:
+            return rule.finding(first, end - first, replacements=(rewrite,))
+        return removal_finding(rule, text, first, end)
+    please = "please" in text[first : order.verb.start].lower()
+    rule = by_id["politeness.please-start" if please else "politeness.command"]
+    rewrite = _question(text, order.verb.start, end, capital=at_start, please=please)
+    return rule.finding(first, end - first, replacements=(rewrite,), rewrite=rewrite)
+
+
+def _question(text: str, start: int, end: int, *, capital: bool, please: bool = False) -> str:
+    """Turn the words ``text[start:end]`` of a command into "Could you ...?"."""
+    rest = text[start:end].rstrip(" .!")
     rest = rest[:1].lower() + rest[1:]
-    return f"Could you please {rest}?" if drop_first else f"Could you {rest}?"
+    return f"{'Could' if capital else 'could'} you {'please ' if please else ''}{rest}?"

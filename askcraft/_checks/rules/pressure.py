@@ -1,45 +1,139 @@
-"""Pressure: deadlines, "ASAP", demands, guilt, ultimatums, stacked "!!" and shouting."""
+"""Pressure: deadlines, "ASAP", urgency, demands, guilt, ultimatums, stacked "!!" and shouting."""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
-from askcraft._checks.rules.base import lexicon, option, rules, run_phrase_rules
+from askcraft._checks.rules.base import (
+    lexicon,
+    option,
+    removal_finding,
+    rules,
+    run_construction_rules,
+    run_phrase_rules,
+    sentences,
+)
+from askcraft._checks.rules.constructions import tokens
+from askcraft._checks.rules.timing import deadlines
+from askcraft._checks.rules.verbs import entries, is_base_verb
 
 _NAME = "pressure"
 _BANGS = re.compile(r"[!?]*![!?]+|[!?]+!")
-_CAPS = re.compile(r"(?<![\w'])[A-Z][A-Z'\u2019]+(?![\w'])")
+_CAPS = re.compile(r"(?<![\w'\u2019])[A-Z][A-Z'\u2019]+(?![\w'\u2019])")
+#: Two words in capitals joined by a comma, "and", "or" or a slash are a list of acronyms.
+_CAPS_LIST = re.compile(r"[A-Z][A-Z0-9]+(?:\s*(?:,|/|&|\band\b|\bor\b)\s*[A-Z][A-Z0-9]+)+")
 
 
 def check(ctx: CheckContext) -> list[Finding]:
     """Flag phrases that put pressure on the reader, stacked exclamation marks and shouting."""
-    found = run_phrase_rules(ctx, _NAME)
-    found = [f for f in found if not _exempt(ctx.text, f)]
     by_id = rules(_NAME)
-    most = option(ctx, _NAME, "pressure.max_exclamations")
-    for match in _BANGS.finditer(ctx.text):
-        if match.group().count("!") > most or "?" in match.group():
-            found.append(by_id["pressure.exclamations"].finding(match.start(), len(match.group())))
-    min_letters = option(ctx, _NAME, "pressure.min_caps_letters")
-    acronyms = {a.upper() for a in lexicon(_NAME)["acronyms"]}
-    names = " ".join(ctx.names).split()
-    for match in _CAPS.finditer(ctx.text):
-        word = match.group()
-        if len(word) < min_letters or word in acronyms or word in names or word == "ASAP":
-            continue
-        found.append(
-            by_id["pressure.shouting"].finding(
-                match.start(), len(word), replacements=(word.lower(),), lower=word.lower()
-            )
-        )
+    found = run_phrase_rules(ctx, _NAME) + [
+        _as_question(ctx.text, f) for f in run_construction_rules(ctx, _NAME)
+    ]
+    deadline = by_id["pressure.deadline"]
+    found.extend(removal_finding(deadline, ctx.text, start, end) for start, end in deadlines(ctx))
+    found.extend(_exclamations(ctx))
+    found.extend(_shouting(ctx))
     return found
 
 
-def _exempt(text: str, finding: Finding) -> bool:
-    # "emergency department", "emergency medicine" name a field of work, not a demand.
-    after = text[finding.offset + finding.length : finding.offset + finding.length + 12].lower()
-    return finding.excerpt(text).lower() == "emergency" and after.lstrip().startswith(
-        ("department", "medicine", "room", "services", "care")
-    )
+#: Words between a demand and its verb ("I need you to introduce...", "You must send...").
+_DEMAND_GLUE = frozenset(
+    {
+        "i",
+        "you",
+        "need",
+        "must",
+        "have",
+        "to",
+        "got",
+        "should",
+        "will",
+        "make",
+        "sure",
+        "want",
+        "expect",
+        "require",
+        "ought",
+        "really",
+        "just",
+        "that",
+        "certain",
+        "also",
+    }
+)
+
+
+def _as_question(text: str, finding: Finding) -> Finding:
+    """Rewrite a demand that opens a sentence as a question ("You must send..." -> "Could you send...?")."""
+    if finding.rule != "pressure.demand":
+        return finding
+    start, end = next(((a, b) for a, b in sentences(text) if a <= finding.offset < b), (0, 0))
+    toks = tokens(text, start, end)
+    at = 0
+    while at < len(toks) and toks[at].norm in _DEMAND_GLUE:
+        at += 1
+    if at == 0 or at >= len(toks) or not is_base_verb(toks[at].norm) or start + 1 > finding.offset + 1 + 40:
+        return finding
+    rest = text[toks[at].start : end].rstrip(" .!")
+    rewrite = f"Could you {rest}?"
+    return dataclasses.replace(finding, offset=start, length=end - start, replacements=(rewrite,))
+
+
+def _exclamations(ctx: CheckContext) -> list[Finding]:
+    """Flag "!!" and "?!", except stacked "!" after thanks or congratulations (excitement)."""
+    rule = rules(_NAME)["pressure.exclamations"]
+    most = option(ctx, _NAME, "pressure.max_exclamations")
+    warm = frozenset(rule.data["warm"])
+    found = []
+    for match in _BANGS.finditer(ctx.text):
+        bangs = match.group()
+        if bangs.count("!") <= most and "?" not in bangs:
+            continue
+        start = max(ctx.text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
+        if "?" not in bangs and warm & {t.norm for t in tokens(ctx.text, start, match.start())}:
+            continue
+        found.append(rule.finding(match.start(), len(bangs)))
+    return found
+
+
+@functools.cache
+def _not_shouting() -> frozenset[str]:
+    return frozenset(a.upper() for a in lexicon(_NAME)["acronyms"])
+
+
+@functools.cache
+def _short_words() -> frozenset[str]:
+    return frozenset(w.upper() for w in lexicon(_NAME)["function_words"])
+
+
+def _is_word(caps: str) -> bool:
+    """Return whether a word in capitals is an English word (shouting), not an acronym."""
+    return caps in _short_words() or bool(entries(caps.lower().replace("\u2019", "'")))
+
+
+def _shouting(ctx: CheckContext) -> list[Finding]:
+    """Flag English words in capitals; acronyms (unknown words, lists, known ones) are left alone."""
+    rule = rules(_NAME)["pressure.shouting"]
+    min_letters = option(ctx, _NAME, "pressure.min_caps_letters")
+    names = {w.upper() for name in ctx.names for w in name.split()}
+    listed = {m.start(): m.end() for m in _CAPS_LIST.finditer(ctx.text)}
+    in_list = [range(a, b) for a, b in listed.items()]
+    found = []
+    for match in _CAPS.finditer(ctx.text):
+        word = match.group()
+        if (
+            len(word) < min_letters
+            or word in _not_shouting()
+            or word in names
+            or any(match.start() in span for span in in_list)
+            or not _is_word(word)
+        ):
+            continue
+        lower = word.lower()
+        found.append(rule.finding(match.start(), len(word), replacements=(lower,), lower=lower))
+    return found

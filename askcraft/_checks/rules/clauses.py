@@ -1,0 +1,106 @@
+"""What a sentence does: give an order (an imperative), or ask the reader to act.
+
+An imperative opens with a verb in its base form ("Introduce me to...", "Forward my CV",
+"Refer me"), which lemminflect's table tells from "Sent", "Thanks" or "Quick"; a word that can
+also be a noun ("Email", "Call", "Question") counts only when an object follows it ("Email me",
+not "Question about the role"). Well-wishes and offers are imperatives too ("Have a great
+weekend", "Let me know if I can help"): their openings are listed in ``politeness.yaml``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Sequence
+
+from askcraft._checks.rules.base import lexicon
+from askcraft._checks.rules.constructions import Token, tokens
+from askcraft._checks.rules.verbs import is_base_verb, other_classes
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013]|\d+[.)])\s")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Command:
+    """An imperative sentence: where its verb starts, and whether it is negative ("Don't ...")."""
+
+    verb: Token
+    negative: bool
+    #: Where the order starts: after a greeting ("Hi Sam, "), at "Please" or "Just" if there.
+    start: int
+    #: The tokens from the verb to the end of the sentence.
+    rest: tuple[Token, ...]
+
+
+@functools.cache
+def _words() -> dict[str, frozenset[str]]:
+    data = lexicon("politeness")
+    return {key: frozenset(str(w).lower() for w in data[key]) for key in data if isinstance(data[key], list)}
+
+
+@functools.cache
+def _courteous() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.lower().split()) for p in lexicon("politeness")["courteous_imperatives"])
+
+
+def _starts(toks: Sequence[Token], phrase: tuple[str, ...]) -> bool:
+    return len(toks) >= len(phrase) and all(
+        t.norm == w or (w == "*" and t.norm not in ",.?!") for t, w in zip(toks, phrase, strict=False)
+    )
+
+
+def _skip_opening(toks: Sequence[Token], names: frozenset[str]) -> tuple[int, int]:
+    """Return the indexes after a greeting ("Hi Sam,", "Sam,") and after fillers ("Just", "And")."""
+    words = _words()
+    at = 0
+    comma = next((i for i, t in enumerate(toks[:5]) if t.norm == ","), None)
+    if comma is not None and (
+        toks[0].norm in words["greetings"] or all(t.norm in names for t in toks[:comma])
+    ):
+        at = comma + 1
+    greeting_end = at
+    while at < len(toks) and (toks[at].norm in words["fillers"] or toks[at].norm == ","):
+        at += 1
+    return greeting_end, at
+
+
+@functools.lru_cache(maxsize=1024)
+def command(text: str, start: int, end: int, *, names: frozenset[str] = frozenset()) -> Command | None:
+    """Return the command the sentence ``text[start:end]`` gives, or None when it gives none."""
+    if _LIST_ITEM.match(text, start) or text[start:end].rstrip().endswith("?"):
+        return None  # a list item ("- Ask about X") or a question
+    toks = tokens(text, start, end)
+    opening, at = _skip_opening(toks, names)
+    while at < len(toks) and (toks[at].norm in ("please", ",") or toks[at].norm in _words()["fillers"]):
+        at += 1
+    rest = toks[at:]
+    if not rest:
+        return None
+    negative = rest[0].norm in ("do", "don't") and len(rest) > 1 and rest[1].norm == "not"
+    verb_at = 2 if negative else 0
+    if len(rest) <= verb_at:
+        return None
+    verb = rest[verb_at]
+    words = _words()
+    if not verb.norm.isalpha() or verb.norm in words["not_imperative"] or not is_base_verb(verb.norm):
+        return None
+    if any(_starts(rest, p) for p in _courteous()):
+        return None
+    after = rest[verb_at + 1] if len(rest) > verb_at + 1 else None
+    if other_classes(verb.norm) and not negative and (after is None or after.norm not in words["objects"]):
+        return None  # "Question about the role", "Email below": a noun, not an order
+    if _offers(rest, words):
+        return None
+    if text[verb.start].islower() and verb_at == 0 and at == 0:
+        return None  # a lower-case start is a fragment or a continued line, not a sentence
+    return Command(verb, negative, toks[opening].start if opening < len(toks) else verb.start, tuple(rest))
+
+
+def _offers(rest: Sequence[Token], words: dict[str, frozenset[str]]) -> bool:
+    """Return whether an imperative offers something ("Call me if you ever need anything")."""
+    norms = [t.norm for t in rest]
+    for i, norm in enumerate(norms):
+        if norm == "if" and any(w in words["offer_conditions"] for w in norms[i + 1 : i + 5]):
+            return True
+    return False

@@ -1,0 +1,218 @@
+"""Constructions: patterns over the words of a sentence, matched by word form and word class.
+
+A phrase list catches "I'm still waiting" but not "I still haven't heard back" or "you have not
+even replied". A construction names the parts of a meaning instead: ``@me still? have? @not
+hear~ back?`` matches every tense and contraction of "I (still) haven't heard back". The syntax,
+one pattern a line in a rule's ``constructions`` (and ``unless``) list:
+
+* ``word`` matches that word (any case; "haven't" is read as "have not", "I'm" as "I am");
+* ``a|b|c`` matches any of them; ``hear~`` matches every form of a word (hear, heard, hearing,
+  hears), from lemminflect's table;
+* ``@name`` matches a word class from the data file's ``classes`` (itself a list of the above);
+* ``x?`` makes one part optional; ``*`` skips up to three words, ``**`` up to seven (never past
+  punctuation); ``,`` and other marks match themselves.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import NamedTuple
+
+from askcraft._checks.rules.verbs import entries
+
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*['\u2019]?|[,;:!?.\u2014\u2013()\"]")
+_CONTRACTIONS = {"n't": "not", "'ve": "have", "'m": "am", "'re": "are", "'d": "would", "'ll": "will"}
+_SPECIAL = {
+    "can't": ("can", "not"),
+    "cannot": ("can", "not"),
+    "won't": ("will", "not"),
+    "shan't": ("shall", "not"),
+    "ain't": ("is", "not"),
+    "let's": ("let", "us"),
+}
+#: Words whose "'s" is "is" or "has" rather than a possessive.
+_S_IS = frozenset(
+    [
+        "it",
+        "that",
+        "there",
+        "here",
+        "what",
+        "who",
+        "he",
+        "she",
+        "where",
+        "how",
+        "everything",
+        "nothing",
+        "everyone",
+        "nobody",
+        "someone",
+    ]
+)
+_PUNCT = frozenset(',;:!?.\u2014\u2013()"')
+
+
+class Token(NamedTuple):
+    """One word (or mark) of a sentence: its normalised form and where it is in the text."""
+
+    norm: str
+    start: int
+    end: int
+
+
+def _split(word: str) -> tuple[str, ...]:
+    word = word.lower()
+    if "'" not in word and "\u2019" not in word and word != "cannot":
+        return (word,)
+    word = word.replace("\u2019", "'")
+    if word in _SPECIAL:
+        return _SPECIAL[word]
+    for ending, full in _CONTRACTIONS.items():
+        if word.endswith(ending) and len(word) > len(ending):
+            return (word[: -len(ending)], full)
+    if word.endswith("'s") and word[:-2] in _S_IS:
+        return (word[:-2], "is")
+    return (word.rstrip("'"),)
+
+
+@functools.lru_cache(maxsize=256)
+def _all_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
+    folded = text.lower()
+    if len(folded) != len(text):  # lower() changed an offset (rare letters): fold word by word
+        folded = text
+    out = []
+    for match in _TOKEN.finditer(folded):
+        word = match.group()
+        if "'" in word or "\u2019" in word or word == "cannot":
+            out.extend(Token(part, match.start(), match.end()) for part in _split(word))
+        else:
+            out.append(Token(word.lower(), match.start(), match.end()))
+    return tuple(out), tuple(t.start for t in out)
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Return the tokens of ``text[start:end]``, contractions split, offsets into *text*."""
+    toks, starts = _all_tokens(text)
+    if start == 0 and end is None:
+        return toks
+    first = bisect.bisect_left(starts, start)
+    last = len(starts) if end is None else bisect.bisect_left(starts, end)
+    return toks[first:last]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Part:
+    words: frozenset[str]  # empty for a gap
+    optional: bool = False
+    gap: int = 0
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Construction:
+    """A compiled pattern: its parts, and the words one of which must be in a sentence it matches."""
+
+    source: str
+    parts: tuple[_Part, ...]
+    #: The word sets of the required parts, smallest first: a sentence must hold a word of each.
+    needs: tuple[frozenset[str], ...]
+
+    def possible(self, present: frozenset[str] | set[str]) -> bool:
+        """Return whether a text with the words *present* could match (a cheap test first)."""
+        return all(not need.isdisjoint(present) for need in self.needs)
+
+    def search(self, toks: Sequence[Token]) -> Iterator[tuple[int, int]]:
+        """Yield ``(first, last)`` token indexes of each non-overlapping match in *toks*."""
+        at = 0
+        while at < len(toks):
+            end = self._match(toks, 0, at)
+            if end is not None and end > at:
+                first = at
+                while toks[first].norm in _PUNCT and first < end - 1:
+                    first += 1
+                yield first, end - 1
+                at = end
+            else:
+                at += 1
+
+    def _match(self, toks: Sequence[Token], part: int, at: int) -> int | None:
+        if part == len(self.parts):
+            return at
+        this = self.parts[part]
+        if this.gap:
+            for skip in range(this.gap + 1):
+                if skip and (at + skip > len(toks) or toks[at + skip - 1].norm in _PUNCT):
+                    break
+                end = self._match(toks, part + 1, at + skip)
+                if end is not None:
+                    return end
+            return None
+        if at < len(toks) and toks[at].norm in this.words:
+            end = self._match(toks, part + 1, at + 1)
+            if end is not None:
+                return end
+        return self._match(toks, part + 1, at) if this.optional else None
+
+
+def _alternatives(spec: str, classes: Mapping[str, Sequence[str]], seen: tuple[str, ...] = ()) -> set[str]:
+    words: set[str] = set()
+    for alt in spec.split("|"):
+        if alt.startswith("@"):
+            name = alt[1:]
+            if name in seen or name not in classes:
+                raise ValueError(f"unknown or circular word class @{name}")
+            for member in classes[name]:
+                words |= _alternatives(str(member), classes, (*seen, name))
+        elif alt.endswith("~"):
+            lemma = alt[:-1].lower()
+            found = entries(lemma)
+            if not found:
+                raise ValueError(f"{lemma!r} is not in lemminflect's table; write its forms out")
+            words.update(form for forms in found.values() for form in forms)
+        else:
+            words.add(alt.lower().replace("\u2019", "'"))
+    return words
+
+
+#: Words in nearly every message: a construction is indexed by a part without them if it has one.
+_COMMON = frozenset(
+    "i me my you your we our it is am are was were be been have has had do does did not no to the a an "
+    "and but so of for in on at with that this will would can could just if".split()
+)
+
+
+def _commonness(words: frozenset[str]) -> tuple[int, int]:
+    return (len(words & _COMMON), len(words))
+
+
+def compile_construction(source: str, classes: Mapping[str, Sequence[str]]) -> Construction:
+    """Compile one pattern line (see the module docstring) with the data file's word classes."""
+    parts = []
+    for piece in source.split():
+        if piece in ("*", "**"):
+            parts.append(_Part(frozenset(), gap=3 if piece == "*" else 7))
+            continue
+        optional = piece.endswith("?") and len(piece) > 1
+        spec = piece[:-1] if optional else piece
+        words: set[str] = set()
+        for chunk in spec.split("|"):
+            words |= _alternatives(chunk, classes) if chunk not in _PUNCT else {chunk}
+        parts.append(_Part(frozenset(words), optional=optional))
+    if not any(p.words and not p.optional for p in parts):
+        raise ValueError(f"construction {source!r} has no required word")
+    needs = sorted((p.words for p in parts if p.words and not p.optional), key=_commonness)
+    return Construction(source, tuple(parts), tuple(needs))
+
+
+def find(constructions: Sequence[Construction], toks: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` character spans where any of *constructions* matches *toks*."""
+    present = {t.norm for t in toks}
+    for construction in constructions:
+        if not construction.possible(present):
+            continue
+        for first, last in construction.search(toks):
+            yield toks[first].start, toks[last].end

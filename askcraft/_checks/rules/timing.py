@@ -1,0 +1,124 @@
+"""Deadlines: a date or time the reader is asked to act by ("by Friday", "today", "before the 15th").
+
+A date in a message is often news ("I met Priya today", "my interview is on Friday"); it is a
+deadline when it limits what the reader is asked to do. Two shapes are flagged:
+
+* a deadline word before a date expression ("by", "before", "no later than", "until"), in a
+  sentence that asks something of the reader or says what the writer needs or hopes to hear;
+* a near date ("today", "tomorrow", "this week") in a sentence that asks the reader to send,
+  reply, introduce or decide.
+
+Whether the words after "by" are a date ("the 15th", "March 3", "Tuesday") and not something else
+("by email", "by the way") is left to dateparser's ``search_dates``. It costs about a second to
+load and milliseconds a call, so it runs only on the few words after a deadline word, once per
+distinct phrase; phrases it does not know ("end of day", "EOD", "the weekend") are listed in
+``pressure.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+
+from askcraft._checks.context import CheckContext
+from askcraft._checks.rules.base import lexicon, sentences, word_classes
+from askcraft._checks.rules.clauses import command
+from askcraft._checks.rules.constructions import Construction, Token, compile_construction, find, tokens
+
+#: Words after a deadline word that can start a date: the only ones worth asking dateparser about.
+_DATE_START = re.compile(
+    r"(?:the|this|next|[0-9]|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+    r"|dec|today|tonight|tomorrow|noon|midday|midnight|mid|end|close|eod|cob|eow|eom|lunch|christmas"
+    r"|thanksgiving|easter|new)",
+    re.IGNORECASE,
+)
+
+
+@functools.cache
+def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(p).lower().split()) for p in lexicon("pressure")[key])
+
+
+@functools.cache
+def _constructions(key: str) -> tuple[Construction, ...]:
+    classes = word_classes("pressure")
+    return tuple(compile_construction(str(c), classes) for c in lexicon("pressure")[key])
+
+
+def _at(toks: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(t.norm for t in toks[i : i + len(phrase)]) == phrase
+
+
+@functools.lru_cache(maxsize=1024)
+def date_prefix(words: str) -> int:
+    """Return the length of the date or time expression *words* begin with (0 if none), per dateparser."""
+    from dateparser.search import search_dates  # noqa: PLC0415  (about a second to import)
+
+    found = search_dates(words, languages=["en"], settings={"PREFER_DATES_FROM": "future"})
+    if not found or not words.lower().startswith(found[0][0].lower()):
+        return 0
+    return len(found[0][0])
+
+
+def _date_after(text: str, toks: Sequence[Token], i: int) -> int | None:
+    """Return the end of the date expression starting at token *i*, or None if there is none."""
+    for phrase in _phrases("business_times"):
+        if _at(toks, i, phrase):
+            return toks[i + len(phrase) - 1].end
+    if i >= len(toks) or not _DATE_START.match(toks[i].norm):
+        return None
+    window = list(toks[i : i + 5])
+    stop = next((k for k, t in enumerate(window) if t.norm in ",.;:!?()"), len(window))
+    if stop == 0:
+        return None
+    start = window[0].start
+    length = date_prefix(text[start : window[stop - 1].end])
+    return start + length if length else None
+
+
+def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int]]:
+    """Yield the ``(start, end)`` span of every deadline the text sets for its reader."""
+    text = ctx.text
+    cues = _phrases("deadline_cues")
+    near = _phrases("near_dates")
+    if (_first(cues) | _first(near)).isdisjoint(t.norm for t in tokens(text)):
+        return
+    for start, end in sentences(text):
+        toks = tokens(text, start, end)
+        norms = {t.norm for t in toks}
+        if not norms & (_first(cues) | _first(near)):
+            continue
+        asks = command(text, start, end) is not None or any(find(_constructions("reader_asks"), toks))
+        if not asks or any(find(_constructions("not_reader_deadlines"), toks)):
+            continue
+        yield from _in_sentence(text, toks, cues, near)
+
+
+def _in_sentence(
+    text: str, toks: Sequence[Token], cues: tuple[tuple[str, ...], ...], near: tuple[tuple[str, ...], ...]
+) -> Iterator[tuple[int, int]]:
+    starters = _first(cues) | _first(near)
+    i = 0
+    while i < len(toks):
+        if toks[i].norm not in starters:
+            i += 1
+            continue
+        cue = next((c for c in cues if _at(toks, i, c)), None)
+        if cue is not None:
+            stop = _date_after(text, toks, i + len(cue))
+            if stop is not None:
+                yield toks[i].start, stop
+                i += len(cue) + 1
+                continue
+        soon = next((p for p in near if _at(toks, i, p)), None)
+        if soon is not None:
+            yield toks[i].start, toks[i + len(soon) - 1].end
+            i += len(soon)
+            continue
+        i += 1
+
+
+@functools.cache
+def _first(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases)

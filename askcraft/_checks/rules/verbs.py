@@ -1,0 +1,70 @@
+"""English word forms from lemminflect's inflection table: is a word a base-form verb, and its forms.
+
+lemminflect ships the SPECIALIST lexicon's inflections as ``resources/infl_lu.csv.gz``, one
+``lemma,category,forms...`` line per lemma and word class, sorted by lemma. Importing lemminflect
+itself costs about 1.5 s (it loads numpy and builds two dictionaries of 80,000 entries), which every
+one-off ``askcraft check`` would pay; the checks need only a few look-ups per message, so they read
+that same table once (about 40 ms) and bisect it. ``tests/test_verbs.py`` checks that the answers
+agree with ``lemminflect.getAllInflections``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import gzip
+import importlib.util
+from pathlib import Path
+
+from askcraft._errors import AskcraftError
+
+#: The table's columns after ``lemma,verb``: past, past participle, present participle, third person.
+_VERB_FORMS = 4
+
+
+@functools.cache
+def _table() -> tuple[str, ...]:
+    spec = importlib.util.find_spec("lemminflect")  # found, not imported: its import loads numpy
+    if spec is None or not spec.submodule_search_locations:
+        raise AskcraftError("askcraft's checks need lemminflect: pip install 'lemminflect>=0.2.3'")
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "infl_lu.csv.gz"
+    return tuple(gzip.decompress(path.read_bytes()).decode("utf-8").splitlines())
+
+
+@functools.lru_cache(maxsize=4096)
+def entries(lemma: str) -> dict[str, tuple[str, ...]]:
+    """Return ``{category: forms}`` for *lemma* (lowercase): ``noun``, ``verb``, ``adj``, ``adv``.
+
+    A verb's forms are its base form, past, past participle, present participle and third person
+    singular, with every spelling the lexicon gives; a noun's are the base and its plurals.
+    """
+    table = _table()
+    found: dict[str, tuple[str, ...]] = {}
+    at = bisect.bisect_left(table, lemma + ",")
+    while at < len(table) and table[at].startswith(lemma + ","):
+        _, category, *columns = table[at].split(",")
+        forms = [lemma]
+        for column in columns[:_VERB_FORMS]:
+            forms.extend(f for f in column.split("/") if f)
+        found[category] = tuple(dict.fromkeys(forms))
+        at += 1
+    return found
+
+
+def is_base_verb(word: str) -> bool:
+    """Return whether *word* can be a verb in its base form ("send", "refer", not "sent")."""
+    return "verb" in entries(word.lower())
+
+
+def other_classes(word: str) -> frozenset[str]:
+    """Return the word classes other than verb that *word* (as a lemma) can belong to."""
+    return frozenset(entries(word.lower())) - {"verb"}
+
+
+@functools.lru_cache(maxsize=1024)
+def verb_forms(lemma: str) -> frozenset[str]:
+    """Return every form of the verb *lemma* ("hear" -> hear, heard, hearing, hears)."""
+    forms = entries(lemma.lower()).get("verb")
+    if forms is None:
+        raise AskcraftError(f"{lemma!r} is not a verb in lemminflect's table")
+    return frozenset(forms)
