@@ -25,7 +25,10 @@ _MARK_THEN_STOP = re.compile(r"([.!?])\.+")
 
 
 def dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    """Drop findings that repeat another of the same rule on the same or an overlapping span."""
+    """Drop findings that repeat another of the same rule inside its span with the same fix (or none).
+
+    Same-rule findings that overlap with different fixes are left for :func:`merge` to join.
+    """
     kept: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (f.rule, f.field, f.offset, -f.length)):
         last = kept[-1] if kept else None
@@ -33,7 +36,8 @@ def dedupe(findings: Iterable[Finding]) -> list[Finding]:
             last is not None
             and last.rule == finding.rule
             and last.field == finding.field
-            and (finding.offset < last.offset + last.length or finding == last)
+            and finding.offset + finding.length <= last.offset + last.length
+            and (finding.replacements == last.replacements or not finding.replacements)
         ):
             continue
         kept.append(finding)
@@ -76,6 +80,8 @@ def _merge_group(group: list[Finding], text: str, subject: str | None) -> Findin
     rewrite = (
         source[start : widest.offset] + widest.replacements[0] + source[widest.offset + widest.length : end]
     )
+    if all(f.replacements[0] == "" for f in group):
+        rewrite = ""  # every finding removes its words: the merged one removes them all
     for other in sorted(group, key=lambda f: -f.length):
         if other is widest:
             continue
@@ -83,7 +89,10 @@ def _merge_group(group: list[Finding], text: str, subject: str | None) -> Findin
         at = rewrite.find(words)
         if words and at != -1:
             rewrite = rewrite[:at] + other.replacements[0] + rewrite[at + len(words) :]
-    rewrite = tidy(rewrite, sentence_start=start == 0 or source[:start].rstrip()[-1:] in ("", ".", "!", "?"))
+    if rewrite:
+        rewrite = tidy(
+            rewrite, sentence_start=not source[:start].strip() or source[:start].rstrip()[-1] in ".!?"
+        )
     message = lead.message
     for finding in group:
         if finding.replacements[0]:
@@ -94,8 +103,15 @@ def _merge_group(group: list[Finding], text: str, subject: str | None) -> Findin
         offset=start,
         length=end - start,
         replacements=(rewrite,),
-        also=tuple(dataclasses.replace(f, also=()) for f in group if f is not lead),
+        also=tuple(dataclasses.replace(f, also=()) for f in _one_per_rule(group) if f.rule != lead.rule),
     )
+
+
+def _one_per_rule(group: list[Finding]) -> list[Finding]:
+    seen: dict[str, Finding] = {}
+    for finding in group:
+        seen.setdefault(finding.rule, finding)
+    return list(seen.values())
 
 
 def tidy(text: str, *, sentence_start: bool = True) -> str:

@@ -137,16 +137,23 @@ def _sentence_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
 
 
-def _leading_words(text: str, starts: list[int], n: int) -> set[int]:
-    """Return offsets of the first *n* words of every sentence."""
-    offsets: set[int] = set()
-    ends = [*starts[1:], len(text)]
-    for start, end in zip(starts, ends, strict=True):
-        for i, match in enumerate(_WORD.finditer(text, start, end)):
-            if i >= n:
+def _leading_words(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
+    """Return the offsets of the first word, and of the first two words, of every sentence."""
+    first: set[int] = set()
+    first_two: set[int] = set()
+    found = words(text)
+    at = 0  # index into found: the first word at or after each sentence start
+    for k, start in enumerate(starts):
+        while at < len(found) and found[at][1] < start:
+            at += 1
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        for i in range(at, min(at + 2, len(found))):
+            if found[i][1] >= end:
                 break
-            offsets.add(match.start())
-    return offsets
+            first_two.add(found[i][1])
+            if i == at:
+                first.add(found[i][1])
+    return first, first_two
 
 
 @functools.lru_cache(maxsize=256)
@@ -157,9 +164,7 @@ def _matches(text: str) -> tuple[tuple[_Rule, int, int], ...]:
 
 
 def _find(text: str) -> Iterator[tuple[_Rule, int, int]]:
-    starts = _sentence_starts(text)
-    first = _leading_words(text, starts, 1)
-    first_two = _leading_words(text, starts, 2)
+    first, first_two = _leading_words(text, _sentence_starts(text))
     found = words(text)
     present = word_set(text)
     index = _lexicon_index()
@@ -253,6 +258,11 @@ def politeness(text: str) -> float:
     for name, value in _features(text).items():
         score += weights.get(name, 0.0) * value
     return score
+
+
+def spans(text: str, names: frozenset[str]) -> list[tuple[str, int, int]]:
+    """Return ``(name, offset, length)`` of the strategies called *names* in *text* (no weights)."""
+    return [(rule.name, offset, length) for rule, offset, length in _matches(text) if rule.name in names]
 
 
 def strategies(text: str) -> list[Strategy]:

@@ -273,6 +273,12 @@ def _construction_index(
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:\u2014\u2013]|\s-\s)\s*")
 _SEPARATORS = re.compile(r"[\s,;:\u2014\u2013-]*")
 _END_MARKS = re.compile(r"\s*[.!?\u2026]*[\"'\u201d\u2019)]*\s*")
+#: A clause that opens with one of these leans on the clause before it ("..., which is odd").
+_DEPENDENT = re.compile(
+    r"[\s,;:\u2014\u2013-]*(?:which|who|whom|whose|that|so|because|as|since|while|although|though|"
+    r"and|but|or|yet|hence|therefore|thus|then)\b",
+    re.IGNORECASE,
+)
 _CONJUNCTION = re.compile(r"(?:and|but|so|or|because|which)\b\s*", re.IGNORECASE)
 
 
@@ -285,8 +291,8 @@ def clauses_around(text: str, start: int, end: int, hits: list[tuple[int, int]])
     held = [p for p in pieces if any(a < p[1] and p[0] < b for a, b in hits)]
     first, last = held[0][0], held[-1][1]
     left = text[start:first] + text[last:end]
-    if not re.search(r"[^\W_]{3,}", _CONJUNCTION.sub("", left)):
-        return start, end
+    if not re.search(r"[^\W_]{3,}", _CONJUNCTION.sub("", left)) or _DEPENDENT.match(text, last, end):
+        return start, end  # nothing would be left, or only a clause that leans on the removed one
     return first, last
 
 

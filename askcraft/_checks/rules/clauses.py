@@ -18,6 +18,8 @@ from askcraft._checks.rules.base import lexicon
 from askcraft._checks.rules.constructions import Token, tokens
 from askcraft._checks.rules.verbs import is_base_verb, other_classes
 
+#: Words an order may open with before its verb ("Please", "Don't").
+_OPENERS = frozenset({"please", "do", "don't", "pls", "kindly"})
 _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013]|\d+[.)])\s")
 
 
@@ -71,6 +73,13 @@ def command(text: str, start: int, end: int, *, names: frozenset[str] = frozense
     if _LIST_ITEM.match(text, start) or text[start:end].rstrip().endswith("?"):
         return None  # a list item ("- Ask about X") or a question
     toks = tokens(text, start, end)
+    if not toks:
+        return None
+    words = _words()
+    head = toks[0].norm
+    opener = head in words["greetings"] or head in words["fillers"] or head in names or head in _OPENERS
+    if not opener and (not head.isalpha() or head in words["not_imperative"] or not is_base_verb(head)):
+        return None  # most sentences: "I ...", "Thanks ...", "It ..." give no order
     opening, at = _skip_opening(toks, names)
     while at < len(toks) and (toks[at].norm in ("please", ",") or toks[at].norm in _words()["fillers"]):
         at += 1
@@ -82,7 +91,6 @@ def command(text: str, start: int, end: int, *, names: frozenset[str] = frozense
     if len(rest) <= verb_at:
         return None
     verb = rest[verb_at]
-    words = _words()
     if not verb.norm.isalpha() or verb.norm in words["not_imperative"] or not is_base_verb(verb.norm):
         return None
     if any(_starts(rest, p) for p in _courteous()):

@@ -85,7 +85,7 @@ def _all_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
     folded = text.lower()
     if len(folded) != len(text):  # lower() changed an offset (rare letters): fold word by word
         folded = text
-    out = []
+    out: list[Token] = []
     for match in _TOKEN.finditer(folded):
         word = match.group()
         if "'" in word or "\u2019" in word or word == "cannot":
@@ -180,8 +180,52 @@ def _alternatives(spec: str, classes: Mapping[str, Sequence[str]], seen: tuple[s
 
 #: Words in nearly every message: a construction is indexed by a part without them if it has one.
 _COMMON = frozenset(
-    "i me my you your we our it is am are was were be been have has had do does did not no to the a an "
-    "and but so of for in on at with that this will would can could just if".split()
+    [
+        "i",
+        "me",
+        "my",
+        "you",
+        "your",
+        "we",
+        "our",
+        "it",
+        "is",
+        "am",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "to",
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "so",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "with",
+        "that",
+        "this",
+        "will",
+        "would",
+        "can",
+        "could",
+        "just",
+        "if",
+    ]
 )
 
 

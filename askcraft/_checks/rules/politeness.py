@@ -14,6 +14,7 @@ _STRATEGY_RULES = {
     "direct_start": "politeness.direct-start",
     "factuality": "politeness.factuality",
 }
+_STRATEGIES = frozenset(_STRATEGY_RULES)
 #: "Don't forget to send..." asks for the sending: the rewrite keeps only that.
 _FORGET = frozenset({"forget", "neglect", "fail"})
 
@@ -37,14 +38,11 @@ def check(ctx: CheckContext) -> list[Finding]:
         order = command(text, start, end, names=names)
         if order is not None:
             found.append(_command_finding(text, start, end, order))
-    for strategy in tone.strategies(text):
-        rule_id = _STRATEGY_RULES.get(strategy.name)
-        if rule_id is None:
-            continue
-        rule = by_id[rule_id]
-        word = text[strategy.offset : strategy.offset + strategy.length]
+    for name, offset, length in sorted(tone.spans(text, _STRATEGIES), key=lambda s: (s[1], s[0])):
+        rule = by_id[_STRATEGY_RULES[name]]
+        word = text[offset : offset + length]
         if " ".join(word.lower().split()) in rule.data["words"]:
-            found.append(rule.finding(strategy.offset, strategy.length, word=word))
+            found.append(rule.finding(offset, length, word=word))
     return found
 
 

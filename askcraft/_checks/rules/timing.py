@@ -80,45 +80,60 @@ def _date_after(text: str, toks: Sequence[Token], i: int) -> int | None:
 def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int]]:
     """Yield the ``(start, end)`` span of every deadline the text sets for its reader."""
     text = ctx.text
-    cues = _phrases("deadline_cues")
-    near = _phrases("near_dates")
-    if (_first(cues) | _first(near)).isdisjoint(t.norm for t in tokens(text)):
+    toks = tokens(text)
+    found = list(_candidates(toks))
+    if not found:
         return
-    for start, end in sentences(text):
-        toks = tokens(text, start, end)
-        norms = {t.norm for t in toks}
-        if not norms & (_first(cues) | _first(near)):
+    spans = sentences(text)
+    for i, cue_length, near_end in found:
+        start, end = next(((a, b) for a, b in spans if a <= toks[i].start < b), (0, len(text)))
+        if not _asks_reader(text, start, end):
             continue
-        asks = command(text, start, end) is not None or any(find(_constructions("reader_asks"), toks))
-        if not asks or any(find(_constructions("not_reader_deadlines"), toks)):
+        if near_end is not None:
+            yield toks[i].start, near_end
             continue
-        yield from _in_sentence(text, toks, cues, near)
+        sentence = tokens(text, start, end)
+        at = next(k for k, t in enumerate(sentence) if t.start == toks[i].start) + cue_length
+        stop = _date_after(text, sentence, at)
+        if stop is not None:
+            yield toks[i].start, stop
 
 
-def _in_sentence(
-    text: str, toks: Sequence[Token], cues: tuple[tuple[str, ...], ...], near: tuple[tuple[str, ...], ...]
-) -> Iterator[tuple[int, int]]:
-    starters = _first(cues) | _first(near)
+@functools.lru_cache(maxsize=256)
+def _asks_reader(text: str, start: int, end: int) -> bool:
+    """Return whether the sentence asks the reader to act, and is not news with a date in it."""
+    toks = tokens(text, start, end)
+    asks = command(text, start, end) is not None or any(find(_constructions("reader_asks"), toks))
+    return asks and not any(find(_constructions("not_reader_deadlines"), toks))
+
+
+def _candidates(toks: Sequence[Token]) -> Iterator[tuple[int, int, int | None]]:
+    """Yield ``(index, cue length, end)`` for each near date (with its end) or deadline word (end None)."""
+    cues = _by_first("deadline_cues")
+    near = _by_first("near_dates")
     i = 0
     while i < len(toks):
-        if toks[i].norm not in starters:
+        norm = toks[i].norm
+        if norm not in cues and norm not in near:
             i += 1
             continue
-        cue = next((c for c in cues if _at(toks, i, c)), None)
-        if cue is not None:
-            stop = _date_after(text, toks, i + len(cue))
-            if stop is not None:
-                yield toks[i].start, stop
-                i += len(cue) + 1
-                continue
-        soon = next((p for p in near if _at(toks, i, p)), None)
+        soon = next((p for p in near.get(norm, ()) if _at(toks, i, p)), None)
         if soon is not None:
-            yield toks[i].start, toks[i + len(soon) - 1].end
+            yield i, 0, toks[i + len(soon) - 1].end
             i += len(soon)
+            continue
+        cue = next((c for c in cues.get(norm, ()) if _at(toks, i, c)), None)
+        if cue is not None and i + len(cue) < len(toks) and _DATE_START.match(toks[i + len(cue)].norm):
+            yield i, len(cue), None
+            i += len(cue)
             continue
         i += 1
 
 
 @functools.cache
-def _first(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    return frozenset(p[0] for p in phrases)
+def _by_first(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Return the phrases of lexicon list *key* by their first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(_phrases(key), key=len, reverse=True):
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in index.items()}

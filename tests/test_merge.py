@@ -1,0 +1,96 @@
+"""Findings on the same words agree: duplicates dropped, overlapping rewrites merged into one."""
+
+from __future__ import annotations
+
+import pytest
+
+from askcraft._checks.context import CheckContext
+from askcraft._checks.findings import Finding
+from askcraft._checks.fix import apply_fixes
+from askcraft._checks.merge import dedupe, merge, tidy
+from askcraft._checks.registry import run_checks
+
+
+def _finding(rule: str, offset: int, length: int, *fixes: str, severity: str = "warning") -> Finding:
+    return Finding(
+        category=rule.partition(".")[0],  # type: ignore[arg-type]
+        severity=severity,  # type: ignore[arg-type]
+        message=f"{rule} says so",
+        rule=rule,
+        offset=offset,
+        length=length,
+        replacements=fixes,
+    )
+
+
+def test_duplicates_of_one_rule_on_one_span_are_dropped():
+    """The same rule twice on the same words, or inside them with the same fix, is one finding."""
+    a = _finding("negativity.employer", 0, 10, "")
+    assert dedupe([a, a, _finding("negativity.employer", 2, 5, "")]) == [a]
+
+
+def test_overlapping_removals_of_one_rule_become_one():
+    """Two removals that overlap are merged into one removal of both spans."""
+    text = "My boss is awful, I hate my job."
+    (merged,) = merge(
+        [_finding("negativity.employer", 0, 18, ""), _finding("negativity.employer", 10, 22, "")], text
+    )
+    assert (merged.offset, merged.length, merged.replacements) == (0, 32, ("",))
+    assert merged.rules == ("negativity.employer",)
+
+
+def test_a_rewrite_takes_in_the_fixes_inside_it():
+    """A command's rewrite drops "ASAP" when pressure.asap says to: one finding, one rewrite."""
+    text = "Send them over ASAP."
+    command = _finding("politeness.command", 0, len(text), "Could you send them over ASAP?")
+    asap = _finding("pressure.asap", 14, 5, "")
+    (merged,) = merge([command, asap], text)
+    assert merged.replacements == ("Could you send them over?",)
+    assert merged.rules == ("politeness.command", "pressure.asap")
+    assert (merged.offset, merged.length) == (0, len(text))
+
+
+def test_findings_without_rewrites_are_not_merged():
+    """A whole-message score and a readability note stay as they are beside a merged rewrite."""
+    text = "Send them over ASAP."
+    score = _finding("politeness.score", 0, len(text))
+    command = _finding("politeness.command", 0, len(text), "Could you send them over?")
+    assert sorted(f.rule for f in merge([score, command], text)) == ["politeness.command", "politeness.score"]
+
+
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("Could you send them over ?", "Could you send them over?"),
+        ("names ,, please", "Names, please"),
+        ("It went well , .", "It went well."),
+        ("  ( )  ok", "Ok"),
+    ],
+)
+def test_tidy_cleans_what_removals_leave(dirty: str, clean: str):
+    """Spaces before marks, doubled marks and empty brackets go; a sentence starts with a capital."""
+    assert tidy(dirty) == clean
+
+
+@pytest.mark.parametrize(
+    ("text", "banned"),
+    [
+        ("Hi Sam,\n\nSend them over ASAP.\n\nAlex", "ASAP"),
+        ("Don't ignore this.", "Could you don't"),
+        ("Please send me the names by Friday!!", "Friday"),
+        ("You must send me their emails ASAP.", "ASAP"),
+    ],
+)
+def test_applied_fixes_never_keep_what_another_rule_flags(text: str, banned: str):
+    """Applying every fix leaves none of the flagged words, and never "Could you don't"."""
+    fixed = apply_fixes(text, run_checks(CheckContext(text=text), grammar=False))
+    assert banned not in fixed
+
+
+def test_same_sentence_gets_one_employer_warning():
+    """Two complaint patterns in one sentence give one negativity.employer finding."""
+    text = "I hate my job because my boss is a nightmare and the culture is toxic."
+    found = [
+        f for f in run_checks(CheckContext(text=text), grammar=False) if "negativity.employer" in f.rules
+    ]
+    assert len(found) == 1
