@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from askcraft._checks import tone_model as tone
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
@@ -42,7 +44,8 @@ def check(ctx: CheckContext) -> list[Finding]:
         rule = by_id[_STRATEGY_RULES[name]]
         word = text[offset : offset + length]
         if " ".join(word.lower().split()) in rule.data["words"]:
-            found.append(rule.finding(offset, length, word=word))
+            removed = removal_finding(rule, text, offset, offset + length)
+            found.append(dataclasses.replace(removed, message=rule.message.format(word=word)))
     return found
 
 
