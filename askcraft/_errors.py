@@ -44,10 +44,12 @@ class CheckerUnavailableError(AskcraftError, RuntimeError):
 #: askcraft's dependencies: the name each is imported by, and the name pip installs it by.
 DEPENDENCIES: dict[str, str] = {
     "click": "click",
+    "dateparser": "dateparser",
     "icalendar": "icalendar",
     "inflect": "inflect",
     "jinja2": "jinja2",
     "language_tool_python": "language-tool-python",
+    "lemminflect": "lemminflect",
     "nameparser": "nameparser",
     "platformdirs": "platformdirs",
     "pydantic": "pydantic",

@@ -16,7 +16,7 @@ import gzip
 import importlib.util
 from pathlib import Path
 
-from askcraft._errors import AskcraftError
+from askcraft._errors import AskcraftError, missing_dependency
 
 #: The table's columns after ``lemma,verb``: past, past participle, present participle, third person.
 _VERB_FORMS = 4
@@ -26,7 +26,8 @@ _VERB_FORMS = 4
 def _table() -> tuple[str, ...]:
     spec = importlib.util.find_spec("lemminflect")  # found, not imported: its import loads numpy
     if spec is None or not spec.submodule_search_locations:
-        raise AskcraftError("askcraft's checks need lemminflect: pip install 'lemminflect>=0.2.3'")
+        error = missing_dependency(ModuleNotFoundError("No module named 'lemminflect'", name="lemminflect"))
+        raise error or AskcraftError("askcraft's checks need lemminflect")
     path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "infl_lu.csv.gz"
     return tuple(gzip.decompress(path.read_bytes()).decode("utf-8").splitlines())
 
