@@ -185,3 +185,14 @@ def test_any_text_gives_findings_with_spans_inside_it(
         assert 0 <= finding.offset <= finding.offset + finding.length <= len(source)
         assert finding.message
         assert finding.category in TONE or finding.category == "ask-size"
+
+
+def test_a_deadline_with_an_easy_way_out_is_a_suggestion():
+    """A date the reader may still decline is worth a word, not a warning; with its reason, nothing."""
+    softened = CheckContext(text="Could you read my statement before the 30th? No worries at all if not.")
+    (finding,) = [f for f in run_checks(softened, grammar=False) if "pressure.deadline" in f.rules]
+    assert finding.severity == "suggestion"
+    explained = CheckContext(
+        text="Could you read my statement before the 30th? The application closes then. No worries if not."
+    )
+    assert not [f for f in run_checks(explained, grammar=False) if "pressure.deadline" in f.rules]

@@ -98,11 +98,24 @@ def command(text: str, start: int, end: int, *, names: frozenset[str] = frozense
     after = rest[verb_at + 1] if len(rest) > verb_at + 1 else None
     if other_classes(verb.norm) and not negative and (after is None or after.norm not in words["objects"]):
         return None  # "Question about the role", "Email below": a noun, not an order
-    if _offers(rest, words):
+    if _offers(rest, words) or _softened(text[start:end].lower()):
         return None
+    if not negative and verb.norm not in words["favour_verbs"]:
+        return None  # "Come visit", "Grab a coffee with me": an invitation, not an order
     if text[verb.start].islower() and verb_at == 0 and at == 0:
         return None  # a lower-case start is a fragment or a continued line, not a sentence
     return Command(verb, negative, toks[opening].start if opening < len(toks) else verb.start, tuple(rest))
+
+
+@functools.cache
+def _softeners() -> re.Pattern[str]:
+    phrases = sorted(lexicon("politeness")["softeners"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p).replace("'", "['\u2019]") for p in phrases) + r")\b")
+
+
+def _softened(sentence: str) -> bool:
+    """Return whether an order is put off to the reader's time ("whenever you get a chance")."""
+    return _softeners().search(sentence) is not None
 
 
 def _offers(rest: Sequence[Token], words: dict[str, frozenset[str]]) -> bool:

@@ -35,7 +35,10 @@ def check(ctx: CheckContext) -> list[Finding]:
         _as_question(ctx.text, f) for f in run_construction_rules(ctx, _NAME)
     ]
     deadline = by_id["pressure.deadline"]
-    found.extend(removal_finding(deadline, ctx.text, start, end) for start, end in deadlines(ctx))
+    for start, end, softened in deadlines(ctx):
+        finding = removal_finding(deadline, ctx.text, start, end)
+        # With an easy way out the reader can say no: still worth a word, but not a warning.
+        found.append(dataclasses.replace(finding, severity="suggestion") if softened else finding)
     found.extend(_exclamations(ctx))
     found.extend(_shouting(ctx))
     return found

@@ -77,26 +77,32 @@ def _date_after(text: str, toks: Sequence[Token], i: int) -> int | None:
     return start + length if length else None
 
 
-def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int]]:
-    """Yield the ``(start, end)`` span of every deadline the text sets for its reader."""
+def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
+    """Yield ``(start, end, softened)`` for every deadline the text sets for its reader.
+
+    A deadline in a message that gives an easy way out ("no worries if not") is *softened*; one
+    whose reason is also given, in its sentence or the next, is left alone.
+    """
     text = ctx.text
     toks = tokens(text)
     found = list(_candidates(toks))
     if not found:
         return
     spans = sentences(text)
+    easy_out = any(find(_constructions("easy_outs"), toks))
     for i, cue_length, near_end in found:
-        start, end = next(((a, b) for a, b in spans if a <= toks[i].start < b), (0, len(text)))
-        if not _asks_reader(text, start, end):
+        at = next((k for k, (a, b) in enumerate(spans) if a <= toks[i].start < b), 0)
+        start, end = spans[at] if spans else (0, len(text))
+        if not _asks_reader(text, start, end) or (easy_out and _explained(text, spans, at)):
             continue
         if near_end is not None:
-            yield toks[i].start, near_end
+            yield toks[i].start, near_end, easy_out
             continue
         sentence = tokens(text, start, end)
         at = next(k for k, t in enumerate(sentence) if t.start == toks[i].start) + cue_length
         stop = _date_after(text, sentence, at)
         if stop is not None:
-            yield toks[i].start, stop
+            yield toks[i].start, stop, easy_out
 
 
 @functools.lru_cache(maxsize=256)
@@ -105,6 +111,13 @@ def _asks_reader(text: str, start: int, end: int) -> bool:
     toks = tokens(text, start, end)
     asks = command(text, start, end) is not None or any(find(_constructions("reader_asks"), toks))
     return asks and not any(find(_constructions("not_reader_deadlines"), toks))
+
+
+def _explained(text: str, spans: Sequence[tuple[int, int]], at: int) -> bool:
+    """Return whether the sentence *at* or one next to it gives the reason for the timing."""
+    near = spans[max(0, at - 1) : at + 2]
+    reason = _constructions("reason")
+    return any(any(find(reason, tokens(text, a, b))) for a, b in near)
 
 
 def _candidates(toks: Sequence[Token]) -> Iterator[tuple[int, int, int | None]]:
