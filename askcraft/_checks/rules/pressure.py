@@ -114,9 +114,34 @@ def _short_words() -> frozenset[str]:
     return frozenset(w.upper() for w in lexicon(_NAME)["function_words"])
 
 
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "ies", "ied")
+#: A letter typed three times or more ("SOOOO", "PLZZZ") is a raised voice, word or not.
+_STRETCHED = re.compile(r"([A-Z])\1\1")
+
+
 def _is_word(caps: str) -> bool:
-    """Return whether a word in capitals is an English word (shouting), not an acronym."""
-    return caps in _short_words() or bool(entries(caps.lower().replace("\u2019", "'")))
+    """Return whether a word in capitals is an English word (shouting), not an acronym.
+
+    The inflection table is keyed by lemma, so "WAITING" is looked up as "wait" too; "DON'T" is
+    a word when its parts are.
+    """
+    word = caps.lower().replace("\u2019", "'")
+    if "'" in word:
+        return all(
+            _is_word(part.upper()) or part in ("t", "s", "m", "re", "ve", "ll", "d")
+            for part in word.split("'")
+        )
+    if caps in _short_words() or entries(word) or _STRETCHED.search(caps):
+        return True
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if (
+            word.endswith(suffix)
+            and len(stem) >= 3
+            and (entries(stem) or entries(stem + "e") or (suffix in ("ies", "ied") and entries(stem + "y")))
+        ):
+            return True
+    return False
 
 
 def _shouting(ctx: CheckContext) -> list[Finding]:
