@@ -117,6 +117,7 @@ def _short_words() -> frozenset[str]:
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "ies", "ied")
 #: A letter typed three times or more ("SOOOO", "PLZZZ") is a raised voice, word or not.
 _STRETCHED = re.compile(r"([A-Z])\1\1")
+_STRETCHED_RUN = re.compile(r"([A-Za-z])\1{2,}")
 
 
 def _is_word(caps: str) -> bool:
@@ -162,6 +163,8 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
             or not _is_word(word)
         ):
             continue
-        lower = word.lower()
-        found.append(rule.finding(match.start(), len(word), replacements=(lower,), lower=lower))
+        lower = _STRETCHED_RUN.sub(r"\1", word).lower()  # "SOOOO" -> "so"
+        # A stretched word that is no word once shortened ("PLZZZ") gets no rewrite to offer.
+        fixes = (lower,) if _is_word(lower.upper()) and not _STRETCHED.search(lower.upper()) else ()
+        found.append(rule.finding(match.start(), len(word), replacements=fixes, lower=lower))
     return found
