@@ -17,6 +17,7 @@ from pydantic import (
 )
 
 from askcraft._errors import IntentError
+from askcraft._intent.safe_text import UNSAFE_CHARS, email_problem
 
 Kind = Literal["request", "reminder", "thank-you"]
 Goal = Literal["job-leads", "introduction", "informational-interview", "referral", "advice", "favour"]
@@ -34,8 +35,6 @@ WARM_RELATIONSHIPS = frozenset({"friend", "family"})
 #: Asking one person for more names than this is refused outright; more than five is only flagged.
 MAX_COUNT = 20
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
-_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+$")
 #: Names of fields a pack adds under ``extra``: lowercase letters, digits and underscores.
 EXTRA_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _URL = re.compile(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+\.[^\s<>\"'`\x00-\x1f\x7f]+")
@@ -46,8 +45,8 @@ def _one_line(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("must not be empty or only spaces")
-    if _CONTROL.search(value):
-        raise ValueError("must be a single line (no newlines, tabs or control characters)")
+    if UNSAFE_CHARS.search(value):
+        raise ValueError("must be a single line (no newlines, tabs, control characters or direction marks)")
     return re.sub(r" {2,}", " ", value)
 
 
@@ -63,8 +62,9 @@ def _text(value: str) -> str:
 
 def _email(value: str) -> str:
     value = value.strip()
-    if not _EMAIL.match(value):
-        raise ValueError("must be an email address like sam@example.com")
+    problem = email_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from askcraft._errors import IntentError, PackError
 from askcraft._intent.model import CHANNELS, EXTRA_FIELD_NAME, GOALS, KINDS
+from askcraft._intent.safe_text import UNSAFE_CHARS
 from askcraft._yaml import construct_mapping, parse_yaml
 
 MANIFEST = "pack.yaml"
@@ -159,8 +160,8 @@ class FieldSpec(_Model):
                 return "must not be empty"
             if len(item) > self.max_length:
                 return f"must be at most {self.max_length} characters"
-            if self.type == "string" and re.search(r"[\x00-\x1f\x7f]", item):
-                return "must be a single line"
+            if self.type == "string" and UNSAFE_CHARS.search(item):
+                return "must be a single line (no control characters or direction marks)"
         elif isinstance(item, int | float) and not isinstance(item, bool):
             if self.minimum is not None and item < self.minimum:
                 return f"must be at least {self.minimum:g}"
