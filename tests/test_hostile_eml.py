@@ -157,7 +157,9 @@ def test_single_line_fields_refuse_controls_and_bidi(intent_data: DataFactory, f
 
 
 @pytest.mark.parametrize("char", ["\x85", "\u202e", "\x9b", "\u2066"])
-def test_pack_string_fields_refuse_controls_and_bidi(tmp_path: Path, intent_data: DataFactory, char: str) -> None:
+def test_pack_string_fields_refuse_controls_and_bidi(
+    tmp_path: Path, intent_data: DataFactory, char: str
+) -> None:
     """A one-line field a pack declares refuses the same characters as the intent's own fields."""
     body = "{% block subject %}{{ extra.team }}{% endblock %}{% block body %}Hi.{% endblock %}"
     fields = {"team": {"type": "string", "help": "The team you are aiming at."}}
