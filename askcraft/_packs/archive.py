@@ -8,6 +8,9 @@ compress better than MAX_RATIO to one (zip bombs).
 
 from __future__ import annotations
 
+import hashlib
+import io
+import os
 import re
 import stat
 import zipfile
@@ -15,11 +18,15 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from askcraft._errors import PackError
+from askcraft._packs import files
 from askcraft._packs.manifest import MANIFEST
 
-MAX_FILES = 500
-MAX_MEMBER_BYTES = 1024 * 1024
-MAX_TOTAL_BYTES = 5 * 1024 * 1024
+#: The same limits as a pack folder (``files.py``).
+MAX_FILES = files.MAX_FILES
+MAX_MEMBER_BYTES = files.MAX_FILE_BYTES
+MAX_TOTAL_BYTES = files.MAX_TOTAL_BYTES
+#: The largest zip read at all: its members' bytes plus room for headers.
+MAX_ARCHIVE_BYTES = MAX_TOTAL_BYTES + 2 * 1024 * 1024
 #: Text compresses maybe ten to one; a hundred to one on a sizeable member is a bomb.
 MAX_RATIO = 100
 _RATIO_FROM_BYTES = 16 * 1024
@@ -58,13 +65,41 @@ def _check_member(archive: Path, info: zipfile.ZipInfo) -> None:
         raise _bad(archive, f"member {info.filename!r} compresses more than {MAX_RATIO}:1 (a zip bomb?)")
 
 
+def archive_bytes(archive: Path) -> bytes:
+    """Return the bytes of a pack zip, refusing anything but a plain file of at most MAX_ARCHIVE_BYTES."""
+    try:
+        fd = os.open(archive, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise PackError(f"{archive}: no such file", file=str(archive)) from None
+    except OSError as exc:
+        raise _bad(archive, f"cannot read it ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(handle.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise _bad(archive, "is not a plain file")
+        if st.st_size > MAX_ARCHIVE_BYTES:
+            raise _bad(
+                archive, f"is larger than {MAX_ARCHIVE_BYTES // 1024 // 1024} MB, more than a pack may hold"
+            )
+        data = handle.read(MAX_ARCHIVE_BYTES + 1)
+    if len(data) > MAX_ARCHIVE_BYTES:
+        raise _bad(
+            archive, f"is larger than {MAX_ARCHIVE_BYTES // 1024 // 1024} MB, more than a pack may hold"
+        )
+    return data
+
+
+def archive_digest(archive: Path) -> str:
+    """Return ``sha256:...`` of a pack zip (read once, never more than MAX_ARCHIVE_BYTES)."""
+    return "sha256:" + hashlib.sha256(archive_bytes(archive)).hexdigest()
+
+
 def extract_pack_zip(archive: str | Path, dest: Path) -> Path:
     """Unpack *archive* into the empty folder *dest*; return the folder that holds ``pack.yaml``."""
     archive = Path(archive)
+    data = archive_bytes(archive)  # refuses FIFOs and huge files before zipfile seeks in them
     try:
-        zf = zipfile.ZipFile(archive)
-    except FileNotFoundError:
-        raise PackError(f"{archive}: no such file", file=str(archive)) from None
+        zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError) as exc:
         raise _bad(archive, f"not a valid zip file ({exc})") from None
     with zf:

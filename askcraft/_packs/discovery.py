@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import importlib.metadata
 import importlib.util
 import os
@@ -223,12 +222,9 @@ _unpacked: dict[str, tuple[tempfile.TemporaryDirectory[str], Pack]] = {}
 
 def load_pack_zip(archive: Path, *, source: Source = "path") -> Pack:
     """Load a pack straight from a ``.zip`` (unpacked safely into a temporary folder)."""
-    from askcraft._packs.archive import extract_pack_zip  # noqa: PLC0415
+    from askcraft._packs.archive import archive_digest, extract_pack_zip  # noqa: PLC0415
 
-    try:
-        digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-    except OSError as exc:
-        raise PackError(f"{archive}: cannot read it ({exc.strerror})", file=str(archive)) from None
+    digest = archive_digest(archive)
     if digest not in _unpacked:
         tmp = tempfile.TemporaryDirectory(prefix="askcraft-pack-")
         root = extract_pack_zip(archive, Path(tmp.name))

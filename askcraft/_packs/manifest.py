@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from askcraft._errors import IntentError, PackError
 from askcraft._intent.model import CHANNELS, EXTRA_FIELD_NAME, GOALS, KINDS
 from askcraft._intent.safe_text import UNSAFE_CHARS
+from askcraft._packs.files import PackFiles, read_pack_file
 from askcraft._yaml import construct_mapping, parse_yaml
 
 MANIFEST = "pack.yaml"
@@ -338,23 +339,24 @@ def _fast_yaml(text: str, *, source: str) -> Any:
         return parse_yaml(text, source=source)
 
 
-def read_manifest(root: Path) -> tuple[Path, dict[str, Any], str]:
-    """Read ``pack.yaml`` under *root*; return its path, its data and its text."""
+def read_manifest(files: PackFiles) -> tuple[Path, dict[str, Any], str]:
+    """Read ``pack.yaml`` of the pack folder *files* was scanned from; return its path, data and text."""
+    root = files.shown
     manifest_path = root / MANIFEST
-    if not root.is_dir():
-        raise PackError(f"{root}: no such pack folder", file=str(root))
-    if not manifest_path.is_file():
+    if not files.has(MANIFEST):
         raise PackError(
             f"{root}: not a pack (no {MANIFEST}); create one with 'askcraft packs new NAME'", file=str(root)
         )
-    if manifest_path.stat().st_size > MAX_TEMPLATE_BYTES:
+    if files.files[MANIFEST] > MAX_TEMPLATE_BYTES:
         raise PackError(f"{manifest_path}: too large for a pack manifest", file=str(manifest_path))
     try:
-        text = manifest_path.read_bytes().decode("utf-8-sig")
+        text = read_pack_file(files, MANIFEST, MAX_TEMPLATE_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PackError(
             f"{manifest_path}: not UTF-8 text; save it as UTF-8", file=str(manifest_path)
         ) from None
+    except FileNotFoundError:
+        raise PackError(f"{manifest_path}: removed while being read", file=str(manifest_path)) from None
     try:
         data = _fast_yaml(text, source=str(manifest_path))
     except IntentError as exc:

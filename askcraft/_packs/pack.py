@@ -7,7 +7,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from askcraft._errors import PackError
 from askcraft._intent.model import Intent
+from askcraft._packs.files import PackFiles, ignored, read_pack_file, scan_pack
 from askcraft._packs.manifest import (
     BUILTIN_NAME,
     INSTALL_RECORD,
@@ -53,10 +54,10 @@ class Selection:
 
 
 class _PackLoader(jinja2.BaseLoader):
-    """Load templates from one folder only: no absolute paths, no '..', no symlinks leading out."""
+    """Load templates from one pack's files only: no absolute paths, no '..', no links, nothing too big."""
 
-    def __init__(self, root: Path, pack: str) -> None:
-        self.root = root.resolve()
+    def __init__(self, files: PackFiles, pack: str) -> None:
+        self.files = files
         self.pack = pack
 
     def get_source(
@@ -66,24 +67,24 @@ class _PackLoader(jinja2.BaseLoader):
             check_relative(template)
         except ValueError as exc:
             raise PackError(f"pack '{self.pack}': {exc}", pack=self.pack, file=template) from None
-        path = (self.root / template).resolve()
-        if not path.is_relative_to(self.root):
-            raise PackError(
-                f"pack '{self.pack}': template {template!r} leads outside the pack (through a symlink)",
-                pack=self.pack,
-                file=template,
-            )
-        if not path.is_file():
+        rel = PurePosixPath(template).as_posix()
+        if ignored(rel):
             raise jinja2.TemplateNotFound(template)
-        if path.stat().st_size > MAX_TEMPLATE_BYTES:
-            raise PackError(
-                f"pack '{self.pack}', {template}: larger than {MAX_TEMPLATE_BYTES // 1024} KB; "
-                "a template is a message, not a book",
-                pack=self.pack,
-                file=template,
-            )
         try:
-            source = path.read_text(encoding="utf-8")
+            data = read_pack_file(self.files, rel, MAX_TEMPLATE_BYTES)
+        except FileNotFoundError:
+            raise jinja2.TemplateNotFound(template) from None
+        except PackError as exc:
+            if "larger than" in str(exc):
+                raise PackError(
+                    f"pack '{self.pack}', {template}: larger than {MAX_TEMPLATE_BYTES // 1024} KB; "
+                    "a template is a message, not a book",
+                    pack=self.pack,
+                    file=template,
+                ) from None
+            raise PackError(f"pack '{self.pack}': {exc}", pack=self.pack, file=template) from None
+        try:
+            source = data.decode("utf-8")
         except UnicodeDecodeError:
             raise PackError(
                 f"pack '{self.pack}', {template}: not UTF-8 text", pack=self.pack, file=template
@@ -94,8 +95,11 @@ class _PackLoader(jinja2.BaseLoader):
 class Pack:
     """A loaded template pack."""
 
-    def __init__(self, root: Path, manifest: Manifest, *, source: Source = "path") -> None:
+    def __init__(
+        self, root: Path, manifest: Manifest, *, source: Source = "path", files: PackFiles | None = None
+    ) -> None:
         self.root = root
+        self.files = files if files is not None else scan_pack(root)
         self.manifest = manifest
         self.source = source
         self._entries: dict[tuple[str, str, str, str], list[TemplateEntry]] = {}
@@ -115,22 +119,22 @@ class Pack:
 
     @cached_property
     def content_hash(self) -> str:
-        """Return a sha256 over every file in the pack (paths and bytes), for provenance."""
+        """Return a sha256 over every file in the pack (paths and bytes), for provenance.
+
+        The files are those found when the pack was loaded, read without following links
+        and never more than a pack may hold; computed once per loaded pack.
+        """
         digest = hashlib.sha256()
-        files = (
-            p
-            for p in self.root.rglob("*")
-            if p.is_file() and "__pycache__" not in p.parts and p.name != INSTALL_RECORD
-        )
-        for path in sorted(files):
-            digest.update(path.relative_to(self.root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+        names = (rel for rel in self.files.files if rel != INSTALL_RECORD)
+        for rel in sorted(names, key=lambda rel: PurePosixPath(rel).parts):
+            digest.update(rel.encode() + b"\0")
+            digest.update(read_pack_file(self.files, rel) + b"\0")
         return "sha256:" + digest.hexdigest()
 
     @cached_property
     def loader(self) -> jinja2.BaseLoader:
         """Return the loader that reads this pack's templates and nothing outside it."""
-        return _PackLoader(self.root, self.name)
+        return _PackLoader(self.files, self.name)
 
     @cached_property
     def environment(self) -> jinja2.Environment:
@@ -155,7 +159,7 @@ class Pack:
             return ()
         from askcraft._packs.tone_rules import load_tone_rules  # noqa: PLC0415
 
-        return load_tone_rules(self.root, self.name, self.manifest.tone_rules)
+        return load_tone_rules(self.files, self.name, self.manifest.tone_rules)
 
     def tone_findings(self, ctx: CheckContext) -> list[Finding]:
         """Return the findings of this pack's own tone rules on a message."""
@@ -206,16 +210,31 @@ class Pack:
         return rules
 
 
+#: Packs loaded from folders, reused while none of their files changes (so each is hashed once).
+_loaded: dict[tuple[Path, str], tuple[tuple[tuple[str, int, int, int], ...], Pack]] = {}
+_LOADED_KEPT = 32
+
+
 def load_pack(path: str | os.PathLike[str], *, source: Source = "path") -> Pack:
-    """Load a pack from a folder containing ``pack.yaml``."""
+    """Load a pack from a folder containing ``pack.yaml``.
+
+    The folder is walked first and refused if it holds a link or anything but plain files and
+    folders (``askcraft/_packs/files.py``). A folder loaded before whose files are unchanged
+    gives the same pack again, so its content hash is computed once.
+    """
     root = Path(path)
-    manifest_path, data, text = read_manifest(root)
+    files = scan_pack(root)
+    key = (files.root, f"{source}:{root}")
+    hit = _loaded.get(key)
+    if hit is not None and hit[0] == files.signature:
+        return hit[1]
+    manifest_path, data, text = read_manifest(files)
     name = data.get("name") if isinstance(data.get("name"), str) else None
     try:
         manifest = Manifest.model_validate(data)
     except ValidationError as exc:
         raise manifest_error(exc, manifest_path, text, name) from None
-    if manifest.name == BUILTIN_NAME and root.resolve() != builtin_root().resolve():
+    if manifest.name == BUILTIN_NAME and files.root != Path(os.path.realpath(builtin_root())):
         raise PackError(
             f"pack at {root}: the name '{BUILTIN_NAME}' belongs to askcraft's own pack; choose another",
             pack=manifest.name,
@@ -232,7 +251,11 @@ def load_pack(path: str | os.PathLike[str], *, source: Source = "path") -> Pack:
             file=str(manifest_path),
             line=yaml_line(text, ["min_askcraft_version"]),
         )
-    return Pack(root, manifest, source=source)
+    pack = Pack(root, manifest, source=source, files=files)
+    if len(_loaded) >= _LOADED_KEPT:
+        _loaded.pop(next(iter(_loaded)))
+    _loaded[key] = (files.signature, pack)
+    return pack
 
 
 def builtin_root() -> Path:

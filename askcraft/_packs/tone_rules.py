@@ -20,7 +20,7 @@ else's file can take exponential time, a phrase list cannot.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -28,7 +28,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from askcraft._checks.findings import CATEGORIES, Finding
 from askcraft._errors import IntentError, PackError
 from askcraft._intent.model import CHANNELS
-from askcraft._yaml import read_yaml
+from askcraft._packs.files import MAX_FILE_BYTES, PackFiles, read_pack_file
+from askcraft._yaml import parse_yaml
 
 if TYPE_CHECKING:
     from askcraft._checks.context import CheckContext
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 MAX_RULES = 100
 MAX_PHRASES = 500
+#: The largest tone rules file read.
+MAX_RULES_BYTES = MAX_FILE_BYTES
 
 
 class _Model(BaseModel):
@@ -93,22 +96,33 @@ class ToneRulesFile(_Model):
         return value
 
 
-def load_tone_rules(root: Path, pack: str, file: str) -> tuple[Rule, ...]:
-    """Read and validate the tone rules *file* of the pack *pack* in *root*; errors name pack, file, line."""
+def load_tone_rules(files: PackFiles, pack: str, file: str) -> tuple[Rule, ...]:
+    """Read and validate the tone rules *file* of the pack *pack*; errors name pack, file, line.
+
+    The file is read without following links and may hold at most MAX_RULES_BYTES.
+    """
     from askcraft._checks.rules.base import Rule, phrase_pattern  # noqa: PLC0415
     from askcraft._packs.manifest import yaml_line  # noqa: PLC0415
 
-    path = root / file
-    if not path.resolve().is_relative_to(root.resolve()):
-        raise PackError(f"pack '{pack}': tone rules {file!r} lead outside the pack", pack=pack)
+    rel = PurePosixPath(file).as_posix()
     try:
-        data = read_yaml(path, what="tone rules file")
+        raw = read_pack_file(files, rel, MAX_RULES_BYTES)
+    except FileNotFoundError:
+        raise PackError(
+            f"pack '{pack}': tone rules file {file!r} does not exist in the pack", pack=pack, file=file
+        ) from None
+    except PackError as exc:
+        raise PackError(f"pack '{pack}': {exc}", pack=pack, file=file) from None
+    try:
+        text = raw.decode("utf-8-sig")
+        data = parse_yaml(text, source=str(files.shown / rel))
+    except UnicodeDecodeError:
+        raise PackError(f"pack '{pack}', {file}: not UTF-8 text", pack=pack, file=file) from None
     except IntentError as exc:
         raise PackError(f"pack '{pack}': {exc}", pack=pack, file=file) from None
     try:
         spec = ToneRulesFile.model_validate(data)
     except ValidationError as exc:
-        text = path.read_text(encoding="utf-8")
         problems = []
         for err in exc.errors(include_url=False):
             line = yaml_line(text, err["loc"])

@@ -9,14 +9,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 from askcraft._checks.findings import Finding
-from askcraft._errors import AskcraftError, MissingDependencyError
-from askcraft._intent.load import load_intent
+from askcraft._errors import AskcraftError, IntentError, MissingDependencyError
 from askcraft._intent.model import Intent
+from askcraft._packs.files import read_pack_file
 from askcraft._packs.pack import Pack
 from askcraft._packtools.report import LintReport, problem_from
+from askcraft._yaml import parse_yaml
 
 #: The date examples are drafted on, so expected outputs do not change with the calendar.
 EXAMPLE_TODAY = date(2026, 1, 5)
@@ -41,15 +41,31 @@ class Rendered:
         return f"{head}{self.body}\n"
 
 
-def example_files(pack: Pack) -> list[Path]:
-    """Return the pack's example intents, sorted."""
-    folder = pack.root / pack.manifest.examples
-    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+def example_files(pack: Pack) -> list[str]:
+    """Return the pack's example intents (paths inside the pack), sorted."""
+    return pack.files.under(pack.manifest.examples, ".yaml")
 
 
-def expected_path(example: Path, variant: str) -> Path:
-    """Return the expected-output file of one example and variant."""
-    return example.with_name(f"{example.stem}.{variant}.txt")
+def expected_file(example: str, variant: str) -> str:
+    """Return the expected-output file (a path inside the pack) of one example and variant."""
+    folder, _, name = example.rpartition("/")
+    stem = name.rsplit(".", 1)[0]
+    return f"{folder}/{stem}.{variant}.txt" if folder else f"{stem}.{variant}.txt"
+
+
+def _load_example(pack: Pack, rel: str) -> Intent:
+    """Load one example intent, read without following links."""
+    source = str(pack.root / rel)
+    try:
+        text = read_pack_file(pack.files, rel).decode("utf-8-sig")
+    except FileNotFoundError:
+        raise IntentError(f"{source}: no such example intent", source=source) from None
+    except UnicodeDecodeError:
+        raise IntentError(f"{source}: not UTF-8 text; save it as UTF-8", source=source) from None
+    data = parse_yaml(text, source=source)
+    if data is None:
+        raise IntentError(f"{source}: the file is empty; write the intent as YAML", source=source)
+    return Intent.parse(data, source=source)
 
 
 def render_examples(
@@ -61,10 +77,9 @@ def render_examples(
     settings = _Settings(
         packs=(pack,), check=check, grammar=grammar, disable=(), options={}, today=EXAMPLE_TODAY
     )
-    for path in example_files(pack):
-        rel = path.relative_to(pack.root).as_posix()
+    for rel in example_files(pack):
         try:
-            intent = load_intent(path)
+            intent = _load_example(pack, rel)
         except AskcraftError as exc:
             if report is not None:
                 report.problems.append(problem_from(exc, rel, "example"))

@@ -8,16 +8,16 @@ aside and deleted only after the new one is in place.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import shutil
 import tempfile
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from askcraft._errors import PackError
-from askcraft._packs.archive import extract_pack_zip
+from askcraft._packs.archive import archive_digest, extract_pack_zip
 from askcraft._packs.discovery import clear_caches, discover, user_packs_dir
+from askcraft._packs.files import read_pack_file, scan_pack
 from askcraft._packs.manifest import INSTALL_RECORD, MANIFEST
 from askcraft._packs.pack import Pack, load_pack
 
@@ -35,25 +35,16 @@ class Installed:
     previous: str | None = None
 
 
-def _sha256(path: Path) -> str:
-    return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _copy_tree(src: Path, dest: Path) -> None:
-    """Copy a pack folder, refusing symbolic links (they could point anywhere)."""
-    for path in sorted(src.rglob("*")):
-        rel = path.relative_to(src)
-        if any(part in _IGNORED for part in rel.parts):
+    """Copy a pack folder's plain files (links and special files are refused by the scan)."""
+    found = scan_pack(src)
+    for rel in sorted(found.files):
+        if rel == INSTALL_RECORD:
             continue
-        if path.is_symlink():
-            raise PackError(
-                f"{path}: packs may not contain symbolic links; copy the file in instead", file=str(path)
-            )
-        if path.is_dir():
-            (dest / rel).mkdir(parents=True, exist_ok=True)
-        elif path.is_file():
-            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, dest / rel)
+        target = dest.joinpath(*PurePosixPath(rel).parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("xb") as out:
+            out.write(read_pack_file(found, rel))
 
 
 def read_record(root: Path) -> dict[str, str]:
@@ -91,7 +82,7 @@ def install_pack(source: str | Path, *, force: bool = False, grammar: bool = Fal
     try:
         if source.is_file():
             root = extract_pack_zip(source, staging / "unpacked")
-            digest = _sha256(source)
+            digest = archive_digest(source)
         else:
             if not (source / MANIFEST).is_file():
                 load_pack(source)  # raises the usual "not a pack" error

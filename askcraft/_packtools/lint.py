@@ -18,6 +18,7 @@ from jinja2 import meta, nodes
 
 from askcraft._errors import PackError
 from askcraft._intent.model import Intent
+from askcraft._packs.files import read_pack_file
 from askcraft._packs.manifest import MANIFEST, yaml_line
 from askcraft._packs.pack import Pack, load_pack
 from askcraft._packtools.examples import EXAMPLE_TODAY, Rendered, example_files, render_examples
@@ -39,6 +40,11 @@ def _standard_names() -> tuple[set[str], dict[str, set[str]]]:
     context = build_context(Intent.parse(_SAMPLE), today=EXAMPLE_TODAY)
     nested = {key: set(value) for key, value in context.items() if isinstance(value, dict) and key != "extra"}
     return set(context), nested
+
+
+def _manifest_text(pack: Pack) -> str:
+    """Return the manifest's text as read when linting (never through a link)."""
+    return read_pack_file(pack.files, MANIFEST).decode("utf-8-sig")
 
 
 def _first_line(tree: nodes.Template, name: str) -> int | None:
@@ -80,7 +86,7 @@ def _referenced(tree: nodes.Template) -> list[str]:
 def _parse_templates(pack: Pack, report: LintReport) -> dict[str, nodes.Template]:
     """Parse every template the manifest lists and every file they include, import or extend."""
     env = pack.environment
-    manifest_text = (pack.root / MANIFEST).read_text(encoding="utf-8")
+    manifest_text = _manifest_text(pack)
     trees: dict[str, nodes.Template] = {}
     queue: list[tuple[str, str, int | None]] = []
     for i, entry in enumerate(pack.manifest.templates):
@@ -174,7 +180,7 @@ def _check_variables(pack: Pack, trees: dict[str, nodes.Template], report: LintR
                         line,
                         "undeclared",
                     )
-    text = (pack.root / MANIFEST).read_text(encoding="utf-8")
+    text = _manifest_text(pack)
     for field in pack.manifest.fields:
         if field not in used_fields:
             report.add(
@@ -189,8 +195,8 @@ def _check_variables(pack: Pack, trees: dict[str, nodes.Template], report: LintR
 def _line_of(pack: Pack, template: str, excerpt: str) -> int | None:
     """Guess the template line that wrote *excerpt*: the first line containing it."""
     try:
-        lines = (pack.root / template).read_text(encoding="utf-8").splitlines()
-    except OSError:
+        lines = read_pack_file(pack.files, template).decode("utf-8").splitlines()
+    except (OSError, PackError, UnicodeDecodeError):
         return None
     needle = excerpt.strip().lower()
     for number, line in enumerate(lines, 1):

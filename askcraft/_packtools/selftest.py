@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Literal
 
 from askcraft._errors import PackError
+from askcraft._packs.files import read_pack_file, write_pack_file
 from askcraft._packs.manifest import MANIFEST
 from askcraft._packs.pack import Pack, load_pack
-from askcraft._packtools.examples import example_files, expected_path, render_examples
+from askcraft._packtools.examples import example_files, expected_file, render_examples
 from askcraft._packtools.report import LintReport, Problem, problem_from
 
 
@@ -43,6 +44,18 @@ class SelfTestReport:
         )
 
 
+def _read_expected(pack: Pack, rel: str) -> str | None:
+    """Return an expected output, or None when there is none yet (read without following links)."""
+    try:
+        data = read_pack_file(pack.files, rel)
+    except FileNotFoundError:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PackError(f"{rel}: not UTF-8 text; save it as UTF-8", pack=pack.name, file=rel) from None
+
+
 def run_pack_tests(path: str | Path, *, update: bool = False) -> SelfTestReport:
     """Render the pack's examples and compare them with the expected files (or rewrite them)."""
     try:
@@ -52,12 +65,15 @@ def run_pack_tests(path: str | Path, *, update: bool = False) -> SelfTestReport:
     report = SelfTestReport(pack)
     lint = LintReport(pack.root, pack)
     for rendered in render_examples(pack, lint):
-        expected = expected_path(pack.root / rendered.example, rendered.variant)
-        rel = expected.relative_to(pack.root).as_posix()
-        old = expected.read_text(encoding="utf-8") if expected.is_file() else None
+        rel = expected_file(rendered.example, rendered.variant)
+        try:
+            old = _read_expected(pack, rel)
+            if update and old != rendered.text:
+                write_pack_file(pack.files, rel, rendered.text)
+        except PackError as exc:
+            report.problems.append(problem_from(exc, rel, "expected"))
+            continue
         if update:
-            if old != rendered.text:
-                expected.write_text(rendered.text, encoding="utf-8")
             report.cases.append(Case(rendered.example, rendered.variant, "updated", rel))
         elif old is None:
             report.cases.append(Case(rendered.example, rendered.variant, "missing", rel))
