@@ -6,6 +6,7 @@ loader that refuses duplicate keys, with errors that name the file and line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,26 @@ _NoDuplicatesLoader.add_constructor(
 
 #: A user's YAML file (an intent, tone rules) larger than this is not one; refuse it unread.
 MAX_BYTES = 1_000_000
+
+
+class _FastNoDuplicatesLoader(_SafeLoader):  # type: ignore[misc,valid-type]
+    """libyaml's safe loader (about ten times faster), refusing duplicate keys."""
+
+
+_FastNoDuplicatesLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+
+
+def parse_yaml_fast(text: str, *, source: str) -> Any:
+    """Parse a user's YAML like ``parse_yaml`` but with libyaml; errors are re-parsed for their message.
+
+    Manifests (discovery reads every installed one) and pack tone rules go through here.
+    """
+    try:
+        return yaml.load(text, Loader=_FastNoDuplicatesLoader)  # noqa: S506  (a safe loader)
+    except yaml.YAMLError:
+        return parse_yaml(text, source=source)
+    except (ValueError, RecursionError) as exc:
+        raise unrepresentable(exc, source) from None
 
 
 def read_yaml(path: str | Path, *, what: str = "file") -> Any:
@@ -88,6 +109,8 @@ def parse_yaml(text: str, *, source: str = "<string>") -> Any:
         ) from None
     except yaml.YAMLError as exc:
         raise IntentError(f"{source}: invalid YAML ({exc})", source=source) from None
+    except (ValueError, RecursionError) as exc:
+        raise unrepresentable(exc, source) from None
 
 
 #: PyYAML's contexts whose mark is where an unclosed quote or bracket opens.
@@ -133,3 +156,59 @@ def describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> str:
     elif "python/" in problem or "could not determine a constructor" in problem:
         where += "; tags such as !!python/... are not allowed"
     return f", line {mark.line + 1}: {problem} ({where})"
+
+
+def unrepresentable(exc: ValueError | RecursionError, source: str) -> IntentError:
+    """Say why valid YAML could not be read: a number too long for Python, or nesting too deep."""
+    if isinstance(exc, RecursionError):
+        what = "its lists or mappings nest too deeply; a value nests a few levels at most"
+    elif "digits" in str(exc):
+        what = "it holds a number with thousands of digits; write a shorter number (or quote it as text)"
+    else:
+        what = f"a value cannot be read ({exc})"
+    return IntentError(f"{source}: {what}", source=source)
+
+
+class YamlLines:
+    """Find the line of a value in YAML text by its path (a pydantic error location), parsing it once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._root: Any = None
+        self._parsed = False
+        self._keys: dict[int, dict[str, Any]] = {}
+
+    def _node(self) -> Any:
+        if not self._parsed:
+            self._parsed = True
+            try:
+                self._root = yaml.compose(self.text, Loader=_SafeLoader)
+            except (yaml.YAMLError, ValueError, RecursionError):
+                self._root = None
+        return self._root
+
+    def line(self, loc: Sequence[int | str]) -> int | None:
+        """Return the 1-based line of the node at *loc*, or of its deepest ancestor found; None if none."""
+        node = self._node()
+        line = None
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                keys = self._keys.get(id(node))
+                if keys is None:
+                    keys = self._keys[id(node)] = {}
+                    for key, value in node.value:
+                        keys.setdefault(str(key.value), value)
+                node = keys.get(str(part))
+                if node is None:
+                    break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = node.value[part]
+            else:
+                break
+            line = node.start_mark.line + 1
+        return line
+
+
+def yaml_line(text: str, loc: Sequence[int | str]) -> int | None:
+    """Return the 1-based line of the YAML node at *loc* in *text* (parses the text; see YamlLines)."""
+    return YamlLines(text).line(loc)

@@ -192,7 +192,7 @@ class Intent(_Model):
     @field_validator("language")
     @classmethod
     def _check_language(cls, value: str) -> str:
-        if not _LANGUAGE.match(value):
+        if not _LANGUAGE.fullmatch(value):
             raise ValueError("must be a BCP 47 language tag such as 'en-US' or 'en-GB'")
         return value
 
@@ -200,7 +200,7 @@ class Intent(_Model):
     @classmethod
     def _check_extra(cls, value: dict[str, ExtraValue]) -> dict[str, ExtraValue]:
         for key in value:
-            if not EXTRA_FIELD_NAME.match(key):
+            if not EXTRA_FIELD_NAME.fullmatch(key):
                 raise ValueError(f"key {key!r} must be lowercase letters, digits and underscores")
         return value
 

@@ -30,6 +30,9 @@ MAX_ARCHIVE_BYTES = MAX_TOTAL_BYTES + 2 * 1024 * 1024
 #: Text compresses maybe ten to one; a hundred to one on a sizeable member is a bomb.
 MAX_RATIO = 100
 _RATIO_FROM_BYTES = 16 * 1024
+#: Longest member path, and longest part of one (most file systems stop at 255 bytes a name).
+MAX_PATH_CHARS = 1024
+MAX_NAME_BYTES = 255
 _CHUNK = 64 * 1024
 _SKIPPED = ("__MACOSX/",)
 
@@ -47,7 +50,33 @@ def _member_path(archive: Path, name: str) -> PurePosixPath:
     path = PurePosixPath(name)
     if ".." in path.parts:
         raise _bad(archive, f"member {name!r} leads outside the pack ('..')")
+    if len(name) > MAX_PATH_CHARS or any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in path.parts):
+        raise _bad(
+            archive,
+            f"member {name[:60]!r}... has a path longer than a pack's files may have ({MAX_PATH_CHARS} "
+            f"characters, {MAX_NAME_BYTES} bytes a name)",
+        )
     return path
+
+
+def _check_layout(archive: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse a name used for both a file and a folder ('a' and 'a/b'), and names used twice."""
+    files: set[str] = set()
+    folders: set[str] = set()
+    for info in infos:
+        path = _member_path(archive, info.filename)
+        key = path.as_posix().rstrip("/").casefold()
+        parents = {p.as_posix().casefold() for p in path.parents if p.as_posix() != "."}
+        folders |= parents
+        if info.is_dir():
+            folders.add(key)
+        elif key in files:
+            raise _bad(archive, f"member {info.filename!r} appears twice")
+        else:
+            files.add(key)
+    both = sorted(files & folders)
+    if both:
+        raise _bad(archive, f"member {both[0]!r} is both a file and a folder")
 
 
 def _check_member(archive: Path, info: zipfile.ZipInfo) -> None:
@@ -106,6 +135,7 @@ def extract_pack_zip(archive: str | Path, dest: Path) -> Path:
         infos = [i for i in zf.infolist() if not i.filename.startswith(_SKIPPED)]
         if len(infos) > MAX_FILES:
             raise _bad(archive, f"has {len(infos)} members; a pack may have at most {MAX_FILES}")
+        _check_layout(archive, infos)
         seen: set[str] = set()
         total = 0
         for info in infos:

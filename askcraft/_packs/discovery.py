@@ -14,13 +14,12 @@ import functools
 import importlib.metadata
 import importlib.util
 import os
-import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from askcraft._errors import PackError
-from askcraft._packs.manifest import MANIFEST, Source
+from askcraft._packs.manifest import MANIFEST, PACK_NAME, Source
 from askcraft._packs.pack import Pack, builtin_pack, load_pack
 
 ENTRY_POINT_GROUP = "askcraft.packs"
@@ -28,7 +27,6 @@ ENTRY_POINT_GROUP = "askcraft.packs"
 ENV_PACKS_DIR = "ASKCRAFT_PACKS_DIR"
 #: "1" ignores the user folder and pip-installed packs: only an explicit pack and the built-in one.
 ENV_NO_AUTOLOAD = "ASKCRAFT_NO_PACK_AUTOLOAD"
-_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 def user_packs_dir() -> Path:
@@ -242,10 +240,10 @@ def load_explicit(pack: str | os.PathLike[str]) -> Pack:
             return load_pack(path.parent)
         return load_pack_zip(path)
     text = os.fspath(pack)
-    if _NAME.match(text):
+    if PACK_NAME.fullmatch(text):
         return find_pack(text)
     raise PackError(
-        f"{text}: no such pack folder or zip, and not a pack name; see 'askcraft packs list'", file=text
+        f"{text!r}: no such pack folder or zip, and not a pack name; see 'askcraft packs list'", file=text
     )
 
 

@@ -7,14 +7,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from askcraft._errors import IntentError, PackError
 from askcraft._intent.model import CHANNELS, EXTRA_FIELD_NAME, GOALS, KINDS
 from askcraft._intent.safe_text import UNSAFE_CHARS
 from askcraft._packs.files import PackFiles, read_pack_file
-from askcraft._yaml import construct_mapping, parse_yaml
+from askcraft._yaml import YamlLines, parse_yaml_fast
 
 MANIFEST = "pack.yaml"
 #: Written next to an installed pack's files by ``packs install``; not part of the pack's content.
@@ -24,15 +23,27 @@ BUILTIN_NAME = "builtin"
 TEMPLATE_SUFFIXES = (".j2", ".jinja", ".txt", ".md")
 #: Larger template or manifest files are refused: a message template is a few kilobytes.
 MAX_TEMPLATE_BYTES = 256 * 1024
-_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+#: A pack name. Every pattern here is used with ``fullmatch``: ``$`` also matches before a final newline.
+PACK_NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 _SEMVER = re.compile(
-    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
     r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-    r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
+    r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?"
 )
-_VARIANT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_VARIANT = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 Source = Literal["path", "user", "entry-point", "builtin"]
+
+
+#: How many entries a manifest's lists and mappings may hold: a pack is a handful of messages.
+MAX_ENTRIES = 100
+
+
+def _capped(value: Any, what: str, limit: int = MAX_ENTRIES) -> Any:
+    """Refuse a list or mapping longer than *limit* before its items are validated one by one."""
+    if isinstance(value, list | tuple | dict) and len(value) > limit:
+        raise ValueError(f"has {len(value)} {what}; a pack may declare at most {limit}")
+    return value
 
 
 def _one_or_many(value: Any, allowed: Sequence[str], what: str) -> tuple[str, ...]:
@@ -59,6 +70,11 @@ class Requirement(_Model):
         description="Dotted intent fields that must be set; 'a|b' means at least one of them."
     )
     help: str | None = None
+
+    @field_validator("fields", mode="before")
+    @classmethod
+    def _few_fields(cls, value: Any) -> Any:
+        return _capped(value, "fields")
 
     @field_validator("kinds", mode="before")
     @classmethod
@@ -87,13 +103,18 @@ class TemplateEntry(Requirement):
     language: str = "en"
     variants: dict[str, str]
 
+    @field_validator("variants", mode="before")
+    @classmethod
+    def _few_variants(cls, value: Any) -> Any:
+        return _capped(value, "variants")
+
     @field_validator("variants")
     @classmethod
     def _variants(cls, value: dict[str, str]) -> dict[str, str]:
         if not value:
             raise ValueError("list at least one variant (name: file)")
         for name, file in value.items():
-            if not _VARIANT.match(name):
+            if not _VARIANT.fullmatch(name):
                 raise ValueError(f"variant name {name!r} must be lowercase letters, digits and hyphens")
             check_relative(file)
         return value
@@ -228,17 +249,22 @@ class Manifest(_Model):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        if not _NAME.match(value):
+        if not PACK_NAME.fullmatch(value):
             raise ValueError("must be lowercase letters, digits and single hyphens, starting with a letter")
         if len(value) > 64:
             raise ValueError("must be at most 64 characters")
         return value
 
+    @field_validator("templates", "requires", "fields", "languages", mode="before")
+    @classmethod
+    def _few(cls, value: Any) -> Any:
+        return _capped(value, "entries")
+
     @field_validator("fields")
     @classmethod
     def _field_names(cls, value: dict[str, FieldSpec]) -> dict[str, FieldSpec]:
         for name in value:
-            if not EXTRA_FIELD_NAME.match(name):
+            if not EXTRA_FIELD_NAME.fullmatch(name):
                 raise ValueError(f"field name {name!r} must be lowercase letters, digits and underscores")
         return value
 
@@ -252,44 +278,32 @@ class Manifest(_Model):
     @field_validator("version", "min_askcraft_version")
     @classmethod
     def _semver(cls, value: str) -> str:
-        if not _SEMVER.match(value):
+        if not _SEMVER.fullmatch(value):
             raise ValueError(f"{value!r} is not a semantic version such as 1.0.0")
         return value
 
 
-def yaml_line(text: str, loc: Sequence[int | str]) -> int | None:
-    """Return the 1-based line of the YAML node at *loc* (a pydantic error location), if found."""
-    try:
-        node: Any = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
-    line = None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if k.value == str(part)), None)
-            if match is None:
-                break
-            node = match
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            break
-        line = node.start_mark.line + 1
-    return line
+#: A manifest error lists this many problems and counts the rest.
+MAX_PROBLEMS_SHOWN = 20
 
 
 def manifest_error(exc: ValidationError, path: Path, text: str, pack: str | None) -> PackError:
+    """Turn a manifest's validation errors into one PackError: the first problems with lines, then a count."""
+    errors = exc.errors(include_url=False)
+    lines = YamlLines(text)
     problems = []
     first_line = None
-    for err in exc.errors(include_url=False):
+    for err in errors[:MAX_PROBLEMS_SHOWN]:
         loc = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        line = yaml_line(text, err["loc"])
+        line = lines.line(err["loc"])
         first_line = first_line or line
         where = f"line {line}: " if line else ""
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown field; see docs/writing-a-pack.md for the manifest fields"
         problems.append(f"{where}{loc}: {msg}")
+    if len(errors) > MAX_PROBLEMS_SHOWN:
+        problems.append(f"... and {len(errors) - MAX_PROBLEMS_SHOWN} more")
     who = f"pack '{pack}', " if pack else ""
     return PackError(
         f"{who}{path}: invalid pack manifest:\n  " + "\n  ".join(problems),
@@ -324,21 +338,6 @@ def askcraft_version() -> str:
         return "0+unknown"
 
 
-class _ManifestLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's safe loader (ten times faster: discovery reads every installed manifest), no duplicates."""
-
-
-_ManifestLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
-
-
-def _fast_yaml(text: str, *, source: str) -> Any:
-    """Parse YAML safely with libyaml; on an error, re-parse the slow way for its exact message."""
-    try:
-        return yaml.load(text, Loader=_ManifestLoader)  # noqa: S506  (a safe loader)
-    except yaml.YAMLError:
-        return parse_yaml(text, source=source)
-
-
 def read_manifest(files: PackFiles) -> tuple[Path, dict[str, Any], str]:
     """Read ``pack.yaml`` of the pack folder *files* was scanned from; return its path, data and text."""
     root = files.shown
@@ -358,7 +357,7 @@ def read_manifest(files: PackFiles) -> tuple[Path, dict[str, Any], str]:
     except FileNotFoundError:
         raise PackError(f"{manifest_path}: removed while being read", file=str(manifest_path)) from None
     try:
-        data = _fast_yaml(text, source=str(manifest_path))
+        data = parse_yaml_fast(text, source=str(manifest_path))
     except IntentError as exc:
         line = re.search(r", line (\d+):", str(exc))
         raise PackError(

@@ -30,8 +30,8 @@ from askcraft._packs.manifest import (
     manifest_error,
     read_manifest,
     version_at_least,
-    yaml_line,
 )
+from askcraft._yaml import yaml_line
 
 if TYPE_CHECKING:
     from askcraft._checks.context import CheckContext

@@ -28,8 +28,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from askcraft._checks.findings import CATEGORIES, Finding
 from askcraft._errors import IntentError, PackError
 from askcraft._intent.model import CHANNELS
-from askcraft._packs.files import MAX_FILE_BYTES, PackFiles, read_pack_file
-from askcraft._yaml import parse_yaml
+from askcraft._packs.files import PackFiles, read_pack_file
+from askcraft._yaml import YamlLines, parse_yaml_fast
 
 if TYPE_CHECKING:
     from askcraft._checks.context import CheckContext
@@ -37,8 +37,12 @@ if TYPE_CHECKING:
 
 MAX_RULES = 100
 MAX_PHRASES = 500
-#: The largest tone rules file read.
-MAX_RULES_BYTES = MAX_FILE_BYTES
+#: Phrases in all of a pack's rules together, and their characters: compiling the phrases into
+#: patterns costs about 20 microseconds a character, once per loaded pack.
+MAX_TOTAL_PHRASES = 1000
+MAX_TOTAL_PHRASE_CHARS = 20_000
+#: The largest tone rules file read (1,000 phrases of 80 characters fit with room to spare).
+MAX_RULES_BYTES = 128 * 1024
 
 
 class _Model(BaseModel):
@@ -86,6 +90,14 @@ class ToneRulesFile(_Model):
     @field_validator("rules")
     @classmethod
     def _ids(cls, value: dict[str, ToneRuleSpec]) -> dict[str, ToneRuleSpec]:
+        total = sum(len(rule.phrases) for rule in value.values())
+        chars = sum(len(phrase) for rule in value.values() for phrase in rule.phrases)
+        if total > MAX_TOTAL_PHRASES or chars > MAX_TOTAL_PHRASE_CHARS:
+            raise ValueError(
+                f"{total} phrases of {chars} characters in all; a pack may have at most "
+                f"{MAX_TOTAL_PHRASES} phrases and {MAX_TOTAL_PHRASE_CHARS:,} characters across its rules "
+                "(keep the phrases your voice really avoids)"
+            )
         for rule_id in value:
             category, dot, name = rule_id.partition(".")
             if not dot or not name or category not in CATEGORIES:
@@ -102,7 +114,6 @@ def load_tone_rules(files: PackFiles, pack: str, file: str) -> tuple[Rule, ...]:
     The file is read without following links and may hold at most MAX_RULES_BYTES.
     """
     from askcraft._checks.rules.base import Rule, phrase_pattern  # noqa: PLC0415
-    from askcraft._packs.manifest import yaml_line  # noqa: PLC0415
 
     rel = PurePosixPath(file).as_posix()
     try:
@@ -115,7 +126,7 @@ def load_tone_rules(files: PackFiles, pack: str, file: str) -> tuple[Rule, ...]:
         raise PackError(f"pack '{pack}': {exc}", pack=pack, file=file) from None
     try:
         text = raw.decode("utf-8-sig")
-        data = parse_yaml(text, source=str(files.shown / rel))
+        data = parse_yaml_fast(text, source=str(files.shown / rel))
     except UnicodeDecodeError:
         raise PackError(f"pack '{pack}', {file}: not UTF-8 text", pack=pack, file=file) from None
     except IntentError as exc:
@@ -124,11 +135,15 @@ def load_tone_rules(files: PackFiles, pack: str, file: str) -> tuple[Rule, ...]:
         spec = ToneRulesFile.model_validate(data)
     except ValidationError as exc:
         problems = []
-        for err in exc.errors(include_url=False):
-            line = yaml_line(text, err["loc"])
+        lines = YamlLines(text)
+        errors = exc.errors(include_url=False)
+        for err in errors[:20]:
+            line = lines.line(err["loc"])
             loc = ".".join(str(p) for p in err["loc"])
             where = f"line {line}: " if line else ""
             problems.append(f"{where}{loc}: {err['msg'].removeprefix('Value error, ')}")
+        if len(errors) > 20:
+            problems.append(f"... and {len(errors) - 20} more")
         raise PackError(
             f"pack '{pack}', {file}: invalid tone rules:\n  " + "\n  ".join(problems),
             pack=pack,

@@ -19,10 +19,11 @@ from jinja2 import meta, nodes
 from askcraft._errors import PackError
 from askcraft._intent.model import Intent
 from askcraft._packs.files import read_pack_file
-from askcraft._packs.manifest import MANIFEST, yaml_line
+from askcraft._packs.manifest import MANIFEST
 from askcraft._packs.pack import Pack, load_pack
 from askcraft._packtools.examples import EXAMPLE_TODAY, Rendered, example_files, render_examples
 from askcraft._packtools.report import LintReport, problem_from
+from askcraft._yaml import YamlLines
 
 #: A throwaway intent whose context lists the standard variables every template may use.
 _SAMPLE = {
@@ -86,12 +87,12 @@ def _referenced(tree: nodes.Template) -> list[str]:
 def _parse_templates(pack: Pack, report: LintReport) -> dict[str, nodes.Template]:
     """Parse every template the manifest lists and every file they include, import or extend."""
     env = pack.environment
-    manifest_text = _manifest_text(pack)
+    lines = YamlLines(_manifest_text(pack))
     trees: dict[str, nodes.Template] = {}
     queue: list[tuple[str, str, int | None]] = []
     for i, entry in enumerate(pack.manifest.templates):
         for variant, file in entry.variants.items():
-            queue.append((file, MANIFEST, yaml_line(manifest_text, ["templates", i, "variants", variant])))
+            queue.append((file, MANIFEST, lines.line(["templates", i, "variants", variant])))
     while queue:
         name, referrer, line = queue.pop(0)
         if name in trees:
@@ -180,14 +181,14 @@ def _check_variables(pack: Pack, trees: dict[str, nodes.Template], report: LintR
                         line,
                         "undeclared",
                     )
-    text = _manifest_text(pack)
+    lines = YamlLines(_manifest_text(pack))
     for field in pack.manifest.fields:
         if field not in used_fields:
             report.add(
                 "warning",
                 f"field {field!r} is declared but no template uses it (as extra.{field})",
                 MANIFEST,
-                yaml_line(text, ["fields", field]),
+                lines.line(["fields", field]),
                 "unused",
             )
 

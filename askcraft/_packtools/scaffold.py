@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import getpass
-import re
 from pathlib import Path
 
 from askcraft._errors import PackError
-from askcraft._packs.manifest import BUILTIN_NAME
+from askcraft._packs.manifest import BUILTIN_NAME, PACK_NAME
 
 SCAFFOLD = Path(__file__).parent / "scaffold_files"
-_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 #: Template files ship as .txt (package data); they get their real name when copied.
 _SHIPPED_SUFFIX = ".txt"
 
 
 def new_pack(name: str, parent: str | Path = ".", *, author: str | None = None) -> Path:
     """Create the folder *parent*/*name* holding a working pack; return its path."""
-    if not _NAME.match(name) or len(name) > 64:
+    if not PACK_NAME.fullmatch(name) or len(name) > 64:
         raise PackError(
             f"{name!r} is not a pack name: use lowercase letters, digits and single hyphens, "
             "starting with a letter (e.g. 'career-coach')"
