@@ -21,6 +21,7 @@ from pathlib import Path
 from askcraft._errors import PackError
 from askcraft._packs.manifest import MANIFEST, PACK_NAME, Source
 from askcraft._packs.pack import Pack, builtin_pack, load_pack
+from askcraft._packs.userdir import has_leftovers, locked, recover
 
 ENTRY_POINT_GROUP = "askcraft.packs"
 #: Points the user pack folder elsewhere (tests, shared machines).
@@ -127,6 +128,10 @@ def _user_packs() -> list[Found]:
     folder = user_packs_dir()
     if not folder.is_dir():
         return []
+    if has_leftovers(folder):  # an install was killed: put back what it moved aside, if nobody is busy
+        with locked(folder, wait=False) as mine:
+            if mine:
+                recover(folder)
     return [
         _found(root, "user", f"user folder {folder}")
         for root in sorted(folder.iterdir())

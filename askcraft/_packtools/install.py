@@ -1,8 +1,11 @@
 """Install packs into the user's pack folder and remove them, never leaving a half-installed pack.
 
-A pack is linted first (errors refuse the install), copied into a hidden temporary
-folder next to the installed packs, and renamed into place; an older copy is moved
-aside and deleted only after the new one is in place.
+A pack is unpacked or copied into a private temporary folder and linted there (errors
+refuse the install). Then, holding the pack folder's lock (``_packs/userdir.py``), the
+installed version is checked, the pack is copied into a hidden staging folder next to the
+installed packs and renamed into place; an older copy is moved aside and deleted only after
+the new one is in place. Two installs never interleave; a killed one is recovered from by
+the next install or discovery.
 """
 
 from __future__ import annotations
@@ -20,8 +23,7 @@ from askcraft._packs.discovery import clear_caches, discover, user_packs_dir
 from askcraft._packs.files import read_pack_file, scan_pack
 from askcraft._packs.manifest import INSTALL_RECORD, MANIFEST
 from askcraft._packs.pack import Pack, load_pack
-
-_IGNORED = (".git", ".hg", "__pycache__", ".DS_Store", INSTALL_RECORD)
+from askcraft._packs.userdir import locked, recover, staging_folder, swap_in
 
 
 @dataclasses.dataclass(frozen=True)
@@ -76,66 +78,65 @@ def install_pack(source: str | Path, *, force: bool = False, grammar: bool = Fal
     source = Path(source)
     if not source.exists():
         raise PackError(f"{source}: no such pack folder or zip", file=str(source))
-    packs_dir = user_packs_dir()
-    packs_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=packs_dir))
-    try:
+    with tempfile.TemporaryDirectory(prefix="askcraft-install-") as tmp:
         if source.is_file():
-            root = extract_pack_zip(source, staging / "unpacked")
+            root = extract_pack_zip(source, Path(tmp) / "unpacked")
             digest = archive_digest(source)
         else:
             if not (source / MANIFEST).is_file():
                 load_pack(source)  # raises the usual "not a pack" error
-            root = staging / "unpacked"
+            root = Path(tmp) / "unpacked"
             _copy_tree(source, root)
             digest = ""
         pack = _lint_or_refuse(root, source, grammar=grammar)
-        digest = digest or pack.content_hash
-        target = packs_dir / pack.name
-        previous = load_pack(target, source="user") if (target / MANIFEST).is_file() else None
-        if previous is not None:
-            same = previous.version == pack.version and previous.content_hash == pack.content_hash
-            if same and not force:
-                return Installed(pack.name, pack.version, target, "unchanged", previous.version)
-            if not force:
-                change = (
-                    f"version {previous.version} is installed; this is {pack.version}"
-                    if previous.version != pack.version
-                    else f"version {pack.version} is installed with different content"
-                )
-                raise PackError(
-                    f"pack '{pack.name}': {change}. Use --force to replace it "
-                    "(your installed packs are unchanged)",
-                    pack=pack.name,
-                )
         record = {
             "name": pack.name,
             "version": pack.version,
             "source": str(source.resolve()),
-            "sha256": digest,
+            "sha256": digest or pack.content_hash,
             "content_hash": pack.content_hash,
-            "installed_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
-        (root / INSTALL_RECORD).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-        _swap_in(root, target, staging)
+        packs_dir = user_packs_dir()
+        try:
+            with locked(packs_dir):
+                recover(packs_dir)
+                return _check_and_swap(pack, root, packs_dir, record, force=force)
+        finally:
+            clear_caches()
+
+
+def _check_and_swap(
+    pack: Pack, root: Path, packs_dir: Path, record: dict[str, str], *, force: bool
+) -> Installed:
+    """With the folder locked: compare with the installed copy, then swap the new one in."""
+    target = packs_dir / pack.name
+    previous = load_pack(target, source="user") if (target / MANIFEST).is_file() else None
+    if previous is not None:
+        same = previous.version == pack.version and previous.content_hash == pack.content_hash
+        if same and not force:
+            return Installed(pack.name, pack.version, target, "unchanged", previous.version)
+        if not force:
+            change = (
+                f"version {previous.version} is installed; this is {pack.version}"
+                if previous.version != pack.version
+                else f"version {pack.version} is installed with different content"
+            )
+            raise PackError(
+                f"pack '{pack.name}': {change}. Use --force to replace it "
+                "(your installed packs are unchanged)",
+                pack=pack.name,
+            )
+    staging = staging_folder(packs_dir)
+    try:
+        new = staging / "new"
+        shutil.copytree(root, new, symlinks=True)
+        record["installed_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+        (new / INSTALL_RECORD).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+        swap_in(new, target, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        clear_caches()
     status = "installed" if previous is None else "replaced"
     return Installed(pack.name, pack.version, target, status, previous.version if previous else None)
-
-
-def _swap_in(new: Path, target: Path, staging: Path) -> None:
-    """Put *new* at *target*, moving any old copy aside first and back if the move fails."""
-    old = staging / "previous"
-    if target.exists():
-        target.rename(old)
-    try:
-        new.rename(target)
-    except OSError:
-        if old.exists():
-            old.rename(target)
-        raise
 
 
 def remove_pack(name: str) -> Path:
@@ -145,11 +146,17 @@ def remove_pack(name: str) -> Path:
             continue
         if item.source == "user":
             packs_dir = user_packs_dir()
-            staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=packs_dir))
             try:
-                item.root.rename(staging / "removed")
+                with locked(packs_dir):
+                    recover(packs_dir)
+                    if not item.root.exists():
+                        raise PackError(f"pack '{name}' was removed meanwhile", pack=name)
+                    staging = staging_folder(packs_dir)
+                    try:
+                        item.root.rename(staging / "removed")
+                    finally:
+                        shutil.rmtree(staging, ignore_errors=True)
             finally:
-                shutil.rmtree(staging, ignore_errors=True)
                 clear_caches()
             return item.root
         if item.source == "entry-point":
