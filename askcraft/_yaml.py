@@ -54,11 +54,43 @@ class _FastNoDuplicatesLoader(_SafeLoader):  # type: ignore[misc,valid-type]
 _FastNoDuplicatesLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
 
 
+#: Flow collections (``[...]``, ``{...}``) nested deeper than this are refused before parsing:
+#: libyaml takes seconds over 10,000 levels and building them overflows Python's stack.
+MAX_FLOW_DEPTH = 64
+
+
+def _too_deep(text: str) -> bool:
+    """Return whether brackets outside quotes nest deeper than MAX_FLOW_DEPTH (a cheap over-estimate)."""
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return False
+    depth = 0
+    quote = ""
+    for char in text:
+        if quote:
+            if char in (quote, "\n"):
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                return True
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return False
+
+
+def _check_depth(text: str, source: str) -> None:
+    if _too_deep(text):
+        raise unrepresentable(RecursionError("flow collections nested too deeply"), source)
+
+
 def parse_yaml_fast(text: str, *, source: str) -> Any:
     """Parse a user's YAML like ``parse_yaml`` but with libyaml; errors are re-parsed for their message.
 
     Manifests (discovery reads every installed one) and pack tone rules go through here.
     """
+    _check_depth(text, source)
     try:
         return yaml.load(text, Loader=_FastNoDuplicatesLoader)  # noqa: S506  (a safe loader)
     except yaml.YAMLError:
@@ -96,6 +128,7 @@ def read_yaml(path: str | Path, *, what: str = "file") -> Any:
 
 def parse_yaml(text: str, *, source: str = "<string>") -> Any:
     """Parse YAML text with the safe loader; map errors to IntentError naming the line."""
+    _check_depth(text, source)
     try:
         return yaml.load(text, Loader=_NoDuplicatesLoader)  # noqa: S506 (a SafeLoader subclass)
     except yaml.MarkedYAMLError as exc:
@@ -161,7 +194,7 @@ def describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> str:
 def unrepresentable(exc: ValueError | RecursionError, source: str) -> IntentError:
     """Say why valid YAML could not be read: a number too long for Python, or nesting too deep."""
     if isinstance(exc, RecursionError):
-        what = "its lists or mappings nest too deeply; a value nests a few levels at most"
+        what = f"its lists or mappings nest too deeply (over {MAX_FLOW_DEPTH} levels); flatten them"
     elif "digits" in str(exc):
         what = "it holds a number with thousands of digits; write a shorter number (or quote it as text)"
     else:

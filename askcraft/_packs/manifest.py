@@ -23,6 +23,9 @@ BUILTIN_NAME = "builtin"
 TEMPLATE_SUFFIXES = (".j2", ".jinja", ".txt", ".md")
 #: Larger template or manifest files are refused: a message template is a few kilobytes.
 MAX_TEMPLATE_BYTES = 256 * 1024
+#: A manifest is a few kilobytes (the built-in one under 3 KB); parsing 64 KB of YAML takes a
+#: fraction of a second, 256 KB of nothing but entries took seconds.
+MAX_MANIFEST_BYTES = 64 * 1024
 #: A pack name. Every pattern here is used with ``fullmatch``: ``$`` also matches before a final newline.
 PACK_NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 _SEMVER = re.compile(
@@ -346,10 +349,13 @@ def read_manifest(files: PackFiles) -> tuple[Path, dict[str, Any], str]:
         raise PackError(
             f"{root}: not a pack (no {MANIFEST}); create one with 'askcraft packs new NAME'", file=str(root)
         )
-    if files.files[MANIFEST] > MAX_TEMPLATE_BYTES:
-        raise PackError(f"{manifest_path}: too large for a pack manifest", file=str(manifest_path))
+    if files.files[MANIFEST] > MAX_MANIFEST_BYTES:
+        raise PackError(
+            f"{manifest_path}: larger than {MAX_MANIFEST_BYTES // 1024} KB, too large for a pack manifest",
+            file=str(manifest_path),
+        )
     try:
-        text = read_pack_file(files, MANIFEST, MAX_TEMPLATE_BYTES).decode("utf-8-sig")
+        text = read_pack_file(files, MANIFEST, MAX_MANIFEST_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PackError(
             f"{manifest_path}: not UTF-8 text; save it as UTF-8", file=str(manifest_path)
