@@ -60,7 +60,11 @@ MAX_FLOW_DEPTH = 64
 
 
 def _too_deep(text: str) -> bool:
-    """Return whether brackets outside quotes nest deeper than MAX_FLOW_DEPTH (a cheap over-estimate)."""
+    """Return whether brackets outside quotes nest deeper than MAX_FLOW_DEPTH.
+
+    A quick approximation of YAML's rules: brackets in comments count, and a quote (an apostrophe
+    in a plain word too) hides the rest of its line; real nesting of thousands is always seen.
+    """
     if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
         return False
     depth = 0
