@@ -22,7 +22,7 @@ from askcraft._packs.files import read_pack_file
 from askcraft._packs.manifest import MANIFEST
 from askcraft._packs.pack import Pack, load_pack
 from askcraft._packtools.examples import EXAMPLE_TODAY, Rendered, example_files, render_examples
-from askcraft._packtools.report import LintReport, problem_from
+from askcraft._packtools.report import LintReport, load_problem, problem_from
 from askcraft._yaml import YamlLines
 
 #: A throwaway intent whose context lists the standard variables every template may use.
@@ -252,7 +252,7 @@ def lint_pack(path: str | Path, *, grammar: bool = False) -> LintReport:
     try:
         pack = load_pack(path)
     except PackError as exc:
-        report.problems.append(problem_from(exc, MANIFEST, "manifest"))
+        report.problems.append(load_problem(exc))
         return report
     report.pack = pack
     trees = _parse_templates(pack, report)

@@ -53,6 +53,13 @@ class LintReport:
         self.problems.append(Problem(severity, message, file, line, code))
 
 
+def load_problem(exc: AskcraftError) -> Problem:
+    """Return the problem that kept a pack from loading: its manifest, or a file the folder may not hold."""
+    file = getattr(exc, "file", None)
+    code = "manifest" if not file or str(file).endswith("pack.yaml") else "pack-files"
+    return problem_from(exc, "pack.yaml", code)
+
+
 def problem_from(exc: AskcraftError, fallback_file: str | None, code: str) -> Problem:
     file = getattr(exc, "file", None) or fallback_file
     return Problem("error", str(exc), file, getattr(exc, "line", None), code)

@@ -9,10 +9,9 @@ from typing import Literal
 
 from askcraft._errors import PackError
 from askcraft._packs.files import read_pack_file, write_pack_file
-from askcraft._packs.manifest import MANIFEST
 from askcraft._packs.pack import Pack, load_pack
 from askcraft._packtools.examples import example_files, expected_file, render_examples
-from askcraft._packtools.report import LintReport, Problem, problem_from
+from askcraft._packtools.report import LintReport, Problem, load_problem, problem_from
 
 
 @dataclasses.dataclass(frozen=True)
@@ -61,7 +60,7 @@ def run_pack_tests(path: str | Path, *, update: bool = False) -> SelfTestReport:
     try:
         pack = load_pack(path)
     except PackError as exc:
-        return SelfTestReport(None, problems=[problem_from(exc, MANIFEST, "manifest")])
+        return SelfTestReport(None, problems=[load_problem(exc)])
     report = SelfTestReport(pack)
     lint = LintReport(pack.root, pack)
     for rendered in render_examples(pack, lint):
