@@ -317,6 +317,7 @@ def main() -> None:
         "--timeout", type=float, default=150, help="seconds a hostile case may run (default 150)"
     )
     parser.add_argument("--skip-drafts", action="store_true", help="only the hostile cases")
+    parser.add_argument("--skip-hostile", action="store_true", help="only the built-in drafts")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     trees = [REPO, *(Path(t).resolve() for t in args.tree)]
@@ -324,7 +325,7 @@ def main() -> None:
     if not args.skip_drafts:
         report["drafts"] = bench_drafts(trees, args.runs, args.n)
     with tempfile.TemporaryDirectory(prefix="askcraft-hostile-") as tmp:
-        cases = hostile_cases(Path(tmp))
+        cases = {} if args.skip_hostile else hostile_cases(Path(tmp))
         for name, case in cases.items():
             for tree in trees:
                 result = run_case(tree, case, args.timeout, Path(tmp))

@@ -15,7 +15,7 @@ import quopri
 from datetime import UTC, datetime, time
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from askcraft._errors import IntentError
 from askcraft._export.safety import (
@@ -106,15 +106,17 @@ def _read_back_problem(raw: bytes, meant: _Meant) -> str | None:
     if [line.split(":", 1)[0] for line in head if not line[:1].isspace()] != meant.names:
         return "header list"
     msg = email.message_from_bytes(raw, policy=email.policy.default)
-    if not isinstance(msg, EmailMessage) or list(msg.keys()) != meant.names or msg.defects:
+    items = list(msg.items())  # each header parsed once: the email package parses on every access
+    if not isinstance(msg, EmailMessage) or [name for name, _ in items] != meant.names or msg.defects:
         return "header list"
-    if any(value.defects for value in msg.values()):
+    if any(value.defects for _, value in items):
         return "header syntax"
+    parsed: dict[str, Any] = dict(items)
     for header, (name, address) in meant.addresses.items():
-        found = [(a.display_name, a.addr_spec) for a in msg[header].addresses]
+        found = [(a.display_name, a.addr_spec) for a in parsed[header].addresses]
         if found != [(name, address)]:
             return f"{header} header"
-    if meant.subject is not None and str(msg["Subject"]) != meant.subject:
+    if meant.subject is not None and str(parsed["Subject"]) != meant.subject:
         return "Subject header"
     if msg.is_multipart() or msg.get_content_type() != "text/plain":
         return "body"
