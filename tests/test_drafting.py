@@ -413,3 +413,15 @@ def test_the_builtin_pack_renders_the_same_in_the_sandbox() -> None:
                     ours = askcraft.draft(data, pack=trusted, variant=variant, check=False, today=TODAY)
                     theirs = askcraft.draft(data, pack=sandboxed, variant=variant, check=False, today=TODAY)
                     assert (ours.subject, ours.body) == (theirs.subject, theirs.body)
+
+
+def test_pack_fields_typed_as_text_are_read_as_their_type() -> None:
+    """A --set flag or a web form gives text: '3' is an integer field's 3, 'yes' a boolean's true."""
+    from askcraft._packs.fields import from_text  # noqa: PLC0415
+
+    assert from_text("3", "integer") == 3
+    assert from_text("2.5", "number") == 2.5
+    assert from_text("yes", "boolean") is True
+    assert from_text("a, b", "list") == ["a", "b"]
+    assert from_text("three", "integer") == "three"  # left for the type check to name
+    assert from_text(3, "string") == 3

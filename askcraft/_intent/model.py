@@ -253,7 +253,8 @@ def intent_error(exc: ValidationError, *, source: str | None = None) -> IntentEr
         elif kind == "extra_forbidden":
             problems.append(f"{field}: unknown field (put pack-specific fields under 'extra')")
         else:
-            msg = err["msg"].removeprefix("Value error, ")
+            # pydantic says "Input should be ..."; askcraft's messages (and its CLI) say "must be ...".
+            msg = err["msg"].removeprefix("Value error, ").replace("Input should be", "must be", 1)
             got = err.get("input")
             shown = f" (got {got!r})" if isinstance(got, str | int | float) and len(repr(got)) < 60 else ""
             # A check across fields (dates, channel and kind) names its fields in its own message.

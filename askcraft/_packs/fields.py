@@ -62,6 +62,33 @@ def unmet_requirements(pack: Pack, data: dict[str, Any]) -> list[tuple[dict[str,
     return unmet
 
 
+_TRUE = frozenset({"true", "yes", "on", "1"})
+_FALSE = frozenset({"false", "no", "off", "0"})
+
+
+def from_text(value: Any, kind: str) -> Any:
+    """Read a value typed as text (a --set flag, a web form) as the type a pack field declares.
+
+    "3" becomes 3 for an integer field, "yes" True for a boolean one, "a, b" a list; a value that
+    does not read as the type is returned as it is, and the type check then says what is wrong.
+    """
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    try:
+        if kind == "integer":
+            return int(text)
+        if kind == "number":
+            return float(text) if any(c in text for c in ".eE") else int(text)
+    except ValueError:
+        return value
+    if kind == "boolean" and text.lower() in _TRUE | _FALSE:
+        return text.lower() in _TRUE
+    if kind == "list":
+        return [item.strip() for item in text.split(",") if item.strip()]
+    return value
+
+
 def check_extra(
     pack: Pack, extra: dict[str, Any], *, stack: Sequence[Pack] = ()
 ) -> tuple[dict[str, Any], list[str]]:
@@ -73,14 +100,16 @@ def check_extra(
     for other in (*reversed(stack), pack):  # lower precedence first, so the drafting pack wins
         declared.update(other.manifest.fields)
     problems: list[str] = []
-    for key, value in extra.items():
+    filled = dict(extra)
+    for key, given in extra.items():
         spec = declared.get(key)
         if spec is None:
             known = ", ".join(sorted(declared)) or "none"
             problems.append(f"extra.{key}: no pack in use declares this field (declared: {known})")
-        elif value is not None and (problem := spec.problem(value)):
+            continue
+        value = filled[key] = from_text(given, spec.type)
+        if value is not None and (problem := spec.problem(value)):
             problems.append(f"extra.{key}: {problem} (got {value!r})")
-    filled = dict(extra)
     for key, spec in pack.manifest.fields.items():
         if filled.get(key) is None:
             # Like the built-in optional fields, an unset pack field is None, so `{% if extra.x %}` works.
