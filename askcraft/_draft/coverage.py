@@ -117,8 +117,9 @@ def left_out(intent: Intent, context: Mapping[str, Any], body: str) -> list[Find
         )
     target = context.get("target") or {}
     aims = [intent.company, intent.industry, intent.role]
-    forms = [*aims, intent.recipient.company, target.get("role"), target.get("industry")]
-    if intent.kind != "thank-you" and any(aims) and not _any_said(forms, words):
+    forms = [*aims, intent.recipient.company, *(target.get(k) for k in ("role", "industry", "company"))]
+    needs_aim = intent.kind != "thank-you" and intent.goal != "favour"  # a favour is its own details
+    if needs_aim and any(aims) and not _any_said(forms, words):
         found.append(
             _finding(
                 "content.left-out.target",

@@ -68,7 +68,7 @@ def check(ctx: CheckContext) -> list[Finding]:
         least = option(ctx, _NAME, "length.email_min_words")
         most = option(ctx, _NAME, "length.email_max_words")
         words = _words(body)
-        if words < least:
+        if words < least and by_id["length.email-short"].applies(ctx):
             found.append(by_id["length.email-short"].finding(offset, 0, words=words, least=least, most=most))
         elif words > most:
             found.append(
