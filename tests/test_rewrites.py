@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from typing import Any
 
 import pytest
+from test_rules import ALL_RULES
 
 from askcraft._checks.findings import Finding
 from askcraft._checks.fix import apply_fixes
 from askcraft._checks.registry import run_checks
 from askcraft._checks.rules.base import example_context
-from tests.test_rules import ALL_RULES
 
 WARNING = ("error", "warning")
 #: Rule examples are single sentences; a rewrite is judged inside a message, where whole-message
