@@ -263,9 +263,9 @@ def _select(packs: Sequence[Pack], intent: Intent, variant: str | None) -> Selec
 
 
 def _draft(intent: Intent, settings: _Settings, *, variant: str | None) -> Draft:
-    from askcraft._draft.fit import BREVITY, fits, render  # noqa: PLC0415
+    from askcraft._draft.fit import fitted  # noqa: PLC0415
     from askcraft._packs.fields import check_requirements  # noqa: PLC0415
-    from askcraft._render.context import build_context, with_brevity  # noqa: PLC0415
+    from askcraft._render.context import build_context  # noqa: PLC0415
 
     selection = _select(settings.packs, intent, variant)
     pack = selection.pack
@@ -277,12 +277,8 @@ def _draft(intent: Intent, settings: _Settings, *, variant: str | None) -> Draft
         if problem is None:
             raise
         raise problem from exc
-    for brevity in BREVITY:
-        # A channel with little room gets shorter phrasings until the message fits (or none is left).
-        context = with_brevity(context, brevity) if brevity else context
-        parts = render(pack, selection, context)
-        if fits(intent.kind, intent.channel, parts["body"] or "", settings.options):
-            break
+    # A channel with little room gets shorter phrasings until the message fits (or none is left).
+    parts, context = fitted(pack, selection, context, intent, settings.options)
     body = parts["body"] or ""
     if not body:
         raise PackError(

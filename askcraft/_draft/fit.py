@@ -16,6 +16,7 @@ from askcraft._checks.context import CheckContext
 from askcraft._errors import AskcraftError, PackError, missing_dependency
 
 if TYPE_CHECKING:
+    from askcraft._intent.model import Intent
     from askcraft._packs.pack import Pack, Selection
 
 
@@ -26,15 +27,44 @@ BREVITY = (0, 1, 2, 3)
 TIGHT = frozenset({"text", "linkedin-connection-note"})
 
 
-def fits(kind: str, channel: str, body: str, options: Mapping[str, Any]) -> bool:
-    """Return whether *body* fits a channel with a hard size, by the length rule's measure and options."""
+def overflow(kind: str, channel: str, body: str, options: Mapping[str, Any]) -> int:
+    """Return how far *body* runs past its channel: 0 when it fits, else the SMS segments or characters.
+
+    Measured by the length rule itself, with the draft's options, so "fits" means what the check says.
+    """
     if channel not in TIGHT:
-        return True
+        return 0
     from askcraft._checks.rules.length import check as length_check  # noqa: PLC0415
+    from askcraft._checks.rules.length import sms_segments  # noqa: PLC0415
 
     ctx = CheckContext(text=body, kind=kind, channel=channel, options=options)
     tight = {"length.text-message", "length.linkedin-note"}
-    return not any(f.rule in tight for f in length_check(ctx))
+    if not any(f.rule in tight for f in length_check(ctx)):
+        return 0
+    return sms_segments(body)[0] if channel == "text" else len(body)
+
+
+def fitted(
+    pack: Pack, selection: Selection, context: dict[str, Any], intent: Intent, options: Mapping[str, Any]
+) -> tuple[dict[str, str | None], dict[str, Any]]:
+    """Render at brevity 0, then shorter, until the message fits its channel; return the parts and context.
+
+    When nothing fits, the shortest wins, and among equally long ones the least squeezed: a text two
+    segments long either way keeps its fuller, more varied wording.
+    """
+    from askcraft._render.context import with_brevity  # noqa: PLC0415
+
+    best: tuple[int, dict[str, str | None], dict[str, Any]] | None = None
+    for brevity in BREVITY:
+        ctx = with_brevity(context, brevity) if brevity else context
+        parts = render(pack, selection, ctx)
+        over = overflow(intent.kind, intent.channel, parts["body"] or "", options)
+        if over == 0:
+            return parts, ctx
+        if best is None or over < best[0]:
+            best = (over, parts, ctx)
+    assert best is not None  # BREVITY is never empty
+    return best[1], best[2]
 
 
 def render(pack: Pack, selection: Selection, context: dict[str, Any]) -> dict[str, str | None]:
