@@ -284,8 +284,8 @@ def run_case(tree: Path, case: dict[str, Any], timeout: float, tmp: Path) -> dic
 def bench_drafts(trees: list[Path], runs: int, n: int) -> list[dict[str, Any]]:
     """Time the built-in pack in every tree, in alternating rounds; return medians and ratios."""
     times: dict[tuple[str, str], list[float]] = {}
-    for _ in range(runs):
-        for tree in trees:
+    for run in range(runs):
+        for tree in trees if run % 2 == 0 else trees[::-1]:  # ABBA: neither tree always goes first
             env = {**os.environ, "PYTHONPATH": str(tree), "ASKCRAFT_NO_PACK_AUTOLOAD": "1"}
             proc = subprocess.run(
                 [sys.executable, "-c", DRAFTS, str(n)],

@@ -29,7 +29,10 @@ REPO = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
 TRIES = 20
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="signals and file locks as on POSIX")
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="signals and file locks as on POSIX"),
+    pytest.mark.slow,  # dozens of installs in child processes: a few minutes
+]
 
 #: Run in a child: wait for the "go" file, install one pack, print what happened as JSON.
 INSTALL = """
