@@ -69,15 +69,22 @@ if sys.argv[3] == "isolation":
     text = open(manifest, encoding="utf-8").read().replace("name: builtin", "name: builtin-copy", 1)
     open(manifest, "w", encoding="utf-8").write(text)
     third = load_pack(root)
-    os.environ["ASKCRAFT_RENDER_ISOLATION"] = "off"
-    drafts(third)
-    out["third_party_here_us"] = timed(lambda: drafts(third))
-    os.environ["ASKCRAFT_RENDER_ISOLATION"] = "auto"
-    drafts(third)
-    out["third_party_worker_us"] = timed(lambda: drafts(third))
-    os.environ["ASKCRAFT_RENDER_ISOLATION"] = "all"
-    drafts()
-    out["builtin_worker_us"] = timed(drafts)
+    def mode(name, run):
+        def timed_in_mode():
+            os.environ["ASKCRAFT_RENDER_ISOLATION"] = name
+            return run()
+        return timed_in_mode
+
+    contenders = {
+        "third_party_here_us": mode("off", lambda: drafts(third)),
+        "third_party_worker_us": mode("auto", lambda: drafts(third)),
+        "builtin_worker_us": mode("all", drafts),
+    }
+    for run in contenders.values():
+        run()
+    for _ in range(5):  # alternate, so a busy moment slows every contender alike
+        for key, run in contenders.items():
+            out[key] = min(out.get(key, float("inf")), timed(run, repeats=1))
     starts = []
     for _ in range(5):
         isolated.shutdown()
