@@ -73,9 +73,16 @@ def isolation_mode() -> str:
 def render_pack_template(pack: Pack, template: str, context: Mapping[str, Any]) -> dict[str, str | None]:
     """Render *template* of *pack* with *context* into its subject and body blocks."""
     mode = isolation_mode()
-    if mode == "off" or (mode == "auto" and pack.source == "builtin") or not available():
+    if mode == "off" or (mode == "auto" and _ours(pack)) or not available():
         return render_here(pack.environment, template, context, pack=pack.name)
     return render_isolated(pack, template, context)
+
+
+def _ours(pack: Pack) -> bool:
+    """Return whether *pack* is askcraft's own built-in pack (however it was named: it is our files)."""
+    from askcraft._packs.pack import builtin_root  # noqa: PLC0415
+
+    return pack.source == "builtin" or pack.root.resolve() == builtin_root().resolve()
 
 
 def _import_paths() -> list[str]:
