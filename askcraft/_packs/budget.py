@@ -8,6 +8,7 @@ build is bounded, so holding many values at once cannot add up to more than that
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import threading
 import time
@@ -106,6 +107,22 @@ def charge(size: int) -> None:
         raise SecurityError(
             f"the template built more than {budget.max_built:,} characters in all; a message needs far fewer"
         )
+
+
+@contextlib.contextmanager
+def excused() -> Iterator[None]:
+    """Do not count the time spent inside against the running render's clock.
+
+    For askcraft's own code that imports its dependencies on first use (seconds on a busy
+    machine): the template did not spend that time.
+    """
+    budget: _Budget | None = getattr(_state, "budget", None)
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        if budget is not None:
+            budget.deadline += time.monotonic() - started
 
 
 def too_long(what: str) -> SecurityError:

@@ -157,8 +157,16 @@ def _pre_check(name: str, value: Any, params: tuple[Any, ...], kwargs: dict[str,
         _refuse_over(len(value) * (8 + sum(text_size(x) for x in extra if x)), "urlize()")
 
 
-def guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
-    """Wrap a filter: one step, its arguments estimated before, its result measured after."""
+#: askcraft's own filters that have run once in this process (their first call may import a library).
+_warm: set[str] = set()
+
+
+def guard_filter(name: str, func: Callable[..., Any], *, own: bool = False) -> Callable[..., Any]:
+    """Wrap a filter: one step, its arguments estimated before, its result measured after.
+
+    The first call of each of askcraft's *own* filters in a process does not count against the
+    render's clock: it may import a library the filter needs, which is not the template's doing.
+    """
     skip = 1 if getattr(func, "jinja_pass_arg", None) is not None else 0
 
     @wraps(func)
@@ -173,7 +181,12 @@ def guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
                 if isinstance(value, list):
                     _check_sum(value, args[skip + 2] if len(args) > skip + 2 else kwargs.get("start", 0))
             _pre_check(name, value, args[skip + 1 :], kwargs)
-        result = func(*args, **kwargs)
+        if own and name not in _warm:
+            with budget.excused():
+                result = func(*args, **kwargs)
+            _warm.add(name)
+        else:
+            result = func(*args, **kwargs)
         if any(result is arg for arg in args):  # handed back, not built
             return result
         return check_built(result, f"the {name} filter")

@@ -200,6 +200,12 @@ class PackEnvironment(ImmutableSandboxedEnvironment):
         _PutOnBudget().visit(tree)
         return tree
 
+    def _load_template(self, name: str, globals: Any) -> jinja2.Template:
+        # An include or import met mid-render is read and compiled then: that is not the
+        # template's time (compiling is bounded by the 256 KB a template may have).
+        with budget.excused():
+            return super()._load_template(name, globals)
+
     def call(
         __self,  # noqa: N805  (Jinja's own signature: positional-only by convention)
         __context: jinja2.runtime.Context,
@@ -270,7 +276,7 @@ def make_environment(loader: jinja2.BaseLoader) -> PackEnvironment:
     filters = {name: f for name, f in JINJA_FILTERS.items() if name not in _LEFT_OUT_FILTERS}
     filters.update(FILTERS)
     env.filters.clear()
-    env.filters.update({name: guard_filter(name, f) for name, f in filters.items()})
+    env.filters.update({name: guard_filter(name, f, own=name in FILTERS) for name, f in filters.items()})
     env.tests.clear()
     env.tests.update(
         {name: guard_test(cast("Callable[..., Any]", test)) for name, test in JINJA_TESTS.items()}
