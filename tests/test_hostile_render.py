@@ -253,7 +253,7 @@ def test_isolated_render_stops_the_payload_in_bounded_memory(
     """By default a pack renders in a worker: each payload stops there, neither process grows."""
     outcome = in_worker[payload]
     _assert_stopped(outcome)
-    assert 0 < outcome["worker_rss_mb"] < 300, outcome
+    assert outcome["worker_rss_mb"] < 300, outcome  # 0 when the hard timeout killed it first
 
 
 #: Budgets switched off, as if a guard were missing: the worker's own limits must still hold.
