@@ -193,6 +193,14 @@ def main() -> None:
                 tool.check(text)
             return time.perf_counter() - started
 
+        from askcraft._grammar import client  # noqa: PLC0415  (askcraft's own client, since issue 14)
+
+        def ours() -> float:
+            started = time.perf_counter()
+            for text in texts:
+                client.matches(server, text, "en-US")
+            return time.perf_counter() - started
+
         def many(disable: list[str]) -> float:
             grammar_checker.clear_cache()
             started = time.perf_counter()
@@ -201,26 +209,30 @@ def main() -> None:
             assert not any(f.rule == "grammar.unavailable" for r in results for f in r)
             return elapsed
 
-        loops, manys, grammar_only = [], [], []
+        loops, clients, manys, grammar_only = [], [], [], []
         for r in range(args.rounds):  # alternate the order so neither side always goes first
             if r % 2 == 0:
                 loops.append(loop())
+                clients.append(ours())
                 manys.append(many([]))
                 grammar_only.append(many(others))
             else:
                 grammar_only.append(many(others))
                 manys.append(many([]))
+                clients.append(ours())
                 loops.append(loop())
         grammar_checker.clear_cache()
         started = time.perf_counter()
         check_many(texts + texts, max_workers=args.workers)
         dup_s = time.perf_counter() - started
-        loop_s, many_s, gram_s = min(loops), min(manys), min(grammar_only)
+        loop_s, client_s, many_s, gram_s = min(loops), min(clients), min(manys), min(grammar_only)
         rows += [
             (
                 f"{len(texts)} distinct drafts ({words} words): sequential language_tool_python",
                 f"{loop_s:.2f} s",
             ),
+            (f"{len(texts)} distinct drafts: sequential askcraft client", f"{client_s:.2f} s"),
+            ("per-check latency, askcraft client / language_tool_python", f"{client_s / loop_s:.2f}x"),
             (f"{len(texts)} distinct drafts: check_many, grammar only", f"{gram_s:.2f} s"),
             (f"{len(texts)} distinct drafts: check_many, all checks", f"{many_s:.2f} s"),
             ("throughput ratio, grammar only (target >= 1.5x)", f"{loop_s / gram_s:.2f}x"),

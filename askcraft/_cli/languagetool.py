@@ -48,8 +48,12 @@ def show_languagetool_progress(console: Console | None = None) -> None:
     """Print the library's LanguageTool progress (first-use install, start-up) to stderr.
 
     Other commands (draft, check) call this so a first grammar check says what it
-    fetches and from where while it installs and starts LanguageTool.
+    fetches and from where while it installs and starts LanguageTool. It also refuses an
+    ``ASKCRAFT_LANGUAGETOOL`` value that is neither on nor off, before anything runs.
     """
+    from askcraft._grammar.config import switched_off  # noqa: PLC0415
+
+    switched_off()
     logger = logging.getLogger("askcraft.languagetool")
     if any(isinstance(h, _ConsoleHandler) for h in logger.handlers):
         return

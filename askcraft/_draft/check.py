@@ -4,7 +4,6 @@ Many texts share one LanguageTool server, with concurrent requests and no repeat
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import os
 from collections.abc import Collection, Iterable, Mapping
@@ -116,15 +115,12 @@ def _hashable(value: Any) -> bool:
 
 def _prepare_server() -> None:
     """Start (or find) the server once, so worker threads do not all wait on the start-up."""
-    from askcraft._errors import CheckerUnavailableError  # noqa: PLC0415
     from askcraft._grammar import checker as grammar_checker  # noqa: PLC0415
-    from askcraft._grammar.server import ensure_server  # noqa: PLC0415
 
     if grammar_checker.override is not None:  # a test double stands in for LanguageTool
         return
-    # On failure each check reports the reason as its one notice finding.
-    with contextlib.suppress(CheckerUnavailableError):
-        ensure_server()
+    # On failure every check reports the same notice at once (the checker's circuit breaker).
+    grammar_checker.prepare_server()
 
 
 def check(

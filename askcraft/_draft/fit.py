@@ -10,10 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import jinja2
-
 from askcraft._checks.context import CheckContext
-from askcraft._errors import AskcraftError, PackError, missing_dependency
 
 if TYPE_CHECKING:
     from askcraft._intent.model import Intent
@@ -68,31 +65,10 @@ def fitted(
 
 
 def render(pack: Pack, selection: Selection, context: dict[str, Any]) -> dict[str, str | None]:
-    """Render the selected template; every template failure becomes a PackError that names it."""
-    from askcraft._render.blocks import describe_template_error, render_blocks  # noqa: PLC0415
+    """Render the selected template; every template failure becomes a PackError that names it.
 
-    try:
-        template = pack.environment.get_template(selection.template)
-        return render_blocks(template, context)
-    except AskcraftError:
-        raise
-    except jinja2.TemplateNotFound as exc:
-        raise PackError(
-            f"pack '{pack.name}': template {exc.name!r} is listed in pack.yaml but missing",
-            pack=pack.name,
-            file=str(exc.name),
-        ) from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise PackError(
-            f"pack '{pack.name}', {exc.filename or exc.name}, line {exc.lineno}: {exc.message}",
-            pack=pack.name,
-            file=exc.filename or exc.name,
-            line=exc.lineno,
-        ) from None
-    except ImportError as exc:  # a filter's dependency is missing: not the template's fault
-        problem = missing_dependency(exc)
-        if problem is None:
-            raise
-        raise problem from exc
-    except Exception as exc:
-        raise describe_template_error(exc, pack=pack.name, template=selection.template) from None
+    A pack that is not built in renders in the render worker (``askcraft._packs.isolation``).
+    """
+    from askcraft._packs.isolation import render_pack_template  # noqa: PLC0415
+
+    return render_pack_template(pack, selection.template, context)

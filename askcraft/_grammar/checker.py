@@ -1,34 +1,40 @@
 """The grammar and spelling checker: LanguageTool matches as askcraft findings.
 
 The checker talks to the shared LanguageTool server (see ``askcraft._grammar.server``)
-through language-tool-python's ``remote_server=`` client. How each LanguageTool rule
+through askcraft's own client (``askcraft._grammar.client``). How each LanguageTool rule
 is reported (error, warning, suggestion or dropped) is data, in
 ``policy.yaml``. When LanguageTool cannot run, the checker returns one
-notice-level finding that says why and how to fix it; it never raises.
+notice-level finding that says why and how to fix it; it never raises. After a server fails,
+the checks that follow get the same notice at once for a while (a circuit breaker), so a batch
+waits for one dead server once, not once per text.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
+import time
 from collections.abc import Callable, Collection, Sequence
-from typing import Any, Literal
+from typing import Literal
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding, Severity
 from askcraft._errors import CheckerUnavailableError
 from askcraft._grammar.client import (
+    BadAnswerError,
     LanguageNotAvailableError,
+    Match,
     ServerFailedError,
-    forget_tools,
+    TextRejectedError,
     index_to_utf16,
     matches,
     utf16_to_index,
 )
-from askcraft._grammar.config import ENV_URL, Server
+from askcraft._grammar.config import ENV_HOME, ENV_RUNTIME, ENV_SWITCH, ENV_URL, Server, timeouts
 from askcraft._grammar.policy import policy
-from askcraft._grammar.server import ensure_server, healthy, restart_server
+from askcraft._grammar.server import ensure_server, restart_server
 
 logger = logging.getLogger("askcraft.languagetool")
 
@@ -80,7 +86,7 @@ def _is_name_word(excerpt: str, names: Collection[str]) -> bool:
 
 def _to_findings(
     text: str,
-    matches: Sequence[Any],
+    matches: Sequence[Match],
     names: Collection[str],
     field: Field,
 ) -> list[Finding]:
@@ -171,6 +177,63 @@ def unavailable(reason: str) -> Finding:
     )
 
 
+# --------------------------------------------------------------------------- the circuit breaker
+
+#: After a server fails, checks get the same notice at once for this long instead of each waiting.
+BREAKER_SECONDS = 30.0
+#: A failure to start a server that took longer than this trips the breaker too.
+_SLOW_FAILURE_SECONDS = 1.0
+_breaker_lock = threading.Lock()
+_broken: dict[tuple[str, ...], tuple[float, Finding]] = {}
+
+
+def _breaker_key() -> tuple[str, ...]:
+    # The settings that choose the server: another URL, home or switch is another server.
+    return tuple(os.environ.get(name, "") for name in (ENV_URL, ENV_SWITCH, ENV_HOME, ENV_RUNTIME))
+
+
+def _tripped() -> Finding | None:
+    with _breaker_lock:
+        entry = _broken.get(_breaker_key())
+    if entry is not None and time.monotonic() - entry[0] < BREAKER_SECONDS:
+        return entry[1]
+    return None
+
+
+def _trip(notice: Finding) -> Finding:
+    with _breaker_lock:
+        _broken[_breaker_key()] = (time.monotonic(), notice)
+    return notice
+
+
+def reset_breaker() -> None:
+    """Let the next check try the server again (after it failed, checks skip it for a while)."""
+    with _breaker_lock:
+        _broken.clear()
+
+
+def prepare_server() -> Server | Finding:
+    """Find or start the server before a batch; a failure is the notice every check then reports."""
+    tripped = _tripped()
+    if tripped is not None:
+        return tripped
+    started = time.monotonic()
+    try:
+        timeouts()  # a bad setting is the notice, before any server is started
+        return ensure_server(progress=None)
+    except CheckerUnavailableError as exc:
+        notice = unavailable(str(exc))
+    except Exception as exc:  # never let a grammar check take the draft down
+        logger.debug("LanguageTool could not be started", exc_info=True)
+        notice = unavailable(f"LanguageTool could not be started ({type(exc).__name__}: {exc}).")
+    # A failure that cost time (a start that timed out) is not tried again for every text; an
+    # instant one (switched off, Java missing) is cheap to repeat and may be fixed any moment.
+    return _trip(notice) if time.monotonic() - started > _SLOW_FAILURE_SECONDS else notice
+
+
+# --------------------------------------------------------------------------- the checker
+
+
 def check(ctx: CheckContext) -> list[Finding]:
     """Check the text (and subject) of *ctx* with LanguageTool; never raise."""
     if override is not None:
@@ -181,13 +244,9 @@ def check(ctx: CheckContext) -> list[Finding]:
     parts = [(text, field) for text, field in parts if text.strip()]
     if not parts:
         return []
-    try:
-        server = ensure_server(progress=None)
-    except CheckerUnavailableError as exc:
-        return [unavailable(str(exc))]
-    except Exception as exc:  # never let a grammar check take the draft down
-        logger.debug("LanguageTool could not be started", exc_info=True)
-        return [unavailable(f"LanguageTool could not be started ({type(exc).__name__}: {exc}).")]
+    server = prepare_server()
+    if isinstance(server, Finding):
+        return [server]
     findings: list[Finding] = []
     for text, field in parts:
         result = _check_text(server, text, ctx.language, tuple(ctx.names), field)
@@ -211,39 +270,49 @@ def _check_text(
         return list(cached)
     for attempt in (1, 2):
         try:
-            findings = _to_findings(text, matches(server, text, language), names, field)
+            found = matches(server, text, language)
         except LanguageNotAvailableError:
             return unavailable(
                 f"the LanguageTool server at {server.url} has no rules for language {language!r} "
                 f"(askcraft installs English only). Check the intent's language, or set {ENV_URL} "
                 "to a LanguageTool server with that language."
             )
+        except TextRejectedError as exc:
+            return unavailable(f"LanguageTool at {server.url} refused the text: {_short(str(exc))}")
+        except BadAnswerError as exc:
+            return _trip(
+                unavailable(
+                    f"LanguageTool at {server.url} sent {_short(str(exc))}, not an answer askcraft can read. "
+                    + _next_step(server)
+                )
+            )
         except ServerFailedError as exc:
-            if healthy(server.url):
-                # The server is up but refused this text (bad language code, text too long, ...).
-                return unavailable(f"LanguageTool at {server.url} rejected the text: {_short(str(exc))}")
-            forget_tools(server.url)
             if attempt == 2 or not server.managed:
-                return unavailable(
-                    f"the LanguageTool server at {server.url} stopped answering ({_short(str(exc))}). "
-                    + (
-                        f"Start it again, or unset {ENV_URL} to let askcraft run its own."
-                        if not server.managed
-                        else "Run `python -m askcraft languagetool status` and see its log."
+                return _trip(
+                    unavailable(
+                        f"the LanguageTool server at {server.url} stopped answering ({_short(str(exc))}). "
+                        + _next_step(server)
                     )
                 )
-            logger.warning("LanguageTool at %s stopped answering; restarting it once", server.url)
+            logger.warning("LanguageTool at %s stopped answering (%s); restarting it once", server.url, exc)
             try:
                 server = restart_server(server)
             except CheckerUnavailableError as restart_error:
-                return unavailable(
-                    f"LanguageTool stopped answering and could not be restarted: {restart_error}"
+                return _trip(
+                    unavailable(f"LanguageTool stopped answering and could not be restarted: {restart_error}")
                 )
             key = (server.url, language, text, names, field)
             continue
+        findings = _to_findings(text, found, names, field)
         _store(key, findings)
         return findings
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _next_step(server: Server) -> str:
+    if not server.managed:
+        return f"Start it again, or unset {ENV_URL} to let askcraft run its own."
+    return "Run `python -m askcraft languagetool status` and see its log."
 
 
 def _short(message: str, limit: int = 300) -> str:

@@ -7,6 +7,7 @@ import dataclasses
 import hashlib
 import logging
 import os
+import stat
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,9 +29,21 @@ ENV_AUTO_INSTALL = "ASKCRAFT_LANGUAGETOOL_AUTO_INSTALL"
 ENV_IDLE = "ASKCRAFT_LANGUAGETOOL_IDLE_MINUTES"
 ENV_JAVA_OPTS = "ASKCRAFT_LANGUAGETOOL_JAVA_OPTS"
 ENV_START_TIMEOUT = "ASKCRAFT_LANGUAGETOOL_START_TIMEOUT"
+ENV_TIMEOUT = "ASKCRAFT_LANGUAGETOOL_TIMEOUT"
+ENV_CONNECT_TIMEOUT = "ASKCRAFT_LANGUAGETOOL_CONNECT_TIMEOUT"
+ENV_READ_TIMEOUT = "ASKCRAFT_LANGUAGETOOL_READ_TIMEOUT"
 
 DEFAULT_IDLE_MINUTES = 30.0
 DEFAULT_START_TIMEOUT = 120.0
+#: The most one check may take, start to end (plus TIMEOUT_PER_CHARS for long texts), and the
+#: wait to connect. The wait for the next bytes is the total unless set: LanguageTool sends its
+#: answer all at once, when it has checked the whole text.
+DEFAULT_TIMEOUT = 15.0
+DEFAULT_CONNECT_TIMEOUT = 5.0
+#: One more second per this many characters checked (a 100 KB text gets 35 s on the default).
+TIMEOUT_PER_CHARS = 5_000
+#: The largest answer askcraft reads from a server (a long message with many matches is a few MB).
+MAX_ANSWER_BYTES = 16 * 2**20
 DEFAULT_JAVA_OPTS = ("-Xmx1g", "-Djava.net.preferIPv4Stack=true")
 #: Server properties: cache repeated sentences and keep analysis pipelines warm.
 SERVER_PROPERTIES = {
@@ -98,9 +111,27 @@ def say(progress: Progress | None, message: str) -> None:
 # --------------------------------------------------------------------------- locations
 
 
+#: What ``ASKCRAFT_LANGUAGETOOL`` may say: off, or on (unset is on).
+SWITCH_OFF = ("off", "0", "false", "no", "disabled")
+SWITCH_ON = ("on", "1", "true", "yes", "enabled")
+
+
 def switched_off() -> bool:
-    """Return whether the user switched LanguageTool off (``ASKCRAFT_LANGUAGETOOL=off``)."""
-    return os.environ.get(ENV_SWITCH, "").strip().lower() in {"off", "0", "false", "no", "disabled"}
+    """Return whether the user switched LanguageTool off (``ASKCRAFT_LANGUAGETOOL=off``).
+
+    Raises CheckerUnavailableError for a value that is neither on nor off, so a typo is
+    reported instead of silently checking (or not).
+    """
+    raw = os.environ.get(ENV_SWITCH, "").strip().lower()
+    if raw in SWITCH_OFF:
+        return True
+    if not raw or raw in SWITCH_ON:
+        return False
+    given = os.environ.get(ENV_SWITCH, "").strip()
+    raise CheckerUnavailableError(
+        f"{ENV_SWITCH}={given!r} is not a setting askcraft knows: use off ({', '.join(SWITCH_OFF[1:])} also "
+        f"work) to skip grammar checks, or on ({', '.join(SWITCH_ON[1:])}, or leaving it unset) to run them."
+    )
 
 
 def configured_url() -> str | None:
@@ -146,19 +177,33 @@ def record_path() -> Path:
 
 @contextlib.contextmanager
 def file_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on *path* so two processes do not install or start at once."""
+    """Hold an exclusive lock on *path* so two processes do not install or start at once.
+
+    The lock file is opened without following a link and without blocking, and must be a
+    regular file: a FIFO in its place would otherwise hang every command.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a+") as handle:
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except OSError as exc:
+        message = f"Cannot use the lock file {path} ({exc.strerror}); remove it."
+        raise CheckerUnavailableError(message) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise CheckerUnavailableError(f"{path} is not a regular file, so it cannot be a lock; remove it.")
         try:
             import fcntl  # noqa: PLC0415  (POSIX only; Windows runs without the lock)
         except ImportError:  # pragma: no cover
             yield
             return
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def java_opts() -> list[str]:
@@ -174,6 +219,42 @@ def float_env(name: str, default: float) -> float:
         return float(raw)
     except ValueError:
         raise CheckerUnavailableError(f"{name} must be a number, not {raw!r}.") from None
+
+
+@dataclasses.dataclass(frozen=True)
+class Timeouts:
+    """How long one request to a server may take (seconds), and how large its answer may be."""
+
+    connect: float
+    read: float
+    total: float
+    max_bytes: int = MAX_ANSWER_BYTES
+
+    def at_most(self, total: float) -> Timeouts:
+        """Return these limits with the total (and the other waits) no longer than *total*."""
+        return dataclasses.replace(
+            self, total=min(self.total, total), connect=min(self.connect, total), read=min(self.read, total)
+        )
+
+    def for_text(self, characters: int) -> Timeouts:
+        """Return these limits with time added for a long text (LanguageTool checks it all first)."""
+        extra = characters / TIMEOUT_PER_CHARS
+        return dataclasses.replace(self, total=self.total + extra, read=self.read + extra)
+
+
+def _seconds(name: str, default: float) -> float:
+    value = float_env(name, default)
+    if not value > 0:
+        raise CheckerUnavailableError(f"{name} must be a number of seconds above 0, not {value:g}.")
+    return value
+
+
+def timeouts() -> Timeouts:
+    """Return the request limits (``ASKCRAFT_LANGUAGETOOL_TIMEOUT`` and its connect/read siblings)."""
+    total = _seconds(ENV_TIMEOUT, DEFAULT_TIMEOUT)
+    connect = _seconds(ENV_CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT)
+    read = _seconds(ENV_READ_TIMEOUT, total)
+    return Timeouts(connect=connect, read=read, total=total)
 
 
 def idle_minutes_default() -> float:

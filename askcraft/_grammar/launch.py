@@ -2,7 +2,9 @@
 
 Run by path (``python -I launch.py SPEC``) from ``askcraft._grammar.server``; this
 short-lived parent exits at once, so the server outlives the caller and is never the
-caller's zombie. Standard library only: it must not import askcraft.
+caller's zombie. Given a ``pid`` instead of a ``cmd``, it starts only the watchdog, for a
+server askcraft found running without a record. Standard library only: it must not import
+askcraft.
 """
 
 from __future__ import annotations
@@ -15,17 +17,26 @@ import sys
 def main(argv: list[str]) -> int:
     """Launch the server described by the JSON spec in *argv* and print its pid."""
     spec = json.loads(argv[1])
-    with open(spec["log"], "ab") as log:  # noqa: PTH123  (a plain script, kept minimal)
-        java = subprocess.Popen(  # noqa: S603  (the java command askcraft built)
-            spec["cmd"],
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            close_fds=True,
-        )
+    if "pid" in spec:
+        pid = int(spec["pid"])
+    else:
+        with open(spec["log"], "ab") as log:  # noqa: PTH123  (a plain script, kept minimal)
+            java = subprocess.Popen(  # noqa: S603  (the java command askcraft built)
+                spec["cmd"],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                close_fds=True,
+            )
+        pid = java.pid
     if spec["idle_seconds"] > 0:
-        watch = {"pid": java.pid, "record": spec["record"], "idle_seconds": spec["idle_seconds"]}
+        watch = {
+            "pid": pid,
+            "record": spec["record"],
+            "idle_seconds": spec["idle_seconds"],
+            "files": spec.get("files", []),
+        }
         subprocess.Popen(  # noqa: S603  (our interpreter and our watchdog script)
             [sys.executable, "-I", spec["watchdog"], json.dumps(watch)],
             stdin=subprocess.DEVNULL,
@@ -34,7 +45,7 @@ def main(argv: list[str]) -> int:
             start_new_session=True,
             close_fds=True,
         )
-    sys.stdout.write(f"{java.pid}\n")
+    sys.stdout.write(f"{pid}\n")
     return 0
 
 

@@ -33,6 +33,7 @@ from askcraft._grammar.config import (
     say,
 )
 from askcraft._grammar.java import find_java
+from askcraft._grammar.maven import local_repository, settings_file
 
 
 def find_installation(version: str = VERSION) -> Installation | None:
@@ -209,7 +210,7 @@ def _install_maven(staging: Path, version: str, progress: Progress | None) -> st
     say(
         progress,
         f"Fetching LanguageTool {version} (English) and its dependencies from Maven Central "
-        "with mvn (about 100 MB; cached in ~/.m2)",
+        f"with mvn (about 100 MB; cached in {local_repository()})",
     )
     cmd = [
         mvn,
@@ -240,7 +241,7 @@ def _install_maven(staging: Path, version: str, progress: Progress | None) -> st
         raise CheckerUnavailableError(
             f"`mvn dependency:copy-dependencies` failed (exit {rc}) while fetching LanguageTool {version} "
             f"from Maven Central:\n{detail}\nCheck that Maven can reach https://repo.maven.apache.org "
-            "(proxy settings in ~/.m2/settings.xml)."
+            f"(proxy settings in {settings_file()})."
         )
     jars = list(lib.glob("*.jar"))
     if not any(j.name.startswith("languagetool-server-") for j in jars):

@@ -8,23 +8,16 @@ callback and to the ``askcraft.languagetool`` logger.
 
 from __future__ import annotations
 
-import contextlib
-import http.client
+import dataclasses
 import json
 import os
-import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from pathlib import Path
+from typing import Any
 
 from askcraft._errors import CheckerUnavailableError
-from askcraft._grammar import watchdog
 from askcraft._grammar.config import (
     DEFAULT_START_TIMEOUT,
     ENV_AUTO_INSTALL,
@@ -49,29 +42,23 @@ from askcraft._grammar.config import (
     runtime_dir,
     say,
     switched_off,
+    timeouts,
 )
+from askcraft._grammar.http import ServerFailedError, request
 from askcraft._grammar.java import find_java
 from askcraft._grammar.obtain import find_installation, install
-from askcraft._grammar.record import load_record, read_record, remove_record, touch, write_record
+from askcraft._grammar.processes import our_server, our_servers
+from askcraft._grammar.record import check_record_path, load_record, remove_record, touch, write_record
+from askcraft._grammar.stop import (
+    launch,
+    pid_alive,
+    port_files,
+    remove_port_files,
+    sweep_port_files,
+    terminate,
+)
 
 # --------------------------------------------------------------------------- server process
-
-#: Scripts run by path with ``python -I`` (plain stdlib, so they do not import askcraft).
-_LAUNCHER = Path(__file__).with_name("launch.py")
-_WATCHDOG = Path(__file__).with_name("watchdog.py")
-
-
-#: Whether a pid runs and is not a zombie (a killed server nobody reaped is dead).
-pid_alive = watchdog.alive
-
-
-def is_languagetool(pid: int) -> bool:
-    """Return whether *pid* looks like a LanguageTool server (guards against pid reuse)."""
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return pid_alive(pid)  # no /proc (macOS): trust the port check that follows
-    return MAIN_CLASS.encode() in cmdline
 
 
 def _free_port() -> int:
@@ -82,42 +69,46 @@ def _free_port() -> int:
 
 
 def healthy(url: str, timeout: float = 5.0) -> bool:
-    """Return whether a LanguageTool server answers its health check at *url*."""
+    """Return whether a LanguageTool server answers its health check at *url* within *timeout*."""
     try:
-        with urllib.request.urlopen(f"{url}/v2/healthcheck", timeout=timeout) as response:  # noqa: S310
-            return bool(response.status == 200)
-    except (OSError, ValueError, http.client.HTTPException):
+        answer = request(url, "/v2/healthcheck", limits=timeouts().at_most(timeout))
+    except (ServerFailedError, CheckerUnavailableError):
         return False
+    return answer.status == 200
 
 
 def server_version(url: str, timeout: float = 30.0) -> str | None:
     """Return the LanguageTool version a server reports (by checking a tiny text)."""
-    data = urllib.parse.urlencode({"language": "en-US", "text": "Hello."}).encode()
     try:
-        with urllib.request.urlopen(f"{url}/v2/check", data=data, timeout=timeout) as response:  # noqa: S310
-            payload = json.loads(response.read().decode("utf-8"))
-    except (OSError, ValueError, http.client.HTTPException):
+        answer = request(
+            url, "/v2/check", {"language": "en-US", "text": "Hello."}, limits=timeouts().at_most(timeout)
+        )
+        payload = json.loads(answer.body)
+    except (ServerFailedError, CheckerUnavailableError, ValueError, RecursionError):
         return None
-    version = payload.get("software", {}).get("version")
-    return str(version) if version else None
+    software = payload.get("software") if isinstance(payload, dict) else None
+    version = software.get("version") if isinstance(software, dict) else None
+    return version if isinstance(version, str) and version else None
 
 
 def _warm_up(url: str, timeout: float) -> None:
     # The first check loads the English rules and dictionaries (seconds); pay it here,
     # not in the user's first check.
     text = "This is a short warm-up message; I hope you are doing well and that it's fine."
-    data = urllib.parse.urlencode({"language": "en-US", "text": text}).encode()
-    with urllib.request.urlopen(f"{url}/v2/check", data=data, timeout=timeout) as response:  # noqa: S310
-        response.read()
+    limits = timeouts()
+    limits = dataclasses.replace(limits, total=timeout, read=timeout)
+    answer = request(url, "/v2/check", {"language": "en-US", "text": text}, limits=limits)
+    if answer.status != 200:
+        raise ServerFailedError(f"HTTP {answer.status}")
 
 
 def recorded_server() -> Server | None:
-    """Return the recorded server if it is alive and healthy; clean up a stale record."""
+    """Return the recorded server if it is ours, alive and healthy; clean up a stale record."""
     server = load_record()
-    if server is None:
+    if not isinstance(server, Server):
         return None
     assert server.pid is not None
-    if not (pid_alive(server.pid) and is_languagetool(server.pid)):
+    if our_server(server.pid, server.port) is None:
         logger.info("Removing the stale record of LanguageTool server pid %s (not running)", server.pid)
         remove_record(server.pid)
         return None
@@ -159,17 +150,57 @@ def start_server(
         existing = recorded_server()
         if existing is not None:
             return existing
-        stale = read_record()
-        if stale is not None and stale.get("pid") and pid_alive(int(stale["pid"])):
-            # Alive but not answering: a hung server. Stop it before starting another.
-            terminate(int(stale["pid"]))
-            remove_record()
+        stale = load_record()
+        if isinstance(stale, Server) and stale.pid is not None:
+            hung = our_server(stale.pid, stale.port)
+            if hung is not None:  # ours, alive, not answering: stop it before starting another
+                terminate(hung)
+        remove_record()
+        adopted = _adopt_orphans(installation.version, idle_minutes)
+        if adopted is not None:
+            return adopted
+        sweep_port_files()
         return _launch(installation, java, idle_minutes, progress)
+
+
+def _adopt_orphans(version: str, idle_minutes: float | None) -> Server | None:
+    """Take over a server of ours that no readable record names (keep one that answers, stop the rest)."""
+    adopted: Server | None = None
+    for process in our_servers():
+        if adopted is None and healthy(process.url):
+            adopted = Server(
+                url=process.url,
+                pid=process.pid,
+                port=process.port,
+                version=version,
+                idle_minutes=idle_minutes_default() if idle_minutes is None else idle_minutes,
+                started_at=time.time(),
+                log=str(port_files(process.port)[1]),
+            )
+            write_record(adopted, ready=True)
+            if adopted.idle_minutes > 0:  # its old watchdog lost the record and left: start another
+                launch(_watch_spec(adopted, {"pid": process.pid}))
+            logger.info("LanguageTool pid %s on %s had no record; using it", process.pid, process.url)
+        else:
+            logger.info("Stopping LanguageTool pid %s on %s: no record names it", process.pid, process.url)
+            terminate(process)
+    return adopted
+
+
+def _watch_spec(server: Server, extra: dict[str, Any]) -> dict[str, Any]:
+    assert server.port is not None
+    return {
+        **extra,
+        "record": str(record_path()),
+        "idle_seconds": server.idle_minutes * 60.0,
+        "files": [str(path) for path in port_files(server.port)],
+    }
 
 
 def _launch(
     installation: Installation, java: str, idle_minutes: float | None, progress: Progress | None
 ) -> Server:
+    check_record_path()
     idle = idle_minutes_default() if idle_minutes is None else idle_minutes
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
@@ -189,53 +220,37 @@ def _launch(
         "--config",
         str(config),
     ]
-    record = record_path()
-    spec = {
-        "cmd": cmd,
-        "log": str(log),
-        "record": str(record),
-        "idle_seconds": idle * 60.0,
-        "watchdog": str(_WATCHDOG),
-    }
     say(progress, f"Starting LanguageTool {installation.version} on {url}")
     started = time.monotonic()
-    # A short-lived launcher starts java (and the idle watchdog) in their own sessions, so
-    # the server outlives this process and is never our zombie or our ResourceWarning.
-    result = subprocess.run(  # noqa: S603  (our interpreter and a fixed script)
-        [sys.executable, "-I", str(_LAUNCHER), json.dumps(spec)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    planned = Server(url=url, port=port, version=installation.version, idle_minutes=idle, log=str(log))
+    # A short-lived launcher starts java (and the idle watchdog) in their own sessions, so the
+    # server outlives this process and is never our zombie or our ResourceWarning.
+    result = launch(_watch_spec(planned, {"cmd": cmd, "log": str(log)}))
     if result.returncode != 0 or not result.stdout.strip().isdigit():
         raise CheckerUnavailableError(
             f"Could not launch java for LanguageTool: {result.stderr.strip()[-500:]}"
         )
     pid = int(result.stdout.strip())
-    server = Server(
-        url=url,
-        pid=pid,
-        port=port,
-        version=installation.version,
-        idle_minutes=idle,
-        started_at=time.time(),
-        log=str(log),
-    )
-    # Record at once, so `stop` and the watchdog know the process while it starts.
-    write_record(server, ready=False)
+    server = dataclasses.replace(planned, pid=pid, started_at=time.time())
     timeout = float_env(ENV_START_TIMEOUT, DEFAULT_START_TIMEOUT)
     try:
+        # Record at once, so `stop` and the watchdog know the process while it starts; if the
+        # record cannot be written, the process is stopped, never left without one.
+        write_record(server, ready=False)
         _wait_healthy(server, timeout, log)
         try:
             _warm_up(url, timeout)
-        except (OSError, http.client.HTTPException) as exc:
+        except ServerFailedError as exc:
             raise CheckerUnavailableError(
-                f"LanguageTool started but failed its first check ({type(exc).__name__}: {exc}). "
+                f"LanguageTool started but failed its first check ({exc}). "
                 f"Last lines of its log ({log}):\n{_tail(log)}"
             ) from exc
     except BaseException:
-        terminate(pid)
+        started_process = our_server(pid, port)
+        if started_process is not None:
+            terminate(started_process)
+        else:
+            remove_port_files(port)
         remove_record(pid)
         raise
     write_record(server, ready=True)
@@ -274,29 +289,22 @@ def _tail(log: Path, lines: int = 8) -> str:
     return "\n".join(interesting[-lines:]) or "(empty log)"
 
 
-def terminate(pid: int, grace: float = 10.0) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.kill(pid, signal.SIGTERM)
-    deadline = time.monotonic() + grace
-    while time.monotonic() < deadline:
-        if not pid_alive(pid):
-            return
-        time.sleep(0.1)
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.kill(pid, signal.SIGKILL)
-
-
 def stop_server() -> Server | None:
-    """Stop the recorded local server; return it, or None when none was running."""
-    server = load_record()
-    if server is None:
-        return None
-    assert server.pid is not None
-    remove_record(server.pid)
-    if pid_alive(server.pid) and is_languagetool(server.pid):
-        terminate(server.pid)
-    _forget()
-    return server
+    """Stop askcraft's local server (and any of its servers no record names); return the one stopped."""
+    with file_lock(record_path().with_suffix(".lock")):
+        recorded = load_record()
+        stopped: Server | None = None
+        if isinstance(recorded, Server) and recorded.pid is not None:
+            process = our_server(recorded.pid, recorded.port)
+            if process is not None:
+                terminate(process)
+                stopped = recorded
+        remove_record()
+        for process in our_servers():  # servers a truncated or replaced record lost track of
+            terminate(process)
+            stopped = stopped or Server(url=process.url, pid=process.pid, port=process.port)
+        _forget()
+    return stopped
 
 
 # --------------------------------------------------------------------------- in-process reuse
@@ -353,8 +361,9 @@ def restart_server(dead: Server, *, progress: Progress | None = None) -> Server:
         if _current is not None and _current != dead and _current.pid is not None and pid_alive(_current.pid):
             return _current  # another thread already restarted it
         if dead.pid is not None:
-            if pid_alive(dead.pid) and is_languagetool(dead.pid):
-                terminate(dead.pid)
+            process = our_server(dead.pid, dead.port)
+            if process is not None:
+                terminate(process)
             remove_record(dead.pid)
         say(progress, "LanguageTool stopped answering; starting it again")
         _current = start_server(progress=progress)

@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import signal
+import stat
 import sys
 import time
 from pathlib import Path
@@ -19,6 +20,8 @@ from typing import Any
 
 #: How long a freshly launched server may go without a record (it is written just after).
 _RECORD_GRACE_SECONDS = 60.0
+#: A record is a few hundred bytes.
+_MAX_RECORD_BYTES = 64 * 1024
 
 
 def alive(pid: int) -> bool:
@@ -36,13 +39,29 @@ def alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
-def load(record: Path, pid: int) -> dict[str, Any] | None:
-    """Return the record if it still names *pid*."""
+def load(record: Path, pid: int) -> tuple[dict[str, Any], float] | None:
+    """Return the record and when it was last touched, if it is a regular file that still names *pid*.
+
+    Opened without following a link and without blocking: a FIFO or a folder put in the
+    record's place is not a record, and must not stop the watchdog in its tracks.
+    """
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
-        data = json.loads(record.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        fd = os.open(record, flags)
+    except OSError:
         return None
-    return data if isinstance(data, dict) and data.get("pid") == pid else None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_RECORD_BYTES:
+            return None
+        data = json.loads(os.read(fd, _MAX_RECORD_BYTES))
+    except (OSError, ValueError, RecursionError):
+        return None
+    finally:
+        os.close(fd)
+    if not isinstance(data, dict) or data.get("pid") != pid:
+        return None
+    return data, info.st_mtime
 
 
 def stop(pid: int) -> None:
@@ -59,36 +78,43 @@ def stop(pid: int) -> None:
         os.kill(pid, signal.SIGKILL)
 
 
-def watch(pid: int, record: Path, idle_seconds: float) -> None:
-    """Poll until the server dies, is taken over, or stays idle longer than *idle_seconds*."""
+def _remove(record: Path, files: list[str]) -> None:
+    for path in [record, *map(Path, files)]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def watch(pid: int, record: Path, idle_seconds: float, files: list[str] | None = None) -> None:
+    """Poll until the server dies, is taken over, or stays idle longer than *idle_seconds*.
+
+    When it stops the server (or finds it dead), it removes the record and the server's *files*.
+    """
     born = time.time()
     interval = min(15.0, max(1.0, idle_seconds / 4))
     while True:
         time.sleep(interval)
-        data = load(record, pid)
-        if data is None:
+        found = load(record, pid)
+        if found is None:
             if time.time() - born < _RECORD_GRACE_SECONDS and alive(pid):
                 continue
             return
+        data, touched = found
         if not alive(pid):
-            record.unlink(missing_ok=True)
+            _remove(record, files or [])
             return
         if not data.get("ready"):
             continue  # still starting: the idle clock starts once it is warm
-        try:
-            idle_for = time.time() - record.stat().st_mtime
-        except OSError:
-            return
-        if idle_for > idle_seconds:
-            record.unlink(missing_ok=True)
+        if time.time() - touched > idle_seconds:
+            _remove(record, [])
             stop(pid)
+            _remove(record, files or [])
             return
 
 
 def main(argv: list[str]) -> int:
     """Watch the server described by the JSON spec in *argv*."""
     spec = json.loads(argv[1])
-    watch(int(spec["pid"]), Path(spec["record"]), float(spec["idle_seconds"]))
+    watch(int(spec["pid"]), Path(spec["record"]), float(spec["idle_seconds"]), list(spec.get("files", [])))
     return 0
 
 

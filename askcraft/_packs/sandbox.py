@@ -3,37 +3,51 @@
 A pack is somebody else's file, so its templates are treated as hostile:
 
 - Jinja's immutable sandbox refuses private attributes (``__class__``, ``__globals__``, ...)
-  and methods that modify data; the only globals are a capped ``range`` and ``dict``.
+  and methods that modify data; the only globals are a capped ``range`` and ``dict``, and
+  only the methods of plain values listed in ``askcraft._packs.guards`` may be called.
 - Every ``include``/``import``/``extends`` names a quoted, relative file; the loader
   (``askcraft._packs.pack._PackLoader``) refuses anything outside the pack.
-- Every render has a budget: loop iterations plus calls, nesting depth and wall-clock
-  time. Filters and string methods refuse arguments that would build huge values.
+- Every render has a budget (``askcraft._packs.budget``): steps, nesting depth, wall-clock
+  time and the characters it builds. Each place a template can build a value is on it:
+
+  ============================  ==============================================================
+  where a value is built        how it is bounded
+  ============================  ==============================================================
+  loops                         every iteration is a step (the parser wraps each loop)
+  ``{{ value }}`` (any output)  ``finalize`` measures a value that is not text before printing
+  captures, macros, call and    ``environment.concat`` joins their output: at most MAX_STRING,
+  filter blocks                 charged
+  includes, imports, extends,   a step each; what one template or block prints is counted as
+  blocks, ``super()``           it is printed (at most MAX_STRING)
+  ``~``                         the parser turns it into ``guard_concat``: parts measured first
+  ``[...]``, ``(...)``, ``{}``  the parser wraps literals with computed items: measured, charged
+  ``x[a:b]``                    the parser wraps slices: measured, charged
+  ``+ * ** % //``               ``call_binop``: sizes estimated first, result measured
+  filters and tests             wrapped: a step each, arguments estimated, result measured
+  calls                         ``call``: a step each, only listed methods, estimated, measured
+  ============================  ==============================================================
 """
 
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Callable, Iterable
-from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from jinja2 import StrictUndefined, nodes
 from jinja2.exceptions import SecurityError, TemplateSyntaxError
 from jinja2.filters import FILTERS as JINJA_FILTERS
+from jinja2.runtime import Macro, Undefined, markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.tests import TESTS as JINJA_TESTS
+from jinja2.visitor import NodeTransformer
+from markupsafe import Markup
 
-from askcraft._packs.budget import (
-    MAX_INT_BITS,
-    MAX_STRING,
-    Nested,
-    PackTemplate,
-    capped_range,
-    guard_loop,
-    plain_dict,
-    tick,
-)
+from askcraft._packs import budget
+from askcraft._packs.budget import MAX_INT_BITS, Nested, PackTemplate, capped_range, guard_loop, plain_dict
+from askcraft._packs.guards import built_by_call, check_call, check_percent_format, guard_filter, guard_test
+from askcraft._packs.sizes import check_built, text_size
 from askcraft._render.words import FILTERS
 
 #: Filters left out: ``random`` makes output differ run to run, so a pack's tests could not pass.
@@ -42,131 +56,100 @@ _LEFT_OUT_FILTERS = frozenset({"random"})
 _HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".html.jinja", ".xml", ".xml.j2")
 
 
-# -- size guards -----------------------------------------------------------------------------------
-
-_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(\*|\d+)?(?:\.(\*|\d+))?")
-_NUMBERS = re.compile(r"\d+")
+# -- what the compiled templates call ----------------------------------------------------------------
 
 
-def _too_big(what: str) -> SecurityError:
-    return SecurityError(f"{what} would build a value longer than {MAX_STRING:,} characters")
-
-
-def _check_ints(name: str, args: Iterable[Any]) -> None:
-    for arg in args:
-        if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_STRING:
-            raise SecurityError(f"{name}() with {arg} is more than a template may ask for")
-
-
-def _check_sized(name: str, value: Any) -> Any:
-    if isinstance(value, str | list | tuple | dict) and len(value) > MAX_STRING:
-        raise _too_big(name)
+def guard_output(value: Any) -> Any:
+    """Measure a value before it is printed (``finalize``): a list may print as gigabytes."""
+    kind = type(value)
+    if kind is str or kind is Markup or kind is int or kind is float or kind is bool or value is None:
+        return value
+    if isinstance(value, Undefined):
+        return value
+    size = text_size(value)
+    if size > budget.MAX_STRING:
+        raise budget.too_long("printing this value")
+    budget.charge(size)
     return value
 
 
-def _check_percent_format(fmt: str) -> None:
-    for width, precision in _PERCENT_SPEC.findall(fmt):
-        for number in (width, precision):
-            if number == "*":
-                raise SecurityError("'*' widths in a %-format are not allowed in a template")
-            if number and int(number) > MAX_STRING:
-                raise _too_big("this %-format")
+def bounded_concat(parts: Iterable[str]) -> str:
+    """Join printed pieces (a capture, a macro's output) after counting them (``environment.concat``)."""
+    chunks: list[str] = []
+    size = 0
+    for chunk in parts:
+        size += len(chunk)
+        if size > budget.MAX_STRING:
+            raise SecurityError(f"the template produced more than {budget.MAX_STRING:,} characters")
+        chunks.append(chunk)
+    budget.charge(size)
+    return "".join(chunks)
 
 
-def _check_brace_format(fmt: str) -> None:
-    try:
-        parts = list(string.Formatter().parse(fmt))
-    except ValueError as exc:
-        raise SecurityError(f"invalid format string: {exc}") from None
-    for _, _, spec, _ in parts:
-        for number in _NUMBERS.findall(spec or ""):
-            if int(number) > MAX_STRING:
-                raise _too_big("this format()")
+def guard_concat(context: jinja2.runtime.Context, *parts: Any) -> str:
+    """Join the operands of ``~`` after measuring them."""
+    budget.tick()
+    size = sum(len(p) if type(p) is str else text_size(p) for p in parts)
+    if size > budget.MAX_STRING:
+        raise budget.too_long("'~'")
+    budget.charge(size)
+    join = markup_join if context.eval_ctx.autoescape else str_join
+    return join(parts)
 
 
-def _estimate_replace(text: Any, old: Any, new: Any) -> None:
-    if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
-        hits = text.count(old) if old else len(text) + 1
-        if len(text) + hits * (len(new) - len(old)) > MAX_STRING:
-            raise _too_big("replace()")
+def guard_value(value: Any) -> Any:
+    """Measure and charge a list, tuple or dict literal with computed items, or a slice."""
+    budget.tick()
+    return check_built(value, f"this {type(value).__name__}")
 
 
-def _estimate_join(parts: Any, sep: Any) -> None:
-    if (
-        isinstance(sep, str)
-        and isinstance(parts, list | tuple | range)
-        and len(parts) * len(sep) > MAX_STRING
-    ):
-        raise _too_big("join()")
+_SCOPE_VARS = frozenset({"_block_vars", "_loop_vars"})
+_INTERNAL: tuple[Callable[..., Any], ...] = (guard_loop, guard_concat, guard_value)
 
 
-#: Filters and methods whose integer arguments are values to show, not sizes to build.
-_INTS_ARE_VALUES = frozenset({"format", "format_map", "replace", "join", "default", "d", "sum", "round"})
+# -- the parser's rewrites -----------------------------------------------------------------------
 
 
-def _pre_check(name: str, value: Any, params: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    """Refuse arguments that would allocate a huge value before the call makes it."""
-    if name not in _INTS_ARE_VALUES:
-        _check_ints(name, params)
-        _check_ints(name, kwargs.values())
-    if name == "format" and isinstance(value, str):
-        _check_percent_format(value)
-    elif name == "replace" and len(params) >= 2:
-        _estimate_replace(value, params[0], params[1])
-    elif name == "join":
-        _estimate_join(value, params[0] if params else kwargs.get("d", ""))
-    elif name == "indent" and isinstance(value, str):
-        width = params[0] if params else kwargs.get("width", 4)
-        if isinstance(width, str) and (value.count("\n") + 1) * len(width) > MAX_STRING:
-            raise _too_big("indent()")
-    elif name == "wordwrap" and isinstance(value, str):
-        wrap = params[2] if len(params) > 2 else kwargs.get("wrapstring")
-        if isinstance(wrap, str) and len(value) * len(wrap) > MAX_STRING:
-            raise _too_big("wordwrap()")
+def _internal_call(name: str, args: list[Any], lineno: int) -> nodes.Call:
+    return nodes.Call(nodes.EnvironmentAttribute(name, lineno=lineno), args, [], None, None, lineno=lineno)
 
 
-def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
-    """Wrap a filter so it refuses huge arguments and huge results."""
-    skip = 1 if getattr(func, "jinja_pass_arg", None) is not None else 0
+class _PutOnBudget(NodeTransformer):
+    """Route every loop, ``~``, literal and slice of a template through the budget."""
 
-    @wraps(func)
-    def guarded(*args: Any, **kwargs: Any) -> Any:
-        # Filters that take the environment or context get it first; the filtered value comes next.
-        if len(args) > skip:
-            _pre_check(name, args[skip], args[skip + 1 :], kwargs)
-        return _check_sized(f"the {name} filter", func(*args, **kwargs))
+    def visit_For(self, node: nodes.For) -> nodes.Node:  # noqa: N802  (NodeVisitor's naming)
+        self.generic_visit(node)
+        node.iter = _internal_call("guard_loop", [node.iter], node.lineno)
+        return node
 
-    return guarded
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:  # noqa: N802
+        self.generic_visit(node)
+        return _internal_call(
+            "guard_concat", [nodes.ContextReference(lineno=node.lineno), *node.nodes], node.lineno
+        )
 
+    def _literal(self, node: nodes.Expr, items: list[nodes.Expr]) -> nodes.Node:
+        self.generic_visit(node)
+        if all(isinstance(item, nodes.Const) for item in items):
+            return node  # as long as the source, at most
+        return _internal_call("guard_value", [node], node.lineno)
 
-def _safe_filters() -> dict[str, Callable[..., Any]]:
-    filters = {name: f for name, f in JINJA_FILTERS.items() if name not in _LEFT_OUT_FILTERS}
-    filters.update(FILTERS)
-    return {name: _guard_filter(name, f) for name, f in filters.items()}
+    def visit_List(self, node: nodes.List) -> nodes.Node:  # noqa: N802
+        return self._literal(node, node.items)
 
+    def visit_Tuple(self, node: nodes.Tuple) -> nodes.Node:  # noqa: N802
+        if node.ctx != "load":
+            return self.generic_visit(node)
+        return self._literal(node, node.items)
 
-def _check_builtin_method(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    """Apply the size guards to methods of plain values (``'x'.center(10**9)``)."""
-    target = getattr(obj, "__wrapped__", obj)  # the sandbox wraps str.format in a helper
-    owner = getattr(target, "__self__", None)
-    if not isinstance(owner, str | list | tuple | dict):
-        return
-    name = getattr(target, "__name__", "")
-    if name not in _INTS_ARE_VALUES:
-        _check_ints(name, args)
-        _check_ints(name, kwargs.values())
-    if isinstance(owner, str):
-        if name in {"format", "format_map"}:
-            _check_brace_format(owner)
-        elif name == "replace" and len(args) >= 2:
-            _estimate_replace(owner, args[0], args[1])
-        elif name == "join" and args:
-            _estimate_join(args[0], owner)
-        elif name == "expandtabs" and any(isinstance(a, int) and a > 64 for a in args):
-            raise SecurityError("expandtabs() with a tab size over 64 is not allowed in a template")
+    def visit_Dict(self, node: nodes.Dict) -> nodes.Node:  # noqa: N802
+        return self._literal(node, [part for pair in node.items for part in (pair.key, pair.value)])
 
-
-# -- the environment --------------------------------------------------------------------------------
+    def visit_Getitem(self, node: nodes.Getitem) -> nodes.Node:  # noqa: N802
+        self.generic_visit(node)
+        if isinstance(node.arg, nodes.Slice):  # Jinja slices in plain Python, past getitem()
+            return _internal_call("guard_value", [node], node.lineno)
+        return node
 
 
 def _literal_names(node: nodes.Expr) -> list[str] | None:
@@ -191,7 +174,7 @@ class PackEnvironment(ImmutableSandboxedEnvironment):
     template_class = PackTemplate
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        """Parse a template, refuse what packs may not do, and put every loop on the budget."""
+        """Parse a template, refuse what packs may not do, and put every step on the budget."""
         tree = super()._parse(source, name, filename)
 
         def fail(message: str, lineno: int) -> TemplateSyntaxError:
@@ -200,14 +183,6 @@ class PackEnvironment(ImmutableSandboxedEnvironment):
         for loop in tree.find_all(nodes.For):
             if loop.recursive:
                 raise fail("recursive loops are not allowed in a pack template", loop.lineno)
-            loop.iter = nodes.Call(
-                nodes.EnvironmentAttribute("guard_loop", lineno=loop.lineno),
-                [loop.iter],
-                [],
-                None,
-                None,
-                lineno=loop.lineno,
-            )
         for ref in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
             names = _literal_names(ref.template)  # type: ignore[attr-defined]  # all four have it
             statement = type(ref).__name__.lower().replace("fromimport", "from ... import")
@@ -222,7 +197,14 @@ class PackEnvironment(ImmutableSandboxedEnvironment):
         for var in tree.find_all(nodes.Name):
             if var.name == "self":
                 raise fail("'self' is not available in a pack template; call a macro instead", var.lineno)
+        _PutOnBudget().visit(tree)
         return tree
+
+    def _load_template(self, name: str, globals: Any) -> jinja2.Template:
+        # An include or import met mid-render is read and compiled then: that is not the
+        # template's time (compiling is bounded by the 256 KB a template may have).
+        with budget.excused():
+            return super()._load_template(name, globals)
 
     def call(
         __self,  # noqa: N805  (Jinja's own signature: positional-only by convention)
@@ -232,17 +214,22 @@ class PackEnvironment(ImmutableSandboxedEnvironment):
         **kwargs: Any,
     ) -> Any:
         """Call something from a template, on the render's budget and size limits."""
-        tick()
-        _check_builtin_method(__obj, args, kwargs)
-        if isinstance(__obj, jinja2.runtime.Macro):
+        # Jinja passes the variables of the running loop or block along, for pass_context callables.
+        given = {k: v for k, v in kwargs.items() if k not in _SCOPE_VARS}
+        if any(__obj is own for own in _INTERNAL):
+            return __obj(*args, **given)
+        budget.tick()
+        if __obj is capped_range or __obj is plain_dict:
+            return check_built(__obj(*args, **given), getattr(__obj, "__name__", "the call"))
+        check_call(__obj, args, given)
+        if isinstance(__obj, Macro):
             with Nested("macros that call each other"):
                 return super().call(__context, __obj, *args, **kwargs)
-        return _check_sized(
-            getattr(__obj, "__name__", "the call"), super().call(__context, __obj, *args, **kwargs)
-        )
+        return built_by_call(__obj, super().call(__context, __obj, *args, **kwargs), args)
 
     def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
         """Refuse arithmetic that would build huge strings, lists or numbers."""
+        budget.tick()
         if operator == "**" and isinstance(right, int) and abs(right) > 64:
             raise SecurityError("exponent too large for a template")
         if (
@@ -253,21 +240,21 @@ class PackEnvironment(ImmutableSandboxedEnvironment):
         ):
             raise SecurityError("a template may not build numbers that large")
         if operator == "%" and isinstance(left, str):
-            _check_percent_format(left)
+            check_percent_format(left, right)
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if (
                     isinstance(seq, str | list | tuple)
                     and isinstance(times, int)
-                    and len(seq) * times > MAX_STRING
+                    and len(seq) * times > budget.MAX_STRING
                 ):
                     raise SecurityError("repeating a string or list that many times is not allowed")
         result = super().call_binop(context, operator, left, right)
         if isinstance(result, int) and result.bit_length() > MAX_INT_BITS:
             raise SecurityError("a template may not build numbers that large")
-        if isinstance(result, str | list | tuple) and len(result) > MAX_STRING:
-            raise SecurityError("a template built a value that is too long")
-        return result
+        if result is left or result is right:
+            return result
+        return check_built(result, "this expression")
 
 
 def make_environment(loader: jinja2.BaseLoader) -> PackEnvironment:
@@ -281,11 +268,21 @@ def make_environment(loader: jinja2.BaseLoader) -> PackEnvironment:
         lstrip_blocks=False,
         extensions=(),
         auto_reload=False,
+        finalize=guard_output,
     )
     # Only the plain helpers a message needs: no lipsum, cycler, joiner or namespace.
     env.globals.clear()
     env.globals.update({"range": capped_range, "dict": plain_dict})
+    filters = {name: f for name, f in JINJA_FILTERS.items() if name not in _LEFT_OUT_FILTERS}
+    filters.update(FILTERS)
     env.filters.clear()
-    env.filters.update(_safe_filters())
-    env.guard_loop = guard_loop  # type: ignore[attr-defined]  # read by the loops _parse rewrites
+    env.filters.update({name: guard_filter(name, f, own=name in FILTERS) for name, f in filters.items()})
+    env.tests.clear()
+    env.tests.update(
+        {name: guard_test(cast("Callable[..., Any]", test)) for name, test in JINJA_TESTS.items()}
+    )
+    env.concat = bounded_concat  # type: ignore[method-assign]  # captures and macros join through it
+    env.guard_loop = guard_loop  # type: ignore[attr-defined]  # read by the calls _parse puts in
+    env.guard_concat = guard_concat  # type: ignore[attr-defined]
+    env.guard_value = guard_value  # type: ignore[attr-defined]
     return env

@@ -52,19 +52,10 @@ def render_blocks(
     captured: dict[str, str] = {}
     # The discourse behind pick()/mention() (when the context has one) forgets, per block, what was said.
     discourse: Any = getattr(context.get("mention"), "__self__", None)
-
-    def capture(name: str, block: Callable[[Any], Iterator[str]]) -> Callable[[Any], Iterator[str]]:
-        def run(block_ctx: Any) -> Iterator[str]:
-            if discourse is not None and hasattr(discourse, "start_block"):
-                discourse.start_block()  # the subject and the body are read apart: say facts in each
-            captured[name] = _limited(block(block_ctx))
-            yield captured[name]
-
-        return run
-
     for name in names:
         if ctx.blocks.get(name):
-            ctx.blocks[name] = [capture(name, ctx.blocks[name][0]), *ctx.blocks[name][1:]]
+            capture = _Capture(name, ctx.blocks[name][0], captured, discourse)
+            ctx.blocks[name] = [capture, *ctx.blocks[name][1:]]
     whole = _limited(template.root_render_func(ctx))
     out: dict[str, str | None] = {name: tidy(captured[name]) if name in captured else None for name in names}
     if not captured:
@@ -72,6 +63,27 @@ def render_blocks(
     if out.get("subject") is not None:
         out["subject"] = " ".join((out["subject"] or "").split())
     return out
+
+
+class _Capture:
+    """Keep what a block prints. It compares equal to the block, so ``super()`` still finds it."""
+
+    def __init__(
+        self, name: str, block: Callable[[Any], Iterator[str]], into: dict[str, str], discourse: Any
+    ) -> None:
+        self.name, self.block, self.into, self.discourse = name, block, into, discourse
+
+    def __call__(self, context: Any) -> Iterator[str]:
+        if self.discourse is not None and hasattr(self.discourse, "start_block"):
+            self.discourse.start_block()  # the subject and the body are read apart: say facts in each
+        self.into[self.name] = _limited(self.block(context))
+        yield self.into[self.name]
+
+    def __eq__(self, other: object) -> bool:
+        return other is self.block or self.block == other
+
+    def __hash__(self) -> int:
+        return hash(self.block)
 
 
 def _limited(chunks: Iterator[str]) -> str:
