@@ -196,3 +196,24 @@ def test_a_deadline_with_an_easy_way_out_is_a_suggestion():
         text="Could you read my statement before the 30th? The application closes then. No worries if not."
     )
     assert not [f for f in run_checks(explained, grammar=False) if "pressure.deadline" in f.rules]
+
+
+def test_too_soon_counts_days_in_words():
+    """The too-soon message says '1 day' and 'the same day', never '1 days' or 'only 0 days'."""
+    text = "Just checking in on my note."
+
+    def message(sent_on: str, sent: date, most: int = 7) -> str:
+        ctx = CheckContext(
+            text=text,
+            kind="reminder",
+            send_date=sent,
+            options={"patience.sent_on": sent_on, "patience.min_days": most},
+        )
+        (finding,) = [f for f in run_checks(ctx, grammar=False) if f.rule == "patience.too-soon"]
+        return finding.message
+
+    assert "only 1 day before this one" in message("2026-03-02", date(2026, 3, 3))
+    assert "only 3 days before" in message("2026-03-02", date(2026, 3, 5))
+    same = message("2026-03-02", date(2026, 3, 2), most=1)
+    assert "the same day as this one" in same and "at least 1 day after" in same
+    assert "1 days" not in same and "0 days" not in same
