@@ -425,3 +425,29 @@ def test_pack_fields_typed_as_text_are_read_as_their_type() -> None:
     assert from_text("a, b", "list") == ["a", "b"]
     assert from_text("three", "integer") == "three"  # left for the type check to name
     assert from_text(3, "string") == 3
+
+
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+def test_an_outcome_that_points_back_never_opens_the_thank_you(channel: str) -> None:
+    """'One of them asked for my CV' comes after the thanks that says who 'them' are, in every variant."""
+    data = _intent(
+        kind="thank-you",
+        goal="introduction",
+        channel=channel,
+        help="the two introductions at P&G",
+        outcome="one of them asked for my CV",
+    )
+    for variant in ("brief", "grateful", "news"):
+        body = askcraft.draft(data, variant=variant, check=False, today=TODAY).body
+        assert "introductions at P&G" in body, body
+        assert "ne of them asked for my CV" in body, body
+        assert body.index("introductions at P&G") < body.index("ne of them asked"), body
+    plain = _intent(
+        kind="thank-you",
+        goal="introduction",
+        channel=channel,
+        help="the introduction",
+        outcome="Acme called me",
+    )
+    body = askcraft.draft(plain, variant="news", check=False, today=TODAY).body
+    assert body.index("Acme called me") < body.index("the introduction"), body

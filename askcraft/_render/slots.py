@@ -253,6 +253,21 @@ def is_treat(gift: str) -> bool:
     )
 
 
+_LEANS_BACK = re.compile(
+    r"^(?:(?:one|two|both|all|each|neither|none|some)\s+of\s+(?:them|those|these)"
+    r"|(?:they|them|he|she|it|that|this|those|these|both)(?:['\u2019]\w+)?)\b",
+    re.IGNORECASE,
+)
+
+
+def leans_back(text: str) -> bool:
+    """Return whether *text* opens on a word that points back ("One of them asked for my CV").
+
+    Such a sentence cannot open a message: what "them" means is only said later.
+    """
+    return bool(_LEANS_BACK.match(text.strip()))
+
+
 def is_gerund_phrase(text: str) -> bool:
     """Return whether *text* starts with an -ing verb ('reviewing my deck'), which 'could you' cannot take."""
     first = text.split(" ", 1)[0].lower()
