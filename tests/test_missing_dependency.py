@@ -82,7 +82,6 @@ def _without(modules: list[str], code: str, *argv: str, stdin: str = "") -> subp
         ("platformdirs", ["languagetool", "path"]),
         ("platformdirs", ["languagetool", "status"]),
         ("pyphen", ["check", "-", "--no-grammar"]),
-        ("language_tool_python", ["check", "-"]),
     ],
 )
 def test_the_cli_names_the_missing_package(module: str, argv: list[str]) -> None:
@@ -95,6 +94,21 @@ def test_the_cli_names_the_missing_package(module: str, argv: list[str]) -> None
         f"run `python -m pip install {package}` or reinstall askcraft"
     )
     assert proc.stdout == ""
+
+
+def test_the_release_download_names_language_tool_python(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """language-tool-python is askcraft's route to the release download (checks go through askcraft's
+    own client): without it, that route says which package to install, exit 2."""
+    monkeypatch.setenv("ASKCRAFT_LANGUAGETOOL_HOME", str(tmp_path))
+    proc = _without(["language_tool_python"], CLI, "languagetool", "install", "--from", "download")
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == (
+        "error: askcraft needs the Python package 'language-tool-python', which is not installed: "
+        "run `python -m pip install language-tool-python` or reinstall askcraft"
+    )
+    assert [p.name for p in tmp_path.iterdir() if p.name != ".install.lock"] == []  # nothing half-installed
 
 
 def test_a_missing_dependency_of_a_dependency_says_reinstall() -> None:
