@@ -6,6 +6,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from askcraft import campaign as campaign
     from askcraft import packs as packs
     from askcraft import testing as testing
     from askcraft import tone as tone
@@ -60,7 +61,7 @@ _WHERE = {
     "load_intent": "askcraft._intent.load",
 }
 #: Public topic modules.
-_TOPIC_MODULES = frozenset({"packs", "testing", "tone"})
+_TOPIC_MODULES = frozenset({"campaign", "packs", "testing", "tone"})
 
 
 def __getattr__(name: str) -> Any:

@@ -41,6 +41,18 @@ class CheckerUnavailableError(AskcraftError, RuntimeError):
     """A checker cannot run here (LanguageTool missing, Java missing, server down)."""
 
 
+class ContactsError(AskcraftError, ValueError):
+    """A contacts file cannot be read at all (no such file, no header row, not a contacts file)."""
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.source = source
+
+
+class LedgerError(AskcraftError, RuntimeError):
+    """The ledger cannot be opened or does not hold what was asked for (an unknown contact)."""
+
+
 #: askcraft's dependencies: the name each is imported by, and the name pip installs it by.
 DEPENDENCIES: dict[str, str] = {
     "click": "click",
@@ -55,6 +67,7 @@ DEPENDENCIES: dict[str, str] = {
     "pydantic": "pydantic",
     "pyphen": "pyphen",
     "rich": "rich",
+    "vobject": "vobject",
     "yaml": "pyyaml",
 }
 

@@ -22,8 +22,9 @@ ROOMS = [
     ["_grammar"],
     ["_packs"],
     ["_draft"],
+    ["_campaign"],
     ["_packtools"],
-    ["packs", "tone", "testing", "__init__"],
+    ["packs", "tone", "testing", "campaign", "__init__"],
     ["_cli", "__main__"],
 ]
 RANK = {room: rank for rank, rooms in enumerate(ROOMS) for room in rooms}

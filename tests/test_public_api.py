@@ -34,7 +34,7 @@ PUBLIC = [
     "load_intent",
 ]
 #: Public topic modules, reachable as askcraft.<name>.
-TOPICS = ["packs", "testing", "tone"]
+TOPICS = ["campaign", "packs", "testing", "tone"]
 
 
 def test_all_is_sorted_and_exactly_the_intended_names() -> None:
@@ -59,7 +59,7 @@ def test_from_askcraft_import_star_gives_the_public_names() -> None:
 
 
 def test_topic_modules_are_reachable() -> None:
-    """askcraft.packs, askcraft.testing and askcraft.tone are modules."""
+    """askcraft.campaign, askcraft.packs, askcraft.testing and askcraft.tone are modules."""
     for name in TOPICS:
         module = getattr(askcraft, name)
         assert isinstance(module, types.ModuleType)

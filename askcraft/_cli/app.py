@@ -9,7 +9,13 @@ import click
 #: Subcommands are imported only when used, so ``askcraft --help`` stays fast.
 _SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "draft": ("askcraft._cli.draft:draft_cmd", "Draft a request, reminder or thank-you."),
+    "campaign": ("askcraft._cli.campaign:campaign_cmd", "Ask many people: one checked request per contact."),
     "check": ("askcraft._cli.check:check_cmd", "Check the tone (and grammar) of a message you wrote."),
+    "due": ("askcraft._cli.due:due_cmd", "Who is due a reminder or a thank-you; draft them in one go."),
+    "ledger": (
+        "askcraft._cli.ledger:ledger_cmd",
+        "Who was asked, and what came of it: show, mark, export, forget.",
+    ),
     "schema": ("askcraft._cli.schema:schema_cmd", "Print the JSON Schema of an intent."),
     "packs": (
         "askcraft._cli.packs:packs_cmd",
