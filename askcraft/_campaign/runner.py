@@ -199,6 +199,8 @@ class _Job:
     html: bool
     progress: Callable[[int, int], None] | None
     campaign_id: int = 0
+    #: Files of the unsent drafts being drafted again, by contact key: the new draft takes the name.
+    redrafting: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def select(
         self, store: Ledger | None, planned: list[Planned], *, window: int, again: bool, redraft: bool
@@ -227,10 +229,11 @@ class _Job:
             ask = existing.get(contact_id)
             request = ask.message("request") if ask else None
             if ask is not None and request is not None and request.file:
-                taken.add(Path(request.file).stem)
                 if not redraft or request.sent_on:
+                    taken.add(Path(request.file).stem)
                     earlier.append(_entry_from_ledger(item, ask.ask, request))
                     continue
+                self.redrafting[item.contact.key] = request.file
             other = recent.get(contact_id)
             if other is not None:
                 when = other.sent_on or other.created_on
@@ -248,7 +251,7 @@ class _Job:
 
     def draft(self, store: Ledger | None, todo: list[Planned], taken: set[str]) -> list[Entry]:
         """Draft, write and record every contact in *todo*; return their entries."""
-        stems = _stems(todo, taken)
+        stems = _stems(todo, taken, self.redrafting)
         entries: list[Entry] = []
         batch: list[Drafted] = []
         progress = self.progress
@@ -280,6 +283,9 @@ class _Job:
     def _write(self, item: Planned, draft: Draft, stem: str) -> tuple[Entry, Drafted]:
         file_name = _file_name(draft, stem)
         write_atomic(inside(self.folder, file_name), _message(draft))
+        old = self.redrafting.get(item.contact.key)
+        if old is not None and old != file_name:  # redrafted for another channel: .eml became .txt
+            inside(self.folder, old).unlink(missing_ok=True)
         entry = Entry(
             row=item.contact.row,
             name=item.contact.name,
@@ -317,11 +323,17 @@ def _recent(store: Ledger, ids: Mapping[str, int], since: date, campaign: str) -
     return found
 
 
-def _stems(todo: list[Planned], taken: set[str]) -> list[str]:
-    """Return a file stem per contact: from their name, unique in the folder, stable between runs."""
+def _stems(todo: list[Planned], taken: set[str], keep: Mapping[str, str]) -> list[str]:
+    """Return a file stem per contact: from their name, unique in the folder, stable between runs.
+
+    A draft made again keeps its file's stem (*keep*: contact key -> file name).
+    """
+    used = set(taken) | {Path(name).stem for name in keep.values()}
     stems: list[str] = []
-    used = set(taken)
     for item in todo:
+        if item.contact.key in keep:
+            stems.append(Path(keep[item.contact.key]).stem)
+            continue
         stem = file_stem(item.contact.name, f"row-{item.contact.row}")
         candidate, n = stem, 2
         while candidate in used:

@@ -117,11 +117,11 @@ def _statements(script: str) -> list[str]:
     """Split a migration into statements (``executescript`` would commit the open transaction)."""
     statements: list[str] = []
     buffer = ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
+    for piece in script.split(";"):
+        buffer += piece + ";"
         if sqlite3.complete_statement(buffer):
             statements.append(buffer.strip())
             buffer = ""
-    if buffer.strip():
+    if buffer.strip(" \n;"):
         statements.append(buffer.strip())
-    return statements
+    return [s for s in statements if s.strip(" \n;")]
