@@ -1,63 +1,37 @@
-"""Ask many people for a little: one small, personal request per contact in a CSV file.
+"""Ask many people for a little: one small, checked request per contact in a contacts file.
 
-Run: python examples/ask_many.py [contacts.csv] [out-folder]
-Each draft is checked for tone; grammar is checked too when LanguageTool is available
-(pass --no-grammar to skip it). Emails are written as .eml files, the rest as .txt.
+Run: python examples/ask_many.py [contacts-file] [out-folder] [--no-grammar]
+The contacts file may be LinkedIn's Connections.csv, a Google or Outlook CSV export, a vCard
+file, or a plain CSV or YAML file (see examples/campaign/). Emails are written as .eml files,
+the rest as .txt, with a review sheet (review.md, review.csv) listing the drafts worst first.
+This example keeps the ledger out of it (record=False); `askcraft campaign draft` records the
+campaign so `askcraft due` can say who to remind a week later.
 """
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
-import askcraft
+from askcraft import campaign
 
-HERE = Path(__file__).parent
-REASON = "After six years teaching math, I want to put my numbers skills to work in finance."
+HERE = Path(__file__).parent / "campaign"
 
 
 def main(argv: list[str]) -> int:
-    """Draft one request per contact and write each next to the others."""
+    """Draft one request per contact into the out folder and print what was asked of whom."""
     grammar = "--no-grammar" not in argv
     args = [a for a in argv if not a.startswith("--")]
     contacts = Path(args[0]) if args else HERE / "contacts.csv"
     out = Path(args[1]) if len(args) > 1 else Path("drafts")
-    out.mkdir(parents=True, exist_ok=True)
-    with contacts.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    for line, row in enumerate(rows, start=2):
-        try:
-            intent = askcraft.Intent(
-                kind="request",
-                goal="job-leads",
-                industry="banking",
-                count=2,  # many people, a little each
-                channel=row["channel"] or "email",
-                recipient={
-                    "name": row["name"],
-                    "relationship": row["relationship"],
-                    "email": row["email"] or None,
-                },
-                sender={
-                    "name": "Alex Kim",
-                    "email": "alex.kim@example.com",
-                    "reason": REASON,
-                },
-            )
-        except askcraft.IntentError as exc:
-            print(f"{contacts}, row {line}: {exc}", file=sys.stderr)
-            return 2
-        draft = askcraft.draft(intent, grammar=grammar)
-        stem = row["name"].lower().replace(" ", "-")
-        if draft.channel == "email" and intent.recipient.email:
-            (out / f"{stem}.eml").write_bytes(draft.to_eml())
-        else:
-            (out / f"{stem}.txt").write_text(draft.to_text(), encoding="utf-8")
-        warnings = [f for f in draft.findings if f.severity in {"error", "warning"}]
-        print(
-            f"{row['name']:<16} {draft.channel:<18} {draft.provenance.variant:<8} {len(warnings)} warning(s)"
-        )
+    result = campaign.run_campaign(contacts, HERE / "ask.yaml", out=out, record=False, grammar=grammar)
+    for entry in result.entries:
+        warnings = entry.tally("error") + entry.tally("warning")
+        print(f"{entry.name:<16} {entry.channel:<18} {entry.file:<20} {warnings} warning(s)")
+    for problem in result.problems:
+        print(f"row {problem.row}: {problem.message}", file=sys.stderr)
+    print(result.summary)
+    print(f"Review them worst first: {result.files['review']}")
     return 0
 
 

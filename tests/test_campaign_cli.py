@@ -13,7 +13,6 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "campaign"
 ASK = str(EXAMPLES / "ask.yaml")
 CSV = str(EXAMPLES / "contacts.csv")
 DRAFT = ["campaign", "draft", "--contacts"]
-CONTACT_FILES = sorted(p for p in EXAMPLES.iterdir() if p.name != "ask.yaml")
 
 
 @pytest.fixture(autouse=True)
@@ -24,31 +23,6 @@ def private_ledger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ASKCRAFT_LANGUAGETOOL", "off")
     monkeypatch.chdir(tmp_path)
     return path
-
-
-def test_there_is_an_example_of_each_contact_format() -> None:
-    """examples/campaign/ holds LinkedIn, Google, Outlook, vCard, plain CSV and YAML contact files."""
-    from askcraft.campaign import read_contacts  # noqa: PLC0415
-
-    assert {read_contacts(p).format for p in CONTACT_FILES} == {
-        "linkedin", "google", "outlook", "vcard", "csv", "yaml",
-    }  # fmt: skip
-
-
-@pytest.mark.parametrize("contacts", CONTACT_FILES, ids=[p.name for p in CONTACT_FILES])
-def test_every_example_contact_file_drafts(
-    contacts: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Each example file drafts a message per contact from the command line, exit 0, no traceback."""
-    code = main(["campaign", "draft", "--contacts", str(contacts), "--intent", ASK, "--out", "drafts"])
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    assert "Traceback" not in err
-    assert "Asked " in out
-    assert "in banking" in out
-    drafted = [p for p in (tmp_path / "drafts").iterdir() if p.suffix in {".eml", ".txt"}]
-    assert len(drafted) >= 3
-    assert (tmp_path / "drafts" / "review.md").is_file()
 
 
 def test_the_whole_arc_from_the_command_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -16,6 +16,8 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 INTENTS = sorted((EXAMPLES / "intents").glob("*.yaml"))
 SCRIPTS = sorted(EXAMPLES.glob("*.py"))
+CAMPAIGN = EXAMPLES / "campaign"
+CONTACT_FILES = sorted(p for p in CAMPAIGN.iterdir() if p.name != "ask.yaml")
 
 
 def test_there_are_examples_of_each_kind() -> None:
@@ -62,3 +64,41 @@ def test_script_runs(script: Path, tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip()
     assert "Traceback" not in proc.stderr
+
+
+def test_there_is_an_example_of_each_contact_format() -> None:
+    """examples/campaign/ holds LinkedIn, Google, Outlook, vCard, plain CSV and YAML contact files."""
+    from askcraft.campaign import read_contacts  # noqa: PLC0415
+
+    assert {read_contacts(p).format for p in CONTACT_FILES} == {
+        "linkedin", "google", "outlook", "vcard", "csv", "yaml",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("contacts", CONTACT_FILES, ids=[p.name for p in CONTACT_FILES])
+def test_contact_file_drafts_a_campaign(
+    contacts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each example contact file drafts a message per contact through `askcraft campaign draft`."""
+    monkeypatch.setenv("ASKCRAFT_LEDGER", str(tmp_path / "ledger.sqlite3"))
+    monkeypatch.setenv("ASKCRAFT_LANGUAGETOOL", "off")
+    out = tmp_path / "drafts"
+    code = main(
+        [
+            "campaign",
+            "draft",
+            "--contacts",
+            str(contacts),
+            "--intent",
+            str(CAMPAIGN / "ask.yaml"),
+            "--out",
+            str(out),
+        ]
+    )
+    stdout, err = capsys.readouterr()
+    assert code == 0, err
+    assert "Traceback" not in err
+    assert "in banking" in stdout
+    drafted = [p for p in out.iterdir() if p.suffix in {".eml", ".txt"}]
+    assert len(drafted) >= 3
+    assert (out / "review.md").is_file()

@@ -13,8 +13,8 @@ import io
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from askcraft._campaign.contacts import Contact, ContactList, RowProblem, build_contact
 from askcraft._campaign.fields import extra_name, normalise_header, target
+from askcraft._campaign.people import Contact, ContactList, RowProblem, build_contact
 from askcraft._errors import ContactsError
 
 #: Rows read looking for the header before giving up.

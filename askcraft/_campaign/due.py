@@ -17,9 +17,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from askcraft._campaign.contacts import RowProblem
 from askcraft._campaign.files import remove_stale_temps, write_atomic
 from askcraft._campaign.ledger import Drafted, Ledger
+from askcraft._campaign.people import RowProblem
 from askcraft._campaign.records import Ask
 from askcraft._campaign.review import Entry, write_review
 from askcraft._campaign.safety import file_stem, inside

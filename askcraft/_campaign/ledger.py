@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from askcraft._campaign.contacts import Contact, normalise_url
+from askcraft._campaign.people import Contact, normalise_url
 from askcraft._campaign.records import Ask, Event, Message
 from askcraft._campaign.schema import migrate
 from askcraft._errors import LedgerError

@@ -11,8 +11,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from askcraft._campaign.contacts import normalise_url
 from askcraft._campaign.ledger import Ledger, now
+from askcraft._campaign.people import normalise_url
 from askcraft._campaign.records import MARKS, Ask
 from askcraft._errors import LedgerError
 

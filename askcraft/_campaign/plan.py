@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from askcraft._campaign.contacts import Contact, ContactList, RowProblem
+from askcraft._campaign.people import Contact, ContactList, RowProblem
 from askcraft._campaign.summary import ask_text
 from askcraft._errors import AskcraftError, IntentError
 from askcraft._intent.model import Intent

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from askcraft._campaign.contacts import RowProblem
 from askcraft._campaign.files import csv_bytes, write_atomic
+from askcraft._campaign.people import RowProblem
 
 _SEVERITIES = ("error", "warning", "suggestion", "notice")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from askcraft._campaign.contacts import Contact, RowProblem, build_contact
 from askcraft._campaign.fields import extra_name, normalise_header, target
+from askcraft._campaign.people import Contact, RowProblem, build_contact
 
 _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
 #: ``X-ASKCRAFT-HOOK:...`` sets ``hook``: any intent field or extra name, after ``X-ASKCRAFT-``.

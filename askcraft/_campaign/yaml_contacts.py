@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
-from askcraft._campaign.contacts import Contact, ContactList, RowProblem, build_contact
 from askcraft._campaign.fields import extra_name, target
+from askcraft._campaign.people import Contact, ContactList, RowProblem, build_contact
 from askcraft._errors import ContactsError
 from askcraft._yaml import parse_yaml
 

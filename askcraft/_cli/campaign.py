@@ -101,7 +101,7 @@ def contacts_cmd(file: Path, mapping: tuple[str, ...], encoding: str | None) -> 
             c.name,
             c.email or c.profile_url or "",
             str(c.fields.get("recipient.relationship", "")),
-            ", ".join(f"{k}={v}" for k, v in fields.items())[:60],
+            ", ".join(f"{k.removeprefix('recipient.')}={v}" for k, v in fields.items())[:60],
         )
     out.print(table)
     if len(listed) > 20:
