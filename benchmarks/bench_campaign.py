@@ -1,0 +1,191 @@
+"""Campaign speed: 500 contacts drafted and fully checked, the campaign path against a plain draft() loop.
+
+Run from the repository root:  python benchmarks/bench_campaign.py [--contacts 500] [--rounds 2]
+
+Both sides draft the same contacts with the built-in pack and check everything, grammar included,
+on the same local LanguageTool server:
+
+- baseline: ``askcraft.draft(intent)`` once per contact, one after the other (the obvious loop);
+- campaign: ``askcraft.campaign.run_campaign(contacts_file, ask, out=...)``, the whole command:
+  read the CSV, plan each intent, draft without LanguageTool, check grammar through
+  ``check_many`` in batches (several requests in flight on the shared server, the next batch
+  drafted meanwhile), write the .eml/.txt files, record the ledger, write the review sheet.
+
+LanguageTool caches sentences (cacheSize), so each measured phase drafts for different people
+and a different field: no phase is helped by another's cache, and askcraft's own grammar cache
+is cleared before each. Rounds alternate the order (baseline first, then campaign first); the
+table shows every phase and the ratio of the totals. The time without grammar is the campaign
+path with ``grammar=False``. The machine's load average is printed: the two cores are shared.
+
+Last run (2 cores shared with other engineers' test runs; load average in the output):
+see the report of issue 11 for the figures; this script prints them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import askcraft  # noqa: E402
+from askcraft import campaign  # noqa: E402
+from askcraft._campaign.plan import load_base, plan_contact  # noqa: E402
+from askcraft._grammar.checker import clear_cache  # noqa: E402
+from askcraft._grammar.server import ensure_server  # noqa: E402
+
+FIRST = [
+    "Sam",
+    "Mia",
+    "Priya",
+    "Mateo",
+    "Olivia",
+    "Tomasz",
+    "Zoë",
+    "Kwame",
+    "Aiko",
+    "Rosa",
+    "Li",
+    "Dana",
+    "Jordan",
+    "Siobhán",
+    "Ama",
+    "Noor",
+    "Lars",
+    "Ines",
+    "Chidi",
+    "Hana",
+]
+LAST = [
+    "Lee",
+    "Chen",
+    "Patel",
+    "García",
+    "Nowak",
+    "Ødegård",
+    "Mensah",
+    "Tanaka",
+    "Alvarez",
+    "Wei",
+    "Reyes",
+    "O'Brien",
+    "Haddad",
+    "Berg",
+    "Costa",
+    "Okafor",
+    "Kim",
+    "Rossi",
+    "Novak",
+    "Singh",
+]
+RELATIONSHIPS = ["former-colleague", "friend", "acquaintance", "alumni", "colleague", "mentor", "family"]
+#: One (industry, reason) per measured phase, so no phase reuses another's sentences.
+PHASES = [
+    ("banking", "After six years teaching math, I want to put my numbers skills to work in finance."),
+    ("insurance", "I have spent five years in claims support and want to move into underwriting."),
+    ("logistics", "After running a busy warehouse floor, I want to plan supply chains for a living."),
+    ("health care", "I finished my nursing degree in May and want to work in a community clinic."),
+    ("renewable energy", "I want my engineering work to help the grid run on clean power."),
+    ("publishing", "After a decade of teaching English, I want to edit books for young readers."),
+]
+
+
+def write_contacts(path: Path, n: int, phase: int) -> None:
+    rows = ["name,email,relationship,channel"]
+    for i in range(n):
+        first, last = FIRST[(i + phase * 7) % len(FIRST)], LAST[(i // len(FIRST) + phase * 3) % len(LAST)]
+        name = f"{first} {last}{'' if i < 400 else ' Jr.'}"
+        channel = "text" if i % 10 == 9 else "email"
+        email = f"p{phase}.{i}@example.com"
+        rows.append(f"{name},{email},{RELATIONSHIPS[i % len(RELATIONSHIPS)]},{channel}")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def ask(phase: int) -> dict[str, object]:
+    industry, reason = PHASES[phase % len(PHASES)]
+    return {
+        "kind": "request",
+        "goal": "job-leads",
+        "industry": industry,
+        "count": 2,
+        "channel": "email",
+        "sender": {"name": "Alex Kim", "email": "alex.kim@example.com", "reason": reason},
+    }
+
+
+def baseline(contacts: Path, phase: int) -> float:
+    """A plain loop of askcraft.draft(), one contact after another, on the same intents."""
+    base = load_base(ask(phase))
+    intents = [plan_contact(base, c, ()) for c in campaign.read_contacts(contacts).contacts]
+    clear_cache()
+    start = time.perf_counter()
+    for planned in intents:
+        askcraft.draft(planned.intent)  # type: ignore[union-attr]
+    return time.perf_counter() - start
+
+
+def campaign_path(contacts: Path, phase: int, work: Path, *, grammar: bool = True) -> float:
+    clear_cache()
+    start = time.perf_counter()
+    result = campaign.run_campaign(
+        contacts,
+        ask(phase),
+        out=work / f"out{phase}",
+        ledger=work / f"ledger{phase}.sqlite3",
+        grammar=grammar,
+    )
+    elapsed = time.perf_counter() - start
+    if result.problems:
+        raise SystemExit(f"campaign could not draft {len(result.problems)} rows: {result.problems[0]}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--contacts", type=int, default=500)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    server = ensure_server()
+    print(f"LanguageTool {server.url}; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at start")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        warm = work / "warm.csv"
+        write_contacts(warm, 40, len(PHASES) - 1)
+        campaign_path(warm, len(PHASES) - 1, work)  # imports, JIT, server warm-up; not measured
+        loops: list[float] = []
+        runs: list[float] = []
+        phase = 0
+        for round_number in range(args.rounds):
+            order = ("baseline", "campaign") if round_number % 2 == 0 else ("campaign", "baseline")
+            for side in order:
+                contacts = work / f"contacts{phase}.csv"
+                write_contacts(contacts, args.contacts, phase)
+                if side == "baseline":
+                    loops.append(baseline(contacts, phase))
+                else:
+                    runs.append(campaign_path(contacts, phase, work))
+                took = (loops if side == "baseline" else runs)[-1]
+                each = took / args.contacts * 1000
+                print(f"round {round_number + 1}, {side:<8}: {took:7.1f} s  ({each:5.1f} ms/contact)")
+                phase += 1
+        contacts = work / "nogrammar.csv"
+        write_contacts(contacts, args.contacts, phase)
+        no_grammar = campaign_path(contacts, phase, work, grammar=False)
+    total_loop, total_campaign = sum(loops), sum(runs)
+    print()
+    print(f"contacts per phase          {args.contacts}")
+    print(f"plain draft() loop          {total_loop / len(loops):7.1f} s (mean of {len(loops)})")
+    print(f"campaign, all checks        {total_campaign / len(runs):7.1f} s (mean of {len(runs)})")
+    print(f"ratio (loop / campaign)     {total_loop / total_campaign:7.2f}x")
+    print(f"campaign without grammar    {no_grammar:7.1f} s")
+    print(f"load average at the end     {os.getloadavg()[0]:7.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
