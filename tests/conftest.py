@@ -131,7 +131,7 @@ _preload_hypothesis_patching()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Keep the developer's own installed packs out of the tests: an empty user pack folder."""
+    """Keep the developer's own packs and ledger out of the tests: an empty pack folder, a new ledger."""
     import os  # noqa: PLC0415
     import shutil  # noqa: PLC0415
     import tempfile  # noqa: PLC0415
@@ -140,3 +140,7 @@ def pytest_configure(config: pytest.Config) -> None:
         folder = tempfile.mkdtemp(prefix="askcraft-test-packs-")
         os.environ["ASKCRAFT_PACKS_DIR"] = folder
         config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    if "ASKCRAFT_LEDGER" not in os.environ:  # and the developer's own ledger: a fresh one per run
+        data = tempfile.mkdtemp(prefix="askcraft-test-ledger-")
+        os.environ["ASKCRAFT_LEDGER"] = os.path.join(data, "ledger.sqlite3")  # noqa: PTH118
+        config.add_cleanup(lambda: shutil.rmtree(data, ignore_errors=True))

@@ -12,6 +12,8 @@ import pytest
 from askcraft._cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+CAMPAIGN_ASK = str(REPO / "examples" / "campaign" / "ask.yaml")
+CAMPAIGN_CONTACTS = str(REPO / "examples" / "campaign" / "contacts.csv")
 
 #: A complete request, checks off.
 REQUEST = [
@@ -105,6 +107,29 @@ FILE_COMMANDS: dict[str, list[str]] = {
     "packs remove": ["packs", "remove", "{}"],
     "packs new --dir": ["packs", "new", "fresh-pack", "--dir", "{}"],
     "schema intent --pack": ["schema", "intent", "--pack", "{}"],
+    "campaign contacts": ["campaign", "contacts", "{}"],
+    "campaign draft --contacts": [
+        "campaign",
+        "draft",
+        "--contacts",
+        "{}",
+        "--intent",
+        CAMPAIGN_ASK,
+        "--out",
+        "d",
+    ],
+    "campaign draft --intent": [
+        "campaign",
+        "draft",
+        "--contacts",
+        CAMPAIGN_CONTACTS,
+        "--intent",
+        "{}",
+        "--out",
+        "d",
+    ],
+    "ledger show --ledger": ["ledger", "show", "--ledger", "{}"],
+    "due --ledger": ["due", "--ledger", "{}"],
 }
 
 #: Bad inputs: what to put on disk (None: nothing), and the name to pass.
@@ -129,6 +154,10 @@ NOT_BAD = {
     ("draft --out", "control characters"),
     ("packs new --dir", "a folder"),  # a folder to create the pack in
     ("packs new --dir", "a missing file"),  # created, like mkdir -p
+    ("ledger show --ledger", "a missing file"),  # a new ledger
+    ("ledger show --ledger", "empty file"),  # SQLite's empty database
+    ("due --ledger", "a missing file"),
+    ("due --ledger", "empty file"),
 }
 
 
@@ -172,10 +201,15 @@ COMMANDS = [
     *(["packs", sub] for sub in ("list", "show", "new", "lint", "test", "install", "remove")),
     ["languagetool"],
     *(["languagetool", sub] for sub in ("install", "start", "stop", "status", "path")),
+    ["campaign"],
+    *(["campaign", sub] for sub in ("contacts", "draft", "list")),
+    ["ledger"],
+    *(["ledger", sub] for sub in ("path", "show", "mark", "export", "forget")),
+    ["due"],
 ]
 
 
-GROUPS = [[], ["schema"], ["packs"], ["languagetool"]]
+GROUPS = [[], ["schema"], ["packs"], ["languagetool"], ["campaign"], ["ledger"]]
 
 
 @pytest.mark.parametrize(

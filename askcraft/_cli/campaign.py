@@ -170,36 +170,36 @@ def draft_cmd(**opts: Any) -> int:
     listed = campaign.read_contacts(
         opts["contacts_file"], encoding=opts["encoding"], mapping=_mapping(opts["mapping"])
     )
+    ledger = None if opts["no_ledger"] else (opts["ledger"] or campaign.default_ledger_path())
+    with progress_bar(err, "Drafting") as progress:  # the ledger opens once the ask is found sound
+        result = campaign.run_campaign(
+            listed,
+            opts["intent_file"],
+            relationship=opts["relationship"],
+            out=opts["out"],
+            name=opts["name"],
+            ledger=ledger,
+            record=ledger is not None,
+            pack=opts["pack"],
+            check=not opts["no_check"],
+            grammar=not opts["no_grammar"],
+            disable=opts["disable"],
+            window=opts["window"],
+            again=opts["again"],
+            redraft=opts["redraft"],
+            max_names=opts["max_names"],
+            html=opts["html"],
+            progress=progress,
+        )
     out.print(f"{opts['contacts_file']}: {listed.format_name} ({listed.encoding}), {len(listed)} contacts")
     for note in listed.notes:
         out.print(f"  {note}")
-    ledger = None if opts["no_ledger"] else open_ledger(opts["ledger"])
-    try:
-        with progress_bar(err, "Drafting") as progress:
-            result = campaign.run_campaign(
-                listed,
-                opts["intent_file"],
-                relationship=opts["relationship"],
-                out=opts["out"],
-                name=opts["name"],
-                ledger=ledger,
-                record=ledger is not None,
-                pack=opts["pack"],
-                check=not opts["no_check"],
-                grammar=not opts["no_grammar"],
-                disable=opts["disable"],
-                window=opts["window"],
-                again=opts["again"],
-                redraft=opts["redraft"],
-                max_names=opts["max_names"],
-                html=opts["html"],
-                progress=progress,
-            )
-    finally:
-        if ledger is not None:
-            ledger.close()
     for warning in result.warnings[len(listed.notes) :]:
         err.print(f"note: {warning}", markup=False)
+    if not result.entries:
+        _print_problems(err, result.problems, result.files.get("errors"))
+        err.print("error: nothing was drafted; fix the rows above and run again")
+        return 2
     drafted, earlier = result.drafted, result.earlier
     channels = Counter(_CHANNEL_WORDS.get(e.channel, e.channel) for e in drafted)
     made = ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for word, n in channels.most_common())
@@ -217,13 +217,10 @@ def draft_cmd(**opts: Any) -> int:
     out.print(f"Findings: {found}. Review them worst first: {result.files['review']} (and review.csv).")
     _print_problems(err, result.problems, result.files.get("errors"))
     if ledger is not None:
-        out.print(f"Recorded as campaign '{result.name}' in the ledger ({ledger.path}).")
+        out.print(f"Recorded as campaign '{result.name}' in the ledger ({ledger}).")
         out.print(
             f"Next: send them, then run: askcraft ledger mark sent --campaign '{result.name}' --on YYYY-MM-DD"
         )
-    if not result.entries:
-        err.print("error: nothing was drafted; fix the rows above and run again")
-        return 2
     if opts["strict"] and tally["error"]:
         return 1
     return 0
