@@ -303,3 +303,15 @@ def test_html_review_escapes_everything(tmp_path: Path) -> None:
     page = (tmp_path / "drafts" / "review.html").read_text()
     assert "<script>" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_a_symlink_in_out_is_replaced_not_followed(tmp_path: Path) -> None:
+    """A link planted where a draft goes (drafts/sam-lee.eml -> outside) is replaced; its target untouched."""
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep me")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "sam-lee.eml").symlink_to(outside)
+    contacts = write(tmp_path, "c.csv", "name,email,relationship\nSam Lee,sam@example.com,friend\n")
+    run(tmp_path, contacts)
+    assert outside.read_text() == "keep me"
+    assert not (tmp_path / "drafts" / "sam-lee.eml").is_symlink()

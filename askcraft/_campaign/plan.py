@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -52,10 +53,15 @@ class Planned:
     intent: Intent
     notes: tuple[str, ...] = ()
 
-    @property
+    @functools.cached_property
+    def data(self) -> dict[str, Any]:
+        """Return the intent as JSON-ready data (what the ledger records), made once."""
+        return self.intent.model_dump(mode="json")
+
+    @functools.cached_property
     def ask(self) -> str:
         """Return the ask in a few words ("two names in banking")."""
-        return ask_text(self.intent.model_dump(mode="json"))
+        return ask_text(self.data)
 
 
 def load_base(intent: str | os.PathLike[str] | Mapping[str, Any], *, relationship: str | None = None) -> Base:

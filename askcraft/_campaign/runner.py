@@ -170,7 +170,7 @@ def run_campaign(
     entries.sort(key=lambda e: e.row)
     problems.sort(key=lambda p: p.row)
     rows = {e.row for e in entries}
-    said = summary([p.intent.model_dump(mode="json") for p in planned if p.contact.row in rows])
+    said = summary([p.data for p in planned if p.contact.row in rows])
     title = f"Campaign {campaign}: {len(entries)} drafts"
     files = write_review(folder, title, said, entries, problems, html_too=html)
     return CampaignResult(
@@ -301,7 +301,7 @@ class _Job:
         )
         drafted = Drafted(
             contact=item.contact,
-            intent=item.intent.model_dump(mode="json"),
+            intent=item.data,
             ask=item.ask,
             step="request",
             file=file_name,

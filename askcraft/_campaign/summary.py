@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 
+@functools.cache
 def _words(n: int) -> str:
     from askcraft._render.words import number_words  # noqa: PLC0415  (inflect loads on first use)
 
