@@ -1,12 +1,13 @@
 """Contact fields are hostile input: what may not reach a header, and file names that stay in their folder.
 
 A contact's name and email reach the ``To:`` header of an ``.eml`` and the summary of a calendar
-event, and a name becomes a file name. So a name or email may not hold a control character
-(C0, DEL, C1 such as NEL), a line or paragraph separator, a bidi control, or ``=?`` (the start
-of an RFC 2047 encoded word, which mail programs decode: one can hide a line break and a
-``Bcc:``). File names are made from names by ``file_stem``: letters and digits only, joined by
-hyphens, so no path separator, NUL or ``..`` can survive, and the path is checked to be inside
-the output folder before anything is written.
+event, and a name becomes a file name. What may reach a header is the exporters' rule
+(``askcraft._export.safety.header_problem``: no control character, C1 such as NEL, line or
+paragraph separator, bidi control, nor ``=?``, the start of an RFC 2047 encoded word); a contact
+is refused when it is read, with its row, so a bad name never gets as far as an exporter. File
+names are made from names by ``file_stem``: letters and digits only, joined by hyphens, so no
+path separator, NUL or ``..`` can survive, and ``inside`` refuses any name that could leave the
+output folder.
 """
 
 from __future__ import annotations
@@ -15,12 +16,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-#: Characters that may not reach a header: C0 and C1 controls, DEL, line/paragraph separators, bidi
-#: controls (embeddings, overrides, isolates, marks).
-UNSAFE_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-ENCODED_WORD_START = "=?"
-#: Line breaks of every kind (what ``str.splitlines`` splits on), made one newline in calendar text.
-LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+from askcraft._export import safety as export_safety
+
+#: Line breaks of every kind, made one newline in calendar text (the exporters' own rule).
+LINE_BREAKS = export_safety.LINE_BREAKS
 #: Names Windows reserves for devices; a file may not be called this, whatever its extension.
 _RESERVED = frozenset(
     {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -30,18 +29,9 @@ MAX_STEM = 60
 
 
 def header_problem(value: str) -> str | None:
-    """Return what makes *value* unfit for a header ("contains U+000A, a control character"), or None."""
-    match = UNSAFE_CHARS.search(value)
-    if match:
-        char = match[0]
-        name = unicodedata.name(char, "a control character")
-        return f"contains U+{ord(char):04X} ({name.lower()}), a control or invisible direction character"
-    if ENCODED_WORD_START in value:
-        return (
-            "contains '=?', which mail programs decode as an RFC 2047 encoded word "
-            "(one can hide line breaks and extra headers)"
-        )
-    return None
+    """Return what makes *value* unfit for a header ("contains U+000A (...)"), or None."""
+    problem = export_safety.header_problem(value)
+    return None if problem is None else problem[1]
 
 
 def file_stem(name: str, fallback: str) -> str:
