@@ -25,6 +25,7 @@ ROOMS = [
     ["_campaign"],
     ["_packtools"],
     ["packs", "tone", "testing", "campaign", "__init__"],
+    ["_web"],
     ["_cli", "__main__"],
 ]
 RANK = {room: rank for rank, rooms in enumerate(ROOMS) for room in rooms}

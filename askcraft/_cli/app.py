@@ -17,6 +17,7 @@ _SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "Who was asked, and what came of it: show, mark, export, forget.",
     ),
     "schema": ("askcraft._cli.schema:schema_cmd", "Print the JSON Schema of an intent."),
+    "serve": ("askcraft._cli.serve:serve_cmd", "Open the local web page: draft and check in your browser."),
     "packs": (
         "askcraft._cli.packs:packs_cmd",
         "List, inspect, create, lint, test and install template packs.",

@@ -1,0 +1,415 @@
+// askcraft's local web page: live preview (Draft) and marked-up findings (Check).
+// Plain JavaScript, no build step, no third-party code. Everything askcraft or the user wrote is put
+// into the page as text (textContent / text nodes), never as HTML.
+"use strict";
+
+(() => {
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  const $ = (id) => document.getElementById(id);
+  const SEVERITY = { error: 0, warning: 1, suggestion: 2, notice: 3 };
+  // How long typing must pause before the page drafts again (a draft per keystroke would queue up).
+  const DEBOUNCE_MS = 120;
+
+  // -- helpers ------------------------------------------------------------------------------------
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  async function post(url, body, signal) {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      body: JSON.stringify(body),
+      credentials: "same-origin",
+      signal,
+    });
+    let data = null;
+    try {
+      data = await response.json();
+    } catch (err) {
+      data = null;
+    }
+    if (!response.ok) {
+      if (data && data.error) throw new Error(data.error);
+      if (response.status === 413) throw new Error("That is more text than the page accepts.");
+      throw new Error(`askcraft could not answer (HTTP ${response.status}).`);
+    }
+    return data;
+  }
+
+  async function copyText(text, statusNode) {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch (err) {
+      const area = el("textarea");
+      area.value = text;
+      area.className = "offscreen";
+      document.body.append(area);
+      area.select();
+      document.execCommand("copy");
+      area.remove();
+    }
+    statusNode.textContent = "Copied.";
+    setTimeout(() => { statusNode.textContent = ""; }, 3000);
+  }
+
+  // One finding's fixes as buttons; `apply` makes the fix.
+  function fixButtons(finding, apply) {
+    const box = el("span", "fixes");
+    for (const fix of finding.fixes) {
+      const usable = fix.path !== null || fix.offset !== undefined;
+      if (!usable) {
+        box.append(el("span", "suggestion", `Suggested: “${fix.replacement}”`));
+        continue;
+      }
+      const button = el("button", "fix", fix.replacement === "" ? "Remove it" : `Use “${fix.replacement}”`);
+      button.type = "button";
+      button.addEventListener("click", () => apply(finding, fix));
+      box.append(button);
+    }
+    return box;
+  }
+
+  function describeFinding(finding) {
+    const box = el("span", "tip-text");
+    box.append(el("strong", `tag tag-${finding.style}`, finding.style_label), " ");
+    box.append(el("span", "says", finding.message));
+    return box;
+  }
+
+  // Text cut into runs (by the server); runs under findings become focusable marks with an explanation.
+  function renderRuns(container, runs, findings, apply, prefix) {
+    container.replaceChildren();
+    const byId = new Map(findings.map((f) => [f.id, f]));
+    runs.forEach((run, index) => {
+      const over = run.ids.map((id) => byId.get(id)).filter(Boolean);
+      if (!over.length) {
+        container.append(document.createTextNode(run.text));
+        return;
+      }
+      over.sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity]);
+      const top = over[0];
+      const flag = el("span", "flag");
+      const mark = el("mark", `mark mark-${top.style} sev-${top.severity}`, run.text);
+      mark.tabIndex = 0;
+      mark.dataset.rule = top.rule;
+      const tip = el("span", "tip");
+      tip.id = `${prefix}-tip-${index}`;
+      for (const finding of over) {
+        const item = el("span", "tip-item");
+        item.append(describeFinding(finding), fixButtons(finding, apply));
+        tip.append(item);
+      }
+      mark.setAttribute("aria-describedby", tip.id);
+      flag.append(mark, tip);
+      container.append(flag);
+    });
+  }
+
+  function renderFindingList(list, findings, apply) {
+    list.replaceChildren();
+    for (const finding of findings) {
+      const item = el("li", `finding sev-${finding.severity}`);
+      item.append(el("span", `tag tag-${finding.style}`, finding.style_label));
+      item.append(el("span", "severity", finding.severity));
+      if (finding.excerpt.trim()) item.append(el("q", "excerpt", finding.excerpt));
+      item.append(el("p", "says", finding.message), fixButtons(finding, apply));
+      list.append(item);
+    }
+    list.parentElement.hidden = findings.length === 0;
+  }
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && document.activeElement && document.activeElement.closest(".flag")) {
+      document.activeElement.blur();
+    }
+  });
+
+  // -- the Draft page -----------------------------------------------------------------------------
+
+  function draftPage() {
+    const form = $("intent");
+    const storeKey = `askcraft-draft:${form.dataset.pack}`;
+    const status = $("status");
+    const touched = new Set();
+    let variant = null;
+    let timer = null;
+    let controller = null;
+    let seq = 0;
+    let last = null;
+
+    const fields = () => Array.from(form.elements).filter((node) => node.name);
+    const stage = () => document.querySelector('input[name="stage"]:checked').value;
+    const slug = (path) => path.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+
+    function values() {
+      const out = {};
+      for (const node of fields()) out[node.name] = node.type === "checkbox" ? node.checked : node.value;
+      return out;
+    }
+    const ask = () => ({ fields: values(), pack: form.dataset.pack || null, stage: stage(),
+      variant, grammar: $("grammar").checked });
+
+    function restore() {
+      let saved = null;
+      try { saved = JSON.parse(sessionStorage.getItem(storeKey) || "null"); } catch (err) { saved = null; }
+      if (!saved) return;
+      for (const node of fields()) {
+        if (!(node.name in saved)) continue;
+        if (node.type === "checkbox") node.checked = Boolean(saved[node.name]);
+        else node.value = saved[node.name];
+        if (node.value) touched.add(node.name);
+      }
+    }
+    const save = () => sessionStorage.setItem(storeKey, JSON.stringify(values()));
+
+    function schedule(delay) {
+      clearTimeout(timer);
+      timer = setTimeout(update, delay === undefined ? DEBOUNCE_MS : delay);
+    }
+
+    function showStage() {
+      for (const set of form.querySelectorAll("fieldset[data-stage]")) set.hidden = set.dataset.stage !== stage();
+    }
+
+    function applyFix(finding, fix) {
+      const node = form.elements.namedItem(fix.path);
+      if (!node || node.value !== fix.was) { schedule(0); return; }
+      node.value = fix.value;
+      save();
+      status.textContent = `Changed “${finding.excerpt}” to “${fix.replacement}”.`;
+      schedule(0);
+    }
+
+    function showProblems(data) {
+      for (const node of form.querySelectorAll(".error")) { node.hidden = true; node.textContent = ""; }
+      for (const node of fields()) node.removeAttribute("aria-invalid");
+      const list = $("problem-list");
+      list.replaceChildren();
+      const mark = (path, message) => {
+        const error = $(`e-${slug(path)}`);
+        const input = $(`f-${slug(path)}`);
+        if (!error || !input) return;
+        error.textContent = message;
+        error.hidden = false;
+        input.setAttribute("aria-invalid", "true");
+      };
+      for (const [path, message] of Object.entries(data.invalid)) mark(path, message);
+      for (const [path, item] of Object.entries(data.missing)) {
+        if (touched.has(path)) mark(path, item.message);
+        const entry = el("li");
+        const link = el("a", null, item.label);
+        link.href = `#f-${slug(path)}`;
+        link.addEventListener("click", (event) => { event.preventDefault(); $(`f-${slug(path)}`).focus(); });
+        entry.append(link, `: ${item.message}`);
+        list.append(entry);
+      }
+      for (const [path, message] of Object.entries(data.invalid)) {
+        const entry = el("li");
+        const input = $(`f-${slug(path)}`);
+        const label = input ? form.querySelector(`label[for="${input.id}"]`) : null;
+        entry.append(`${label ? label.firstChild.textContent.trim() : path}: ${message}`);
+        list.append(entry);
+      }
+      for (const message of data.other) list.append(el("li", null, message));
+      $("problems").hidden = list.children.length === 0;
+    }
+
+    function showRequired(required) {
+      for (const wrap of form.querySelectorAll(".field[data-path]")) {
+        const path = wrap.dataset.path;
+        const badge = $(`r-${slug(path)}`);
+        const input = $(`f-${slug(path)}`);
+        const note = required[path];
+        if (badge) { badge.hidden = !note; badge.textContent = note || "required"; }
+        if (input) { if (note) input.setAttribute("aria-required", "true"); else input.removeAttribute("aria-required"); }
+      }
+    }
+
+    function showVariants(draft) {
+      const row = $("variant-row");
+      row.replaceChildren();
+      for (const name of draft.variants) {
+        const id = `variant-${name}`;
+        const input = el("input");
+        Object.assign(input, { type: "radio", name: "variant", id, value: name, checked: name === draft.variant });
+        input.addEventListener("change", () => { variant = name; schedule(0); });
+        const label = el("label", null, name.replace(/-/g, " ") + (name === draft.auto_variant ? " (picked for them)" : ""));
+        label.htmlFor = id;
+        row.append(input, label);
+      }
+      $("variants").hidden = draft.variants.length < 2;
+    }
+
+    function showProvenance(provenance) {
+      const list = $("provenance-list");
+      list.replaceChildren();
+      const names = { pack: "Pack", version: "Version", source: "From", template: "Template",
+        variant: "Phrasing", content_hash: "Content hash", askcraft_version: "askcraft" };
+      for (const [key, label] of Object.entries(names)) list.append(el("dt", null, label), el("dd", null, provenance[key]));
+      $("provenance").hidden = false;
+    }
+
+    function show(data) {
+      showRequired(data.required);
+      showProblems(data);
+      const draft = data.draft;
+      const ready = Boolean(draft);
+      $("message").hidden = !ready;
+      $("copy").disabled = !ready;
+      for (const button of $("download").querySelectorAll("button")) button.disabled = !ready;
+      if (!ready) {
+        last = null;
+        $("findings-panel").hidden = true;
+        status.textContent = "Fill in the fields listed under “Still needed” to see your draft.";
+        return;
+      }
+      last = draft;
+      $("subject-row").hidden = !draft.subject;
+      renderRuns($("subject"), draft.subject_runs, draft.findings, applyFix, "s");
+      renderRuns($("body"), draft.body_runs, draft.findings, applyFix, "b");
+      renderFindingList($("findings"), draft.findings, applyFix);
+      showVariants(draft);
+      showProvenance(draft.provenance);
+      const count = draft.findings.length;
+      status.textContent = count ? `Draft updated: ${count} thing${count > 1 ? "s" : ""} to look at.` : "Draft updated: nothing to fix.";
+      $("message").dataset.version = String(seq);
+    }
+
+    let sent = null; // what the last request asked, so leaving a field (a "change") drafts nothing new
+    async function update() {
+      const body = ask();
+      const key = JSON.stringify(body);
+      if (key === sent) return;
+      sent = key;
+      const mine = ++seq;
+      if (controller) controller.abort();
+      controller = new AbortController();
+      status.textContent = "Drafting…";
+      try {
+        const data = await post("/api/preview", body, controller.signal);
+        if (mine === seq) keepFocus(() => show(data));
+      } catch (err) {
+        if (err.name === "AbortError") return;
+        if (mine === seq) { sent = null; status.textContent = err.message; }
+      }
+    }
+
+    // A re-drafted message keeps the keyboard where it was: on the same finding, if it is still there.
+    function keepFocus(render) {
+      const active = document.activeElement;
+      const mark = active && active.closest ? active.closest("#message mark") : null;
+      const rule = mark ? mark.dataset.rule : null;
+      render();
+      if (rule) {
+        const again = $("message").querySelector(`mark[data-rule="${CSS.escape(rule)}"]`);
+        if (again) again.focus();
+      }
+    }
+
+    form.addEventListener("input", (event) => { touched.add(event.target.name); save(); schedule(); });
+    form.addEventListener("change", (event) => {
+      touched.add(event.target.name);
+      if (event.target.name === "goal" || event.target.name === "channel") variant = null;
+      save();
+      schedule(0);
+    });
+    for (const radio of document.querySelectorAll('input[name="stage"]')) {
+      radio.addEventListener("change", () => { variant = null; showStage(); schedule(0); });
+    }
+    $("grammar").addEventListener("change", () => schedule(0));
+    document.querySelector(".pack-choice").addEventListener("submit", save);
+    $("copy").addEventListener("click", () => { if (last) copyText(last.text, $("copied")); });
+    $("download").addEventListener("submit", (event) => {
+      if (!last) { event.preventDefault(); return; }
+      $("payload").value = JSON.stringify(ask());
+    });
+    restore();
+    showStage();
+    schedule(0);
+  }
+
+  // -- the Check page -----------------------------------------------------------------------------
+
+  function checkPage() {
+    const text = $("text");
+    const status = $("status");
+    let timer = null;
+    let controller = null;
+    let seq = 0;
+    let checked = null;
+
+    const ask = (fix) => ({ text: text.value, kind: $("kind").value, channel: $("channel").value,
+      grammar: $("grammar").checked, fix: fix || null });
+
+    function schedule(delay) {
+      clearTimeout(timer);
+      timer = setTimeout(() => run(null), delay === undefined ? 250 : delay);
+    }
+
+    function applyFix(finding, fix) {
+      if (text.value !== checked) { schedule(0); return; }
+      run({ offset: fix.offset, length: fix.length, replacement: fix.replacement }, finding);
+    }
+
+    function strategyList(list, items) {
+      list.replaceChildren();
+      for (const item of items) {
+        const entry = el("li");
+        entry.append(el("span", "label", item.label));
+        if (item.words) entry.append(" ", el("q", null, item.words));
+        entry.append(" ", el("span", "weight", (item.weight > 0 ? "+" : "") + item.weight.toFixed(2)));
+        list.append(entry);
+      }
+      if (!items.length) list.append(el("li", "none", "none"));
+    }
+
+    function show(data, fixed) {
+      checked = data.text;
+      if (fixed) text.value = data.text;
+      renderRuns($("marked"), data.runs, data.findings, applyFix, "c");
+      renderFindingList($("findings"), data.findings, applyFix);
+      $("copy").disabled = !data.text.trim();
+      const polite = data.politeness;
+      $("politeness").hidden = !polite;
+      if (polite) {
+        $("score-value").textContent = (polite.score > 0 ? "+" : "") + polite.score.toFixed(2);
+        $("score-verdict").textContent = polite.verdict;
+        $("score-meter").value = Math.max(-1.5, Math.min(1.5, polite.score));
+        strategyList($("raised"), polite.raised);
+        strategyList($("lowered"), polite.lowered);
+      }
+      const count = data.findings.length;
+      if (fixed) status.textContent = `Changed “${fixed.excerpt}”. ${count ? `${count} thing${count > 1 ? "s" : ""} left to look at.` : "Nothing left to fix."}`;
+      else if (!data.text.trim()) status.textContent = "Write or paste a message to check it.";
+      else status.textContent = count ? `Checked: ${count} thing${count > 1 ? "s" : ""} to look at.` : "Checked: nothing to fix.";
+      $("marked").dataset.version = String(seq);
+    }
+
+    async function run(fix, finding) {
+      const mine = ++seq;
+      if (controller) controller.abort();
+      controller = new AbortController();
+      status.textContent = "Checking…";
+      try {
+        const data = await post("/api/check", ask(fix), controller.signal);
+        if (mine === seq) show(data, fix ? finding : null);
+      } catch (err) {
+        if (err.name !== "AbortError" && mine === seq) status.textContent = err.message;
+      }
+    }
+
+    text.addEventListener("input", () => schedule());
+    for (const id of ["kind", "channel", "grammar"]) $(id).addEventListener("change", () => schedule(0));
+    $("copy").addEventListener("click", () => copyText(text.value, $("copied")));
+    if (text.value.trim()) schedule(0);
+  }
+
+  if (document.body.dataset.page === "draft") draftPage();
+  if (document.body.dataset.page === "check") checkPage();
+  document.body.dataset.ready = "true";
+})();
