@@ -129,3 +129,33 @@ def test_same_content_hash_as_the_source_tree(installed: tuple[Path, Path], tmp_
     proc = _run([str(python), "-c", SCRIPT], cwd=tmp_path, env=_clean_env())
     installed_hash = json.loads(proc.stdout)["provenance"]["content_hash"]
     assert installed_hash == builtin_pack().content_hash
+
+
+WEB_SCRIPT = """\
+import json
+import askcraft._web
+from starlette.testclient import TestClient
+from askcraft._web.app import create_app
+from askcraft._web.security import Secrets
+keys = Secrets.new(8767)
+client = TestClient(create_app(keys), base_url="http://127.0.0.1:8767")
+client.get("/?token=" + keys.token)
+pages = {path: client.get(path).status_code for path in
+         ["/draft", "/check", "/packs", "/static/askcraft.css", "/static/askcraft.js", "/static/favicon.svg"]}
+print(json.dumps({"web": askcraft._web.__file__, "pages": pages}))
+"""
+
+
+def test_the_web_page_ships_in_the_wheel(installed: tuple[Path, Path], tmp_path: Path) -> None:
+    """askcraft serve's templates, stylesheet and script are in the wheel; the installed app serves them."""
+    wheel, python = installed
+    names = set(zipfile.ZipFile(wheel).namelist())
+    web = REPO / "askcraft" / "_web"
+    shipped = [p.relative_to(REPO).as_posix() for p in (web / "templates").iterdir()]
+    shipped += [p.relative_to(REPO).as_posix() for p in (web / "static").iterdir()]
+    assert {"askcraft/_web/static/askcraft.js", "askcraft/_web/templates/draft.html"} <= set(shipped)
+    assert sorted(set(shipped) - names) == []
+    proc = _run([str(python), "-c", WEB_SCRIPT], cwd=tmp_path, env=_clean_env())
+    data = json.loads(proc.stdout)
+    assert not Path(data["web"]).resolve().is_relative_to(REPO)
+    assert set(data["pages"].values()) == {200}, data["pages"]

@@ -26,6 +26,7 @@ def bind(port: int = 0) -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
         sock.bind((HOST, port))
+        sock.listen(128)  # a browser that is quicker than the server's start-up waits in the queue
     except OSError:
         sock.close()
         raise
