@@ -83,6 +83,8 @@ def test_python_m_askcraft_serve_prints_a_link_that_opens_the_page() -> None:
         with opener.open(url, timeout=30) as page:  # follows the redirects, keeping the cookie
             assert page.status == 200
             assert page.url.endswith("/draft")
+            assert "server" not in {k.lower() for k in page.headers}  # uvicorn does not announce itself
+            assert page.headers["content-security-policy"].startswith("default-src 'none'")
             assert b"Draft a message" in page.read()
         bare = url.split("?")[0] + "draft"
         with pytest.raises(urllib.error.HTTPError) as refused:

@@ -66,12 +66,18 @@
         box.append(el("span", "suggestion", `Suggested: “${fix.replacement}”`));
         continue;
       }
-      const button = el("button", "fix", fix.replacement === "" ? "Remove it" : `Use “${fix.replacement}”`);
+      const words = finding.excerpt.trim();
+      const button = el("button", "fix", fix.replacement === "" ? `Remove “${words}”` : `Use “${fix.replacement}”`);
       button.type = "button";
       button.addEventListener("click", () => apply(finding, fix));
       box.append(button);
     }
     return box;
+  }
+
+  function describeChange(finding, fix) {
+    const words = finding.excerpt.trim();
+    return fix.replacement === "" ? `Removed “${words}”.` : `Changed “${words}” to “${fix.replacement}”.`;
   }
 
   function describeFinding(finding) {
@@ -181,7 +187,7 @@
       if (!node || node.value !== fix.was) { schedule(0); return; }
       node.value = fix.value;
       save();
-      status.textContent = `Changed “${finding.excerpt}” to “${fix.replacement}”.`;
+      status.textContent = describeChange(finding, fix);
       schedule(0);
     }
 
@@ -353,7 +359,7 @@
 
     function applyFix(finding, fix) {
       if (text.value !== checked) { schedule(0); return; }
-      run({ offset: fix.offset, length: fix.length, replacement: fix.replacement }, finding);
+      run({ offset: fix.offset, length: fix.length, replacement: fix.replacement }, { finding, fix });
     }
 
     function strategyList(list, items) {
@@ -384,7 +390,7 @@
         strategyList($("lowered"), polite.lowered);
       }
       const count = data.findings.length;
-      if (fixed) status.textContent = `Changed “${fixed.excerpt}”. ${count ? `${count} thing${count > 1 ? "s" : ""} left to look at.` : "Nothing left to fix."}`;
+      if (fixed) status.textContent = `${describeChange(fixed.finding, fixed.fix)} ${count ? `${count} thing${count > 1 ? "s" : ""} left to look at.` : "Nothing left to fix."}`;
       else if (!data.text.trim()) status.textContent = "Write or paste a message to check it.";
       else status.textContent = count ? `Checked: ${count} thing${count > 1 ? "s" : ""} to look at.` : "Checked: nothing to fix.";
       $("marked").dataset.version = String(seq);
