@@ -129,6 +129,21 @@
     list.parentElement.hidden = findings.length === 0;
   }
 
+  // An explanation opens below its mark; near the right edge of its panel it opens leftwards instead.
+  function placeTip(event) {
+    const flag = event.target.closest ? event.target.closest(".flag") : null;
+    if (!flag) return;
+    const tip = flag.querySelector(".tip");
+    if (!tip) return;
+    const panel = flag.closest(".panel") || document.body;
+    tip.classList.remove("tip-left");
+    requestAnimationFrame(() => {
+      if (tip.getBoundingClientRect().right > panel.getBoundingClientRect().right) tip.classList.add("tip-left");
+    });
+  }
+  document.addEventListener("mouseover", placeTip);
+  document.addEventListener("focusin", placeTip);
+
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && document.activeElement && document.activeElement.closest(".flag")) {
       document.activeElement.blur();
