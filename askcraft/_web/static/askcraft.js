@@ -129,16 +129,30 @@
     list.parentElement.hidden = findings.length === 0;
   }
 
-  // An explanation opens below its mark; near the right edge of its panel it opens leftwards instead.
+  // An explanation opens below its mark, moved sideways as far as it takes to stay inside the part
+  // of the page that would otherwise cut it off (the preview column scrolls, so it clips).
+  function clipBox(node) {
+    for (let at = node.parentElement; at && at !== document.body; at = at.parentElement) {
+      if (getComputedStyle(at).overflowX !== "visible") return at.getBoundingClientRect();
+    }
+    return { left: 0, right: document.documentElement.clientWidth };
+  }
+
   function placeTip(event) {
     const flag = event.target.closest ? event.target.closest(".flag") : null;
-    if (!flag) return;
+    if (!flag || (event.relatedTarget && flag.contains(event.relatedTarget))) return;
     const tip = flag.querySelector(".tip");
     if (!tip) return;
-    const panel = flag.closest(".panel") || document.body;
-    tip.classList.remove("tip-left");
+    tip.style.transform = "";
     requestAnimationFrame(() => {
-      if (tip.getBoundingClientRect().right > panel.getBoundingClientRect().right) tip.classList.add("tip-left");
+      const room = clipBox(flag);
+      const box = tip.getBoundingClientRect();
+      if (box.width === 0) return; // not shown (the pointer has already moved on)
+      const margin = 8;
+      let shift = 0;
+      if (box.right > room.right - margin) shift = room.right - margin - box.right;
+      if (box.left + shift < room.left + margin) shift = room.left + margin - box.left;
+      if (shift) tip.style.transform = `translateX(${Math.round(shift)}px)`;
     });
   }
   document.addEventListener("mouseover", placeTip);
