@@ -305,5 +305,16 @@ def test_a_download_before_the_form_is_complete_says_so(client: TestClient) -> N
     assert "Nothing to download yet" in response.text
 
 
+def test_a_file_that_may_not_carry_a_value_says_why(client: TestClient) -> None:
+    """An exporter refuses what its file may not hold (an .eml: an ASCII local part); the page says why."""
+    fields = {**FIELDS, "recipient.email": "jos\u00e9@example.com"}
+    response = _download(client, "eml", ask(fields))
+    assert response.status_code == 422
+    assert "This file cannot be made" in response.text
+    assert "recipient.email" in response.text
+    assert "plain ASCII" in response.text
+    assert _download(client, "md", ask(fields)).status_code == 200  # other files do not carry the address
+
+
 def test_an_unknown_format_is_not_made(client: TestClient) -> None:
     assert _download(client, "exe", ask()).status_code == 404

@@ -17,6 +17,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
+import askcraft
 from askcraft._web import checking, drafting, pages
 from askcraft._web.security import ALLOWED_HOSTS, Guard, Secrets, SecurityHeaders
 
@@ -57,13 +58,13 @@ def _check(data: Any) -> tuple[dict[str, Any], float]:
     return checking.check(checking.read_check(data))
 
 
-def _nothing_yet(message: str, status: int) -> HTMLResponse:
+def _nothing_yet(message: str, status: int, heading: str = "Nothing to download yet") -> HTMLResponse:
     from html import escape  # noqa: PLC0415
 
     page = (
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>askcraft: nothing to download'
         '</title><link rel="stylesheet" href="/static/askcraft.css"></head><body><main class="narrow">'
-        f"<h1>Nothing to download yet</h1><p>{escape(message)}</p>"
+        f"<h1>{escape(heading)}</h1><p>{escape(message)}</p>"
         '<p><a href="/draft">Back to the draft</a></p></main></body></html>'
     )
     return HTMLResponse(page, status_code=status)
@@ -79,7 +80,10 @@ def _export(fmt: str, body: bytes) -> Response:
         return _nothing_yet(f"The page sent a request it should not have: {exc}", 400)
     if outcome.draft is None:
         return _nothing_yet("Fill in the fields marked in the form first, then download.", 422)
-    content, media, name = drafting.export(fmt, outcome.draft)
+    try:
+        content, media, name = drafting.export(fmt, outcome.draft)
+    except askcraft.AskcraftError as exc:  # a value the file may not carry (askcraft/_export/safety.py)
+        return _nothing_yet(f"askcraft cannot make this file: {exc}", 422, "This file cannot be made")
     # The name is letters, digits and hyphens (drafting.filename), so it cannot name a folder.
     return Response(
         content, media_type=media, headers={"content-disposition": f'attachment; filename="{name}"'}
