@@ -14,6 +14,7 @@ from webkit import FIELDS, ask
 import askcraft
 import askcraft.packs
 from askcraft._web import app as web_app
+from askcraft._web import drafting, pages
 from askcraft._web.findings import STYLE, runs
 from askcraft._web.form import NOT_IN_FORM, _leaves, build_form
 from askcraft._web.security import Secrets
@@ -193,6 +194,47 @@ def test_a_phrase_the_template_wrote_has_no_field_to_fix(client: TestClient) -> 
         for fix in finding["fixes"]:
             if fix["path"] is not None:
                 assert finding["excerpt"].lower() in fix["was"].lower()
+
+
+def _fixes_at(
+    text: str, words: str, replacements: tuple[str, ...], values: dict[str, str], length: int | None = None
+) -> list[Any]:
+    """The fixes the page offers for a finding on the first *words* in *text* (or their first *length*
+    characters), given the form's *values*."""
+    at = text.index(words)
+    size = len(words) if length is None else length
+    finding = askcraft.Finding("grammar", "suggestion", "test", "test.rule", at, size, replacements)
+    return drafting._source_fixes(finding, text, values, pages.form_for(None))
+
+
+def test_a_fix_goes_only_to_the_field_the_flagged_words_came_from() -> None:
+    """Flagged words are fixed in a field only where that field's text stands in the draft.
+
+    (A person named Priya Shah once got "PrFurthermore, Iya Shah" from a fix for a sentence's first
+    "I": the lone letter was found, case aside, inside her name.)
+    """
+    values = {"recipient.name": "Priya Shah", "sender.reason": "I need a job in data", "industry": "IT"}
+    text = "Hi Priya,\n\nI need a job in data. I like working in IT. It's fine if not.\n"
+    (ours,) = _fixes_at(text, "I need", ("Furthermore, I",), values, length=1)
+    assert ours["path"] == "sender.reason"
+    assert ours["value"] == "Furthermore, I need a job in data"
+    (theirs,) = _fixes_at(text, "I like", ("Furthermore, I",), values, length=1)
+    assert theirs["path"] is None  # the template's own "I": a suggestion, and Priya keeps her name
+    (inside,) = _fixes_at(text, "It's", ("It is",), values)
+    assert inside["path"] is None  # "IT" the industry is not the "It" of "It's"
+    (industry,) = _fixes_at(text, "IT.", ("IT",), values)
+    assert industry["path"] == "industry"
+
+
+def test_a_fix_over_the_full_stop_a_template_added_edits_the_field() -> None:
+    """A sentence flagged with the full stop the template put after the reason is removed from the reason."""
+    values = {"sender.reason": "  my boss is terrible"}
+    text = "Hi Sam,\n\nMy boss is terrible. Do you know anyone?"
+    (remove,) = _fixes_at(text, "My boss is terrible.", ("",), values)
+    assert remove["path"] == "sender.reason"
+    assert remove["value"] == "  "
+    (reword,) = _fixes_at(text, "My boss is terrible.", ("I want more client work.",), values)
+    assert reword["value"] == "  I want more client work"  # the template adds the full stop again
 
 
 def test_a_packs_own_problems_are_shown_not_raised(client: TestClient) -> None:

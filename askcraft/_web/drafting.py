@@ -137,32 +137,68 @@ def make(ask: Ask, form: Form) -> Outcome:
     return outcome
 
 
-def _source_fixes(
-    finding: Finding, excerpt: str, values: Mapping[str, Any], form: Form
-) -> list[dict[str, Any]]:
+#: Where flagged words stand in the form: (field path, start, end) in the value the user typed.
+_Place = tuple[str, int, int]
+#: What a template may add right after a value the user gave ("sentence" ends a reason with a full stop).
+_ADDED_AFTER = frozenset(" .,;:!?")
+
+
+def _word_edge(text: str, at: int) -> bool:
+    """Return True when *at* in *text* is not inside a word (a value found there is not part of one)."""
+    return at <= 0 or at >= len(text) or not (text[at - 1].isalnum() and text[at].isalnum())
+
+
+def _origin(finding: Finding, text: str, values: Mapping[str, Any], form: Form) -> _Place | None:
+    """Return (field, start, end) of the flagged words in the value the user typed, when they came from one.
+
+    A value counts only where the flagged occurrence lies inside it in the message (a template may
+    change the case of its first letter and end it with a full stop); a value that merely contains
+    the same words, or the same letter, is not where they came from.
+    """
+    start, end = finding.offset, finding.offset + finding.length
+    if end <= start:
+        return None
+    caseless = len(text.lower()) == len(text)  # case is compared only where lowering keeps every offset
+    folded = text.lower() if caseless else text
+    for path, value in values.items():
+        field = form.fields.get(path)
+        if field is None or field.widget not in {"text", "textarea"} or not isinstance(value, str):
+            continue
+        core = value.strip()
+        lead = len(value) - len(value.lstrip())
+        needle = core.lower() if caseless and len(core.lower()) == len(core) else core
+        if not needle:
+            continue
+        at = folded.find(needle)
+        while at >= 0:
+            stop = at + len(needle)
+            overhang = text[stop:end] if end > stop else ""
+            if (
+                at <= start
+                and set(overhang) <= _ADDED_AFTER
+                and _word_edge(text, at)
+                and _word_edge(text, stop)
+            ):
+                return path, lead + start - at, lead + min(end, stop) - at
+            at = folded.find(needle, at + 1)
+    return None
+
+
+def _source_fixes(finding: Finding, text: str, values: Mapping[str, Any], form: Form) -> list[dict[str, Any]]:
     """Return the finding's rewrites, each with the form field it can be made in (when there is one).
 
     A flagged phrase that the user typed is fixed where they typed it, so the next draft keeps it.
     """
+    origin = _origin(finding, text, values, form)
     fixes: list[dict[str, Any]] = []
-    target: tuple[str, int] | None = None
-    if excerpt.strip():
-        for path, value in values.items():
-            field = form.fields.get(path)
-            if field is None or field.widget not in {"text", "textarea"} or not isinstance(value, str):
-                continue
-            at = value.find(excerpt)
-            if at < 0:
-                at = value.lower().find(excerpt.lower()) if len(value.lower()) == len(value) else -1
-            if at >= 0:
-                target = (path, at)
-                break
     for replacement in finding.replacements[:3]:
         fix: dict[str, Any] = {"replacement": replacement, "path": None}
-        if target is not None:
-            path, at = target
+        if origin is not None:
+            path, begin, stop = origin
             was = values[path]
-            fix.update(path=path, was=was, value=was[:at] + replacement + was[at + len(excerpt) :])
+            added = text[finding.offset + stop - begin : finding.offset + finding.length]
+            words = replacement.removesuffix(added) if added.strip() else replacement
+            fix.update(path=path, was=was, value=was[:begin] + words + was[stop:])
         fixes.append(fix)
     return fixes
 
@@ -234,8 +270,7 @@ def _message(found: Draft, values: Mapping[str, Any], form: Form, pack: str | No
     spans: dict[str, list[tuple[int, int, int]]] = {"body": [], "subject": []}
     for ident, finding in enumerate(found.findings):
         text = (found.subject or "") if finding.field == "subject" else found.body
-        excerpt = finding.excerpt(text)
-        findings.append(describe(ident, finding, text, _source_fixes(finding, excerpt, values, form)))
+        findings.append(describe(ident, finding, text, _source_fixes(finding, text, values, form)))
         spans[finding.field].append((ident, finding.offset, finding.length))
     variants, auto = _variants(found, pack)
     return {

@@ -62,11 +62,13 @@
     const box = el("span", "fixes");
     for (const fix of finding.fixes) {
       const usable = fix.path !== null || fix.offset !== undefined;
+      const words = finding.excerpt.trim();
       if (!usable) {
-        box.append(el("span", "suggestion", `Suggested: “${fix.replacement}”`));
+        // The template wrote these words, so no field of the form holds them: say what to do instead.
+        const advice = fix.replacement === "" ? `leave out “${words}”` : `“${fix.replacement}”`;
+        box.append(el("span", "suggestion", `Suggested: ${advice}`));
         continue;
       }
-      const words = finding.excerpt.trim();
       const button = el("button", "fix", fix.replacement === "" ? `Remove “${words}”` : `Use “${fix.replacement}”`);
       button.type = "button";
       button.addEventListener("click", () => apply(finding, fix));
