@@ -69,12 +69,20 @@
         box.append(el("span", "suggestion", `Suggested: ${advice}`));
         continue;
       }
-      const button = el("button", "fix", fix.replacement === "" ? `Remove “${words}”` : `Use “${fix.replacement}”`);
+      const label = rewrites(fix) ? `Rewrite “${words}”` : fix.replacement === "" ? `Remove “${words}”` : `Use “${fix.replacement}”`;
+      const button = el("button", "fix", label);
       button.type = "button";
       button.addEventListener("click", () => apply(finding, fix));
       box.append(button);
     }
     return box;
+  }
+
+  // A removal that would leave a field the message needs empty: the person rewrites it instead.
+  function rewrites(fix) {
+    if (!fix.path || fix.value === undefined || fix.value.trim()) return false;
+    const input = document.querySelector(`[name="${CSS.escape(fix.path)}"]`);
+    return Boolean(input) && input.getAttribute("aria-required") === "true";
   }
 
   function describeChange(finding, fix) {
@@ -216,6 +224,12 @@
     function applyFix(finding, fix) {
       const node = form.elements.namedItem(fix.path);
       if (!node || node.value !== fix.was) { schedule(0); return; }
+      if (rewrites(fix)) {
+        node.focus();
+        node.select();
+        status.textContent = `Write this again in your own words: the draft needs it, and askcraft flagged “${finding.excerpt.trim()}”.`;
+        return;
+      }
       node.value = fix.value;
       save();
       status.textContent = describeChange(finding, fix);
