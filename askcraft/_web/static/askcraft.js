@@ -60,13 +60,13 @@
   // One finding's fixes as buttons; `apply` makes the fix.
   function fixButtons(finding, apply) {
     const box = el("span", "fixes");
+    const advice = [];
     for (const fix of finding.fixes) {
       const usable = fix.path !== null || fix.offset !== undefined;
       const words = finding.excerpt.trim();
       if (!usable) {
         // The template wrote these words, so no field of the form holds them: say what to do instead.
-        const advice = fix.replacement === "" ? `leave out “${words}”` : `“${fix.replacement}”`;
-        box.append(el("span", "suggestion", `Suggested: ${advice}`));
+        advice.push(fix.replacement === "" ? `leave out “${words}”` : `“${fix.replacement}”`);
         continue;
       }
       const label = rewrites(fix) ? `Rewrite “${words}”` : fix.replacement === "" ? `Remove “${words}”` : `Use “${fix.replacement}”`;
@@ -75,6 +75,7 @@
       button.addEventListener("click", () => apply(finding, fix));
       box.append(button);
     }
+    if (advice.length) box.append(el("span", "suggestion", `Suggested: ${advice.join(", or ")}`));
     return box;
   }
 
@@ -132,7 +133,7 @@
       const item = el("li", `finding sev-${finding.severity}`);
       item.append(el("span", `tag tag-${finding.style}`, finding.style_label));
       item.append(el("span", "severity", finding.severity));
-      if (finding.excerpt.trim()) item.append(el("q", "excerpt", finding.excerpt));
+      if (finding.excerpt.trim()) item.append(el("q", "excerpt", finding.excerpt.trim()));
       item.append(el("p", "says", finding.message), fixButtons(finding, apply));
       list.append(item);
     }
