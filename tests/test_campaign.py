@@ -109,6 +109,27 @@ def test_a_campaign_writes_a_message_per_contact_and_a_review(tmp_path: Path) ->
         }  # fmt: skip
 
 
+def test_pronouns_in_a_linkedin_name_are_not_greeted(tmp_path: Path) -> None:
+    """'Kwame Mensah (he/him)' is greeted Kwame, and the review says what was taken off the name."""
+    contacts = write(
+        tmp_path,
+        "Connections.csv",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Kwame,Mensah (he/him),https://www.linkedin.com/in/kwame,kwame@example.com,Citi,Analyst,1 Jan 2024\n",
+    )
+    result = run(tmp_path, contacts)
+    (entry,) = result.entries
+    assert entry.name == "Kwame Mensah"
+    assert entry.body.splitlines()[0] in {"Hi Kwame,", "Hello Kwame,", "Dear Kwame,", "Hey Kwame,"}
+    assert "he/him" not in entry.body
+    assert any("pronouns (he/him)" in note for note in entry.notes)
+    assert "pronouns (he/him)" in (tmp_path / "drafts" / "review.md").read_text(encoding="utf-8")
+    message = email.message_from_bytes(
+        (tmp_path / "drafts" / "kwame-mensah.eml").read_bytes(), policy=email.policy.default
+    )
+    assert message["To"] == "Kwame Mensah <kwame@example.com>"
+
+
 def test_the_review_lists_worst_first(tmp_path: Path) -> None:
     """Drafts with more severe findings come first in review.md and review.csv."""
     contacts = write(
@@ -168,10 +189,15 @@ def test_formula_cells_never_reach_the_review_csv_unescaped(tmp_path: Path) -> N
         for row in csv.reader((tmp_path / "drafts" / "review.csv").read_text("utf-8-sig").splitlines())
         for c in row
     ]
-    dangerous = [c for c in cells if c.lstrip(" ")[:1] in {"=", "+", "-", "@", "\t", "\r"}]
+    errors = [
+        c
+        for row in csv.reader((tmp_path / "drafts" / "errors.csv").read_text("utf-8-sig").splitlines())
+        for c in row
+    ]
+    dangerous = [c for c in cells + errors if c.lstrip(" ")[:1] in {"=", "+", "-", "@", "\t", "\r"}]
     assert dangerous == []
-    assert any(c.startswith("'=HYPERLINK") for c in cells)
-    assert len(result.entries) == 3
+    assert any(c.startswith("'=HYPERLINK") for c in errors)  # a formula is no name: listed, not drafted
+    assert len(result.entries) == 2
     review = (tmp_path / "drafts" / "review.md").read_text()
     assert "[" not in review.split("## 1.")[0].replace("\\[", "")  # no live Markdown link from a name
 

@@ -285,3 +285,50 @@ def test_yaml_contacts_errors(tmp_path: Path) -> None:
     assert [c.name for c in listed.contacts] == ["Sam Lee"]
     assert [(p.row, p.message[:18]) for p in listed.problems] == [(2, "expected a mapping")]
     assert listed.blank_rows == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "name", "removed"),
+    [
+        ("Kwame", "Mensah (he/him)", "Kwame Mensah", "pronouns (he/him)"),
+        ("Dana (she/they)", "Cho", "Dana Cho", "pronouns (she/they)"),
+        ("Lars", "Costa - they/them", "Lars Costa", "pronouns (they/them)"),
+        ("Priya", "Patel (Open to Work)", "Priya Patel", "a status (Open to Work)"),
+        ("Sam", "Lee | Fintech PM", "Sam Lee", "a tagline (Fintech PM)"),
+        ("Zoë", "Ødegård 🚀", "Zoë Ødegård", "emoji"),
+    ],
+)
+def test_what_linkedin_members_add_to_their_names_is_taken_off(
+    tmp_path: Path, first: str, last: str, name: str, removed: str
+) -> None:
+    """Pronouns, a status, a tagline or emoji in a name are taken off it, and the review is told."""
+    row = f'"{first}","{last}",https://www.linkedin.com/in/x,,Citi,Analyst,1 Jan 2024\n'
+    listed = read_contacts(write(tmp_path, "Connections.csv", LINKEDIN_NOTES + LINKEDIN_HEADER + row))
+    (contact,) = listed.contacts
+    assert contact.name == name
+    (note,) = contact.notes
+    assert removed in note
+    assert f"{first} {last}" in note
+    if "pronouns" in removed:
+        assert contact.extra["pronouns"] == removed.split("(")[1].rstrip(")")
+
+
+@pytest.mark.parametrize("name", ["Robert (Bob) Smith", "Jane Doe, CFA", "Ana/María López", "O'Brien-Ng"])
+def test_names_people_really_have_are_kept_as_written(tmp_path: Path, name: str) -> None:
+    """A nickname in parentheses, letters after a name, a slash or an apostrophe stay as written."""
+    listed = read_contacts(write(tmp_path, "c.csv", f'name,email\n"{name}",a@example.com\n'))
+    (contact,) = listed.contacts
+    assert contact.name == name
+    assert contact.notes == ()
+
+
+@pytest.mark.parametrize("cell", ['=HYPERLINK("http://evil.example/")', "+SUM(A1:A9)", "@cmd(x)"])
+def test_a_formula_in_a_name_cell_is_a_row_problem(tmp_path: Path, cell: str) -> None:
+    """A name cell that starts like a spreadsheet formula is reported with its row, not drafted."""
+    quoted = '"' + cell.replace('"', '""') + '"'
+    path = write(tmp_path, "c.csv", f"first name,last name,email\n{quoted},Lee,x@example.com\nAsha,Rao,\n")
+    listed = read_contacts(path)
+    assert [c.name for c in listed.contacts] == ["Asha Rao"]
+    (problem,) = listed.problems
+    assert problem.row == 2
+    assert "spreadsheet formula" in problem.message

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from askcraft._campaign.fields import INTENT_FIELDS, relationship_from_labels, tidy_value
+from askcraft._campaign.names import clean_name, looks_like_formula
 from askcraft._campaign.safety import header_problem
 
 #: The formats ``read_contacts`` tells apart, as reported to the user.
@@ -42,6 +43,8 @@ class Contact:
     fields: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     #: Columns that are not intent fields, by ``extra`` name; a pack that declares one gets it.
     extra: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    #: What the review should say about the row (what was taken off the name, and why).
+    notes: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -120,10 +123,16 @@ def build_contact(
         )
     for field, text in (("name", name), ("email", email)):
         problem = header_problem(text) if text else None
-        if problem:
+        if problem:  # checked as written: tidying the name must not hide a line break
             return RowProblem(
                 row, None if field == "name" else name, f"the {field} {problem}; fix it in the file"
             )
+    if looks_like_formula(name):
+        return RowProblem(
+            row, name, "the name starts like a spreadsheet formula (=...), not a name; fix it in the file"
+        )
+    cleaned = clean_name(name)
+    name = cleaned.name
     profile = value.get("profile_url") or _profile_in(value.get("website"))
     fields: dict[str, Any] = {
         key: tidy_value(key, text)
@@ -136,6 +145,16 @@ def build_contact(
             fields["recipient.relationship"] = found
     extras = {k.removeprefix("extra."): v for k, v in fields.items() if k.startswith("extra.")}
     fields = {k: v for k, v in fields.items() if not k.startswith("extra.")}
+    if cleaned.pronouns and "pronouns" not in (extra or {}):
+        extras.setdefault("pronouns", cleaned.pronouns)
+    notes = (
+        (
+            f"name as written: {' '.join(value.get('name', '').split()) or _written(value)!r}; "
+            f"left out of the greeting: {', '.join(cleaned.removed)}",
+        )
+        if cleaned.removed
+        else ()
+    )
     return Contact(
         row=row,
         name=name,
@@ -144,7 +163,13 @@ def build_contact(
         position=value.get("position"),
         fields=fields,
         extra={**(extra or {}), **extras},
+        notes=notes,
     )
+
+
+def _written(value: Mapping[str, str]) -> str:
+    parts = ("prefix", "first_name", "middle_name", "last_name", "suffix")
+    return " ".join(" ".join(value[p].split()) for p in parts if p in value)
 
 
 def _first_email(value: Mapping[str, str]) -> str | None:

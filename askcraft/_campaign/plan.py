@@ -137,7 +137,7 @@ def contact_data(base: Base, contact: Contact, declared: Iterable[str]) -> dict[
 def plan_contact(base: Base, contact: Contact, declared: Iterable[str]) -> Planned | RowProblem:
     """Return the contact's validated intent, or the row's problems in one message."""
     data = contact_data(base, contact, declared)
-    notes: list[str] = []
+    notes: list[str] = list(contact.notes)
     if (
         "channel" not in contact.fields
         and (data.get("channel") or "email") == "email"
