@@ -93,6 +93,8 @@ PHASES = [
     ("renewable energy", "I want my engineering work to help the grid run on clean power."),
     ("publishing", "After a decade of teaching English, I want to edit books for young readers."),
 ]
+#: The warm-up's own ask (phase -1), so no measured phase finds its sentences in LanguageTool's cache.
+WARM_UP = ("education technology", "I have built lesson plans for years and want to build learning apps.")
 
 
 def write_contacts(path: Path, n: int, phase: int) -> None:
@@ -107,7 +109,7 @@ def write_contacts(path: Path, n: int, phase: int) -> None:
 
 
 def ask(phase: int) -> dict[str, object]:
-    industry, reason = PHASES[phase % len(PHASES)]
+    industry, reason = WARM_UP if phase < 0 else PHASES[phase % len(PHASES)]
     return {
         "kind": "request",
         "goal": "job-leads",
@@ -175,8 +177,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         warm = work / "warm.csv"
-        write_contacts(warm, 40, len(PHASES) - 1)
-        campaign_path(warm, len(PHASES) - 1, work)  # imports, JIT, server warm-up; not measured
+        write_contacts(warm, 40, -1)
+        campaign_path(warm, -1, work)  # imports, JIT, server warm-up; not measured
         phase = 0
         names = list(SIDES)
         for round_number in range(args.rounds):
