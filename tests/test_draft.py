@@ -256,12 +256,12 @@ def test_reminder_restates_the_ask(make_intent: IntentFactory) -> None:
 
 
 def test_reminder_mentions_the_date_of_the_request(make_intent: IntentFactory) -> None:
-    """Every reminder variant says when the request was sent, as people say it ("a week ago")."""
+    """Every reminder variant says when the request was sent, as people say it ("about ten days ago")."""
     request = _draft(make_intent())
     for variant in ("nudge", "update", "brief"):
         reminder = request.reminder(sent_on=date(2026, 11, 2), variant=variant)
         assert reminder.intent.sent_on == date(2026, 11, 2)
-        assert "a week ago" in reminder.body  # ten days before TODAY (2026-11-12)
+        assert "about ten days ago" in reminder.body  # ten days before TODAY (2026-11-12)
 
 
 def test_second_reminder_counts_the_first(make_intent: IntentFactory) -> None:

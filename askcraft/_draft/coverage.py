@@ -78,12 +78,15 @@ def left_out(intent: Intent, context: Mapping[str, Any], body: str) -> list[Find
     """Return a finding for each fact of *intent* that the rendered *body* does not contain."""
     words = _words(body)
     channel = intent.channel.replace("-", " ")
-    roomier = _ROOMIER.get(intent.channel, "add it by hand if it matters")
+    roomier = _ROOMIER.get(intent.channel)
+    # A short channel had no room; a letter left it out because its template does (a pack's choice).
+    why = "there was no room for it" if roomier else "this template leaves it out"
+    to_include = roomier or "add it by hand, or try another variant"
     found = [
         _finding(
             f"content.left-out.{rule}",
             "warning",
-            f"Your {what} is not in this {channel}: there was no room for it. To include it, {roomier}.",
+            f"Your {what} is not in this {channel}: {why}. To include it, {to_include}.",
         )
         for rule, what, forms in _facts(intent, context)
         if not _any_said(forms, words)
@@ -103,7 +106,7 @@ def left_out(intent: Intent, context: Mapping[str, Any], body: str) -> list[Find
                 "content.shortened.reason",
                 "suggestion",
                 f"Your reason was cut to its main point to fit ({short!r}); the rest of it is not in this "
-                f"{channel}. If it matters, {roomier}.",
+                f"{channel}. If it matters, {roomier or 'add it by hand'}.",
             )
         )
     if intent.kind == "request" and context.get("reason_unusable"):

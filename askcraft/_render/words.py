@@ -216,8 +216,10 @@ def ago(days: int) -> str:
         return "yesterday"
     if days < 7:
         return f"{number_words(days)} days ago"
-    if days < 11:
+    if days < 9:
         return "a week ago"
+    if days < 12:
+        return "about ten days ago"
     if days < 18:
         return "two weeks ago"
     if days < 25:
