@@ -48,12 +48,18 @@ def chromium() -> str | None:
 
 
 @contextlib.contextmanager
-def serving(env: dict[str, str] | None = None, timeout: float = 60.0) -> Iterator[str]:
-    """Run ``python -m askcraft serve --no-browser`` and yield the URL it prints (with its token)."""
+def serving(
+    env: dict[str, str] | None = None, timeout: float = 60.0, cwd: Path | None = None
+) -> Iterator[str]:
+    """Run ``python -m askcraft serve --no-browser`` and yield the URL it prints (with its token).
+
+    The server runs in *cwd* (a campaign's drafts go there), importing this checkout's askcraft.
+    """
+    path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
     proc = subprocess.Popen(
         [sys.executable, "-m", "askcraft", "serve", "--no-browser"],
-        cwd=REPO,
-        env={**os.environ, **(env or {})},
+        cwd=cwd or REPO,
+        env={**os.environ, "PYTHONPATH": path, **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -69,6 +69,7 @@ class Site:
     url: str
     context: Any
     packs: Path
+    work: Path
 
     def page(self, name: str) -> str:
         """Return the address of page *name* (the browser holds the cookie by then)."""
@@ -90,8 +91,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     packs = root / "packs"
     packs.mkdir()
     shutil.copytree(REPO / "examples" / "packs" / "career-coach", packs / "career-coach")
-    with serving({"ASKCRAFT_PACKS_DIR": str(packs)}) as url, browser(root / "profile", executable) as context:
-        yield Site(url, context, packs)
+    work = root / "work"  # the folder the server runs in: a campaign's drafts go here
+    work.mkdir()
+    env = {"ASKCRAFT_PACKS_DIR": str(packs), "ASKCRAFT_LEDGER": str(root / "ledger.sqlite3")}
+    with serving(env, cwd=work) as url, browser(root / "profile", executable) as context:
+        yield Site(url, context, packs, work)
 
 
 @pytest.fixture
@@ -323,14 +327,45 @@ def test_text_has_sufficient_contrast(page: Any, site: Site) -> None:
     """Every piece of visible text meets WCAG AA (4.5:1, or 3:1 for large text) on every page."""
     script = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
     failures: dict[str, Any] = {}
-    for path in ("draft", "check", "packs"):
+    for path in ("draft", "check", "campaign", "packs"):
         page.goto(site.page(path))
         page.wait_for_selector("body[data-ready]")
         if path == "draft":
             _fill(page, {**TYPED, "#f-sender-reason": "I need a job in finance ASAP"})
             page.wait_for_selector("mark.mark-tone")
         failures[path] = page.evaluate(script)
-    assert failures == {"draft": [], "check": [], "packs": []}
+    assert failures == {"draft": [], "check": [], "campaign": [], "packs": []}
+
+
+def test_a_campaign_from_a_contacts_file_to_who_is_due(page: Any, site: Site, shots: Path) -> None:
+    """Upload LinkedIn's export, draft one request each, review findings, mark them sent, see who is due."""
+    page.goto(site.page("campaign"))
+    page.wait_for_selector("body[data-ready]")
+    page.set_input_files("#contacts-file", str(REPO / "examples" / "campaign" / "Connections.csv"))
+    page.wait_for_function("() => document.getElementById('contacts-status').textContent.includes('5 cont')")
+    assert "LinkedIn connections export" in page.inner_text("#contacts-status")
+    page.select_option("#f-goal", "job-leads")
+    page.fill("#f-count", "2")
+    page.fill("#f-industry", "banking")
+    page.fill("#f-sender-name", "Alex Kim")
+    page.fill("#f-sender-reason", "I want to put my math degree to work in finance ASAP")
+    page.uncheck("#grammar")
+    page.fill("#campaign-name", "Banking leads")
+    page.click("#run")
+    page.wait_for_selector("#review:not([hidden])", timeout=60_000)
+    assert "Asked 5 people for two names each in banking" in page.inner_text("#summary")
+    assert page.locator("#drafts > li").count() == 5
+    assert page.locator("#drafts mark.mark-tone", has_text="ASAP").count() == 5  # each one's, in place
+    assert (site.work / "askcraft-campaigns" / "banking-leads" / "sam-lee.eml").is_file()
+    page.screenshot(path=str(shots / "campaign.png"))
+    page.fill("#sent-on", "2026-11-02")
+    page.click("#mark")
+    page.wait_for_function("() => document.getElementById('mark-status').textContent.includes('Marked 5')")
+    page.wait_for_selector("#due-table:not([hidden])")
+    rows = page.inner_text("#due-rows")
+    assert "Sam Lee" in rows
+    assert "reminder 1" in rows
+    assert "asked 2026-11-02, no reply" in rows
 
 
 @pytest.mark.languagetool

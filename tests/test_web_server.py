@@ -63,7 +63,10 @@ def test_loopback_host_headers_are_served(client: TestClient, host: str) -> None
 # -- the token ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["/", "/draft", "/check", "/packs", "/static/askcraft.js", "/nowhere"])
+PATHS = ["/", "/draft", "/check", "/campaign", "/packs", "/static/askcraft.js", "/nowhere"]
+
+
+@pytest.mark.parametrize("path", PATHS)
 def test_every_request_needs_the_token(anonymous: TestClient, path: str) -> None:
     response = anonymous.get(path)
     assert response.status_code == 403
@@ -169,7 +172,7 @@ class _Markup(HTMLParser):
                 self.problems.append(f"{tag} {name}={value}: not from this server")
 
 
-@pytest.mark.parametrize("path", ["/draft", "/check", "/packs", "/draft?pack=builtin"])
+@pytest.mark.parametrize("path", ["/draft", "/check", "/campaign", "/packs", "/draft?pack=builtin"])
 def test_pages_carry_the_strict_csp_and_need_nothing_it_forbids(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 200

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -18,7 +19,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
 import askcraft
-from askcraft._web import checking, drafting, pages
+from askcraft._web import campaigning, checking, drafting, pages
 from askcraft._web.security import ALLOWED_HOSTS, Guard, Secrets, SecurityHeaders
 
 #: The largest request body the app reads (a form of intent fields, or a message to check).
@@ -56,6 +57,13 @@ def _preview(data: Any) -> tuple[dict[str, Any], float]:
 
 def _check(data: Any) -> tuple[dict[str, Any], float]:
     return checking.check(checking.read_check(data))
+
+
+def _campaign_run(root: Path) -> Callable[[Any], tuple[dict[str, Any], float]]:
+    def handler(data: Any) -> tuple[dict[str, Any], float]:
+        return campaigning.run(data, pages.form_for(None), root)
+
+    return handler
 
 
 def _nothing_yet(message: str, status: int, heading: str = "Nothing to download yet") -> HTMLResponse:
@@ -104,8 +112,13 @@ async def home(request: Request) -> Response:
     return RedirectResponse("/draft", status_code=303)
 
 
-def create_app(keys: Secrets) -> ASGIApp:
-    """Return the whole app for a server on ``keys.port``: pages, API, static files and guards."""
+def create_app(keys: Secrets, root: Path | None = None) -> ASGIApp:
+    """Return the whole app for a server on ``keys.port``: pages, API, static files and guards.
+
+    A campaign's drafts go under *root* (default: the current folder), in ``askcraft-campaigns/``.
+    """
+    folder = Path.cwd() if root is None else root
+    upload = campaigning.MAX_BODY
     routes = [
         Route("/", home),
         Route("/draft", pages.draft_page),
@@ -114,6 +127,11 @@ def create_app(keys: Secrets) -> ASGIApp:
         Route("/api/preview", _api(_preview), methods=["POST"]),
         Route("/api/check", _api(_check), methods=["POST"]),
         Route("/download/{fmt}", download, methods=["POST"]),
+        Route("/campaign", pages.campaign_page),
+        Route("/api/campaign/contacts", _api(campaigning.contacts), methods=["POST"], max_body_size=upload),
+        Route("/api/campaign/run", _api(_campaign_run(folder)), methods=["POST"], max_body_size=upload),
+        Route("/api/campaign/mark", _api(campaigning.mark_sent), methods=["POST"]),
+        Route("/api/campaign/due", _api(campaigning.due), methods=["POST"]),
         Mount("/static", StaticFiles(directory=pages.HERE / "static"), name="static"),
     ]
     app = Starlette(routes=routes, middleware=[Middleware(Guard, keys=keys)], max_body_size=MAX_BODY)

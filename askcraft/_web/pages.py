@@ -1,4 +1,4 @@
-"""The pages: Draft, Check and Packs, rendered from the package's own Jinja templates (autoescaped)."""
+"""The pages: Draft, Check, Campaign and Packs, from the package's own Jinja templates (autoescaped)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 import askcraft.packs
+from askcraft._web.campaigning import ASK_FIELDS
 from askcraft._web.checking import vocabulary
 from askcraft._web.drafting import Ask, required_fields
 from askcraft._web.findings import STYLE_LABELS
@@ -20,6 +21,8 @@ from askcraft._web.form import Form, build_form, display
 HERE = Path(__file__).resolve().parent
 #: What the page fills in before the user does: askcraft is above all for asking for job leads.
 PRESETS = {"goal": "job-leads"}
+#: The fields of a campaign's shared ask (askcraft._web.campaigning.ASK_FIELDS), in the page's order.
+CAMPAIGN_FIELDS = ASK_FIELDS
 SOURCES = {
     "builtin": "Built into askcraft",
     "user": "Your pack folder",
@@ -94,6 +97,16 @@ async def check_page(request: Request) -> Response:
     known = vocabulary()
     context = {"kinds": known["kind"], "channels": known["channel"], "styles": STYLE_LABELS}
     return _page(request, "check.html", context)
+
+
+async def campaign_page(request: Request) -> Response:
+    """The Campaign page: a contacts file, the shared ask, every draft with its findings, who is due."""
+    form = form_for(None)
+    fields = [form.fields[path] for path in CAMPAIGN_FIELDS if path in form.fields]
+    required = {p: "required" for p in ("goal", "count", "sender.name", "sender.reason") if p in form.fields}
+    presets = {**PRESETS, "recipient.relationship": "acquaintance"}
+    context = {"fields": fields, "required": required, "presets": presets, "styles": STYLE_LABELS}
+    return _page(request, "campaign.html", context)
 
 
 def _messages(entries: Any) -> list[tuple[str, str]]:

@@ -461,7 +461,154 @@
     if (text.value.trim()) schedule(0);
   }
 
+  // -- the Campaign page --------------------------------------------------------------------------
+
+  function campaignPage() {
+    const form = $("campaign-form");
+    const status = $("status");
+    let upload = null;
+    let campaign = null;
+
+    function readFile(file) {
+      return new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+        reader.onerror = () => reject(new Error("The file could not be read."));
+        reader.readAsDataURL(file);
+      });
+    }
+
+    function listInto(list, items) {
+      list.replaceChildren();
+      for (const item of items) list.append(el("li", null, item));
+      list.hidden = items.length === 0;
+    }
+
+    function askValues() {
+      const out = {};
+      for (const node of $("g-the-ask").querySelectorAll("[name]")) out[node.name] = node.value;
+      return out;
+    }
+
+    function showInvalid(invalid) {
+      for (const node of $("g-the-ask").querySelectorAll(".error")) { node.hidden = true; node.textContent = ""; }
+      for (const [path, message] of Object.entries(invalid || {})) {
+        const slug = path.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+        const error = $(`e-${slug}`);
+        if (error) { error.textContent = message; error.hidden = false; }
+      }
+    }
+
+    $("contacts-file").addEventListener("change", async (event) => {
+      const file = event.target.files[0];
+      upload = null;
+      $("run").disabled = true;
+      if (!file) return;
+      const note = $("contacts-status");
+      note.textContent = "Reading…";
+      try {
+        upload = { file_name: file.name, content: await readFile(file) };
+        const data = await post("/api/campaign/contacts", { contacts: upload });
+        if (data.error) { upload = null; note.textContent = data.error; return; }
+        note.textContent = `${data.file}: ${data.format} (${data.encoding}), ${data.count} contact${data.count === 1 ? "" : "s"}.`;
+        listInto($("contacts-list"), data.contacts.map((c) => [c.name, c.company, c.email].filter(Boolean).join(" · ")));
+        listInto($("contacts-problems"), [...data.notes, ...data.problems]);
+        if (!$("campaign-name").value) $("campaign-name").value = file.name.replace(/\.[^.]*$/, "");
+        $("run").disabled = data.count === 0;
+        status.textContent = data.count ? "Fill in what you ask, then draft." : "No contacts to draft for.";
+      } catch (err) {
+        upload = null;
+        note.textContent = err.message;
+      }
+    });
+
+    function showDraft(draft, index) {
+      const item = el("li", "draft-item");
+      const head = el("h3", null, `${draft.name} · ${draft.channel.replace(/-/g, " ")}${draft.file ? ` · ${draft.file}` : ""}`);
+      item.append(head);
+      if (draft.subject) {
+        const subject = el("p", "subject-line");
+        const words = el("span");
+        renderRuns(words, draft.subject_runs, draft.findings, () => {}, `cs${index}`);
+        subject.append(el("span", "label", "Subject "), words);
+        item.append(subject);
+      }
+      const body = el("div", "body marked");
+      renderRuns(body, draft.body_runs, draft.findings, () => {}, `cb${index}`);
+      item.append(body);
+      for (const note of draft.notes) item.append(el("p", "help", note));
+      const list = el("ol", "findings");
+      const wrap = el("div");
+      wrap.append(list);
+      renderFindingList(list, draft.findings, () => {});
+      item.append(wrap);
+      if (!draft.findings.length) item.append(el("p", "help", "Nothing to fix."));
+      return item;
+    }
+
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      if (!upload) return;
+      $("run").disabled = true;
+      status.textContent = "Drafting one request per contact…";
+      try {
+        const data = await post("/api/campaign/run", { contacts: upload, ask: askValues(), name: $("campaign-name").value, grammar: $("grammar").checked });
+        showInvalid(data.invalid);
+        if (data.invalid) { status.textContent = "Fix the fields marked above."; return; }
+        if (data.error) { status.textContent = data.error; return; }
+        campaign = data.campaign;
+        $("campaign-name").value = data.campaign;
+        $("summary").textContent = data.summary;
+        $("folder").textContent = data.folder;
+        listInto($("run-notes"), [...data.warnings, ...data.problems]);
+        $("drafts").replaceChildren(...data.drafts.map(showDraft));
+        $("review").hidden = false;
+        status.textContent = `Drafted ${data.drafts.length} message${data.drafts.length === 1 ? "" : "s"} in campaign “${data.campaign}”.`;
+      } catch (err) {
+        status.textContent = err.message;
+      } finally {
+        $("run").disabled = !upload;
+      }
+    });
+
+    $("sent-on").value = new Date().toISOString().slice(0, 10);
+    $("mark-form").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      if (!campaign) return;
+      try {
+        const data = await post("/api/campaign/mark", { campaign, on: $("sent-on").value });
+        $("mark-status").textContent = data.error || `Marked ${data.marked} as sent on ${data.on}.`;
+        refreshDue();
+      } catch (err) {
+        $("mark-status").textContent = err.message;
+      }
+    });
+
+    async function refreshDue() {
+      const note = $("due-status");
+      try {
+        const data = await post("/api/campaign/due", {});
+        if (data.error) { note.textContent = data.error; return; }
+        const rows = $("due-rows");
+        rows.replaceChildren();
+        for (const item of data.due) {
+          const row = el("tr", item.now ? "due-now" : null);
+          row.append(el("td", null, item.name), el("td", null, item.step), el("td", null, item.due_on), el("td", null, item.why));
+          rows.append(row);
+        }
+        $("due-table").hidden = data.due.length === 0;
+        const now = data.due.filter((item) => item.now).length;
+        note.textContent = data.due.length ? `${now} due today (${data.today}), ${data.due.length - now} later.` : "Nobody is due a follow-up.";
+      } catch (err) {
+        note.textContent = err.message;
+      }
+    }
+    $("due-refresh").addEventListener("click", refreshDue);
+    refreshDue();
+  }
+
   if (document.body.dataset.page === "draft") draftPage();
+  if (document.body.dataset.page === "campaign") campaignPage();
   if (document.body.dataset.page === "check") checkPage();
   document.body.dataset.ready = "true";
 })();
