@@ -280,6 +280,14 @@ def _check_text(
         except TextRejectedError as exc:
             return unavailable(f"LanguageTool at {server.url} refused the text: {_short(str(exc))}")
         except BadAnswerError as exc:
+            if attempt == 1 and server.managed:
+                # askcraft's own server answering garbage (an empty answer as it dies) is a broken
+                # server: restart it once, as for one that stopped answering.
+                server, restarted = _restarted(server, exc)
+                if restarted is not None:
+                    return restarted
+                key = (server.url, language, text, names, field)
+                continue
             return _trip(
                 unavailable(
                     f"LanguageTool at {server.url} sent {_short(str(exc))}, not an answer askcraft can read. "
@@ -294,19 +302,26 @@ def _check_text(
                         + _next_step(server)
                     )
                 )
-            logger.warning("LanguageTool at %s stopped answering (%s); restarting it once", server.url, exc)
-            try:
-                server = restart_server(server)
-            except CheckerUnavailableError as restart_error:
-                return _trip(
-                    unavailable(f"LanguageTool stopped answering and could not be restarted: {restart_error}")
-                )
+            server, restarted = _restarted(server, exc)
+            if restarted is not None:
+                return restarted
             key = (server.url, language, text, names, field)
             continue
         findings = _to_findings(text, found, names, field)
         _store(key, findings)
         return findings
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _restarted(server: Server, exc: Exception) -> tuple[Server, Finding | None]:
+    """Restart askcraft's own *server* once; return the new one, or the notice if that failed."""
+    logger.warning("LanguageTool at %s stopped answering (%s); restarting it once", server.url, exc)
+    try:
+        return restart_server(server), None
+    except CheckerUnavailableError as restart_error:
+        return server, _trip(
+            unavailable(f"LanguageTool stopped answering and could not be restarted: {restart_error}")
+        )
 
 
 def _next_step(server: Server) -> str:
