@@ -8,14 +8,11 @@ from typing import Any
 
 import pytest
 
-askcraft = pytest.importorskip("askcraft")
-if not hasattr(askcraft, "draft"):  # pragma: no cover - before the drafting API exists
-    pytest.skip("askcraft.draft is not available yet", allow_module_level=True)
-
-from askcraft._checks.context import CheckContext  # noqa: E402
-from askcraft._draft.check import check_many  # noqa: E402
-from askcraft._intent.model import CHANNELS, GOALS, KINDS  # noqa: E402
-from askcraft.packs import builtin_pack  # noqa: E402
+import askcraft
+from askcraft._checks.context import CheckContext
+from askcraft._draft.check import check_many
+from askcraft._intent.model import CHANNELS, GOALS, KINDS
+from askcraft.packs import builtin_pack
 
 pytestmark = [pytest.mark.languagetool, pytest.mark.slow]
 
