@@ -33,7 +33,28 @@ BUILTIN_CHECKERS: dict[str, str] = {
 #: Checkers that talk to LanguageTool; ``grammar=False`` skips exactly these.
 GRAMMAR_CHECKERS: frozenset[str] = frozenset({"grammar"})
 
+#: Checkers whose rules read any language (LanguageTool is asked in the message's language).
+LANGUAGE_NEUTRAL: frozenset[str] = frozenset({"grammar", "length"})
+
 _loaded: dict[str, Checker] = {}
+
+
+def english(language: str) -> bool:
+    """Return whether *language* (a BCP 47 tag) is English, the language the tone rules are written for."""
+    return language.split("-", maxsplit=1)[0].lower() == "en"
+
+
+def language_notice(language: str, skipped: Collection[str]) -> Finding:
+    """Return the one notice that says which checks have no data for *language*."""
+    return Finding(
+        category="politeness",
+        severity="notice",
+        rule="tone.language",
+        message=(
+            f"The tone checks ({', '.join(skipped)}) have rules for English only, so this {language} "
+            "message was not checked for tone."
+        ),
+    )
 
 
 def load_checker(name: str) -> Checker:
@@ -69,11 +90,17 @@ def run_checks(
         dict(checkers) if checkers is not None else dict.fromkeys(BUILTIN_CHECKERS)
     )
     chosen.update(also or {})
+    skipped: list[str] = []
     for name, given in chosen.items():
         if name in disable or (not grammar and name in GRAMMAR_CHECKERS):
             continue
+        if given is None and name not in LANGUAGE_NEUTRAL and not english(ctx.language):
+            skipped.append(name)  # English rules never run on German, French or Spanish text
+            continue
         checker = given if given is not None else load_checker(name)
         findings.extend(f for f in checker(ctx) if not disabled(f.rule, disable))
+    if skipped and not disabled("tone.language", disable):
+        findings.append(language_notice(ctx.language, skipped))
     return sort_findings(merge(findings, ctx.text, ctx.subject))
 
 

@@ -41,7 +41,17 @@ FORMATS = ("text", "markdown", "json", "eml", "ics")
 @click.option("--count", type=int, help="How many names you ask for (1-5 is best).")
 @click.option("--details", help="For favours: what you would like, as it would follow 'could you'.")
 @click.option("--channel", type=click.Choice(CHANNELS), help="Where the message goes (default: email).")
-@click.option("--language", help="BCP 47 language tag (default: en-US).")
+@click.option("--language", help="BCP 47 language tag: en-US, en-GB, de-DE, fr-FR, es-ES (default: en-US).")
+@click.option(
+    "--formality",
+    type=click.Choice(["formal", "informal"]),
+    help="Sie/vous/usted or du/tu/tú (default: informal for friends and family).",
+)
+@click.option(
+    "--pronouns",
+    type=click.Choice(["she/her", "he/him", "they/them"]),
+    help="The recipient's pronouns, for greetings that agree ('Liebe Frau Lee').",
+)
 @click.option("--sent-on", type=click.DateTime(["%Y-%m-%d"]), help="Reminders: when you sent the request.")
 @click.option(
     "--send-date", type=click.DateTime(["%Y-%m-%d"]), help="When this message goes out (default: today)."
@@ -125,6 +135,8 @@ _FLAGS: dict[str, tuple[str, str]] = {
     "details": ("details", "--details"),
     "channel": ("channel", "--channel"),
     "language": ("language", "--language"),
+    "formality": ("formality", "--formality"),
+    "recipient.pronouns": ("pronouns", "--pronouns"),
     "sent_on": ("sent_on", "--sent-on"),
     "send_date": ("send_date", "--send-date"),
     "help": ("help_given", "--what-they-did"),

@@ -256,6 +256,13 @@ def _select(packs: Sequence[Pack], intent: Intent, variant: str | None) -> Selec
         if selection is not None:
             return selection
     names = ", ".join(p.name for p in packs)
+    offered = sorted({entry.language.split("-")[0].lower() for p in packs for entry in p.manifest.templates})
+    if intent.language.split("-")[0].lower() not in offered:
+        raise PackError(
+            f"askcraft cannot write in {intent.language}: the packs in use ({names}) write in "
+            f"{', '.join(offered)}. Set the intent's language (--language) to one of those, "
+            "or install a pack that writes in your language (see docs/languages.md)"
+        )
     raise PackError(
         f"no template for a {intent.kind} ({intent.goal}) by {intent.channel} in language "
         f"{intent.language} in pack(s) {names}; try another channel or goal, or add a template to a pack"

@@ -71,4 +71,10 @@ def render(pack: Pack, selection: Selection, context: dict[str, Any]) -> dict[st
     """
     from askcraft._packs.isolation import render_pack_template  # noqa: PLC0415
 
-    return render_pack_template(pack, selection.template, context)
+    parts = render_pack_template(pack, selection.template, context)
+    language = str(context.get("language", "en"))
+    if not language.lower().startswith("en"):
+        from askcraft._render.typography import finish  # noqa: PLC0415
+
+        parts = {name: finish(text, language) for name, text in parts.items()}
+    return parts

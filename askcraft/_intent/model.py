@@ -25,6 +25,9 @@ Relationship = Literal[
     "friend", "family", "former-colleague", "colleague", "mentor", "acquaintance", "alumni"
 ]
 Channel = Literal["email", "linkedin-message", "linkedin-connection-note", "text"]
+#: How the message addresses the recipient where a language has two ways (du/Sie, tu/vous, tú/usted).
+Formality = Literal["formal", "informal"]
+Pronouns = Literal["she/her", "he/him", "they/them"]
 
 KINDS: tuple[str, ...] = get_args(Kind)
 GOALS: tuple[str, ...] = get_args(Goal)
@@ -102,6 +105,12 @@ class Recipient(_Model):
         description="The whole greeting, when the one askcraft would write is not how you greet them, "
         "e.g. 'Hi Granny' or 'Dear Professor Lin'.",
     )
+    pronouns: Pronouns | None = Field(
+        default=None,
+        description="Their pronouns, for languages whose greetings agree with the person ('Liebe Frau "
+        "Lee', 'Chère Sam', 'Estimada Sra. Lee'). Never guessed from a name: without them the "
+        "greeting is one that needs no gender.",
+    )
 
 
 class Sender(_Model):
@@ -157,6 +166,11 @@ class Intent(_Model):
     )
     channel: Channel = Field(default="email", description="Where the message will be sent.")
     language: str = Field(default="en-US", description="BCP 47 language tag of the message.")
+    formality: Formality | None = Field(
+        default=None,
+        description="Formal (Sie, vous, usted) or informal (du, tu, tú) address, for languages that "
+        "have both; by default informal for friends and family, formal for everyone else.",
+    )
     sent_on: date | None = Field(
         default=None, description="When the original request was sent (for reminders)."
     )

@@ -10,13 +10,12 @@ Every value is plain data (str, int, bool, lists and dicts), except the four fun
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import date
 from typing import Any
 
 from askcraft._intent.model import WARM_RELATIONSHIPS, Intent
 from askcraft._render import slots
-from askcraft._render.discourse import Discourse
+from askcraft._render.discourse import Discourse, named_facts
 from askcraft._render.names import greeting_name
 from askcraft._render.words import ago, article, number_words, plural, sentence
 
@@ -68,24 +67,6 @@ def _target(intent: Intent) -> dict[str, Any]:
     }
 
 
-def _named(text: str, target: dict[str, Any]) -> frozenset[str]:
-    """Return which facts the user's own words name: 'target' (where they aim), 'role'."""
-    low = text.casefold()
-
-    def names(value: str | None) -> bool:
-        return (
-            bool(value) and re.search(rf"(?<!\w){re.escape(str(value).casefold())}s?(?!\w)", low) is not None
-        )
-
-    found = set()
-    place = target["company"] or target["industry"]
-    if names(place) or (not place and names(target["role"])):
-        found.add("target")
-    if names(target["role"]):
-        found.add("role")
-    return frozenset(found)
-
-
 def _greeting(intent: Intent, name: str, formal: bool, choose: Discourse) -> str:
     own = intent.recipient.greeting
     if own:
@@ -113,6 +94,10 @@ def _reason(intent: Intent, sender_names: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
+def _english(language: str) -> bool:
+    return language.split("-", maxsplit=1)[0].lower() == "en"
+
+
 def _american(language: str) -> bool:
     """Return whether *language* is written the American way (en, en-US): 'favor', not 'favour'."""
     return language in {"en", "en-US"} or language.startswith("en-US-")
@@ -122,7 +107,12 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
     """Plan the message's content: the intent's facts in the forms the templates need.
 
     *brevity* (0, 1, 2) asks templates for a shorter message when a channel has no room.
+    German, French and Spanish are planned by ``localised.py`` (same names, their own words).
     """
+    if not _english(intent.language):
+        from askcraft._render.localised import localised_context  # noqa: PLC0415
+
+        return localised_context(intent, today=today, brevity=brevity)
     data = intent.model_dump(mode="python")
     send_date = intent.send_date or today
     warm = intent.recipient.relationship in WARM_RELATIONSHIPS
@@ -141,7 +131,7 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         seed,
         first={"target": target["where"], "role": target["a_role"] or ""},
         again={"target": target["where_again"], "role": "that kind of role" if target["role"] else ""},
-        texts={name: (text, _named(text, target)) for name, text in texts.items() if text},
+        texts={name: (text, named_facts(text, target)) for name, text in texts.items() if text},
     )
     call = greeting_name(intent.recipient.name, warm=warm)
     recipient = dict(data["recipient"])

@@ -18,6 +18,7 @@ machinery as data, without Python:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -85,3 +86,21 @@ class Discourse:
             return self._again[fact]
         self._said.add(fact)
         return self._first[fact]
+
+
+def named_facts(text: str, target: Mapping[str, Any]) -> frozenset[str]:
+    """Return which facts the user's own words name: 'target' (where they aim), 'role'."""
+    low = text.casefold()
+
+    def names(value: str | None) -> bool:
+        return (
+            bool(value) and re.search(rf"(?<!\w){re.escape(str(value).casefold())}s?(?!\w)", low) is not None
+        )
+
+    found = set()
+    place = target["company"] or target["industry"]
+    if names(place) or (not place and names(target["role"])):
+        found.add("target")
+    if names(target["role"]):
+        found.add("role")
+    return frozenset(found)

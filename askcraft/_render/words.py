@@ -8,6 +8,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from jinja2 import pass_context
+
 if TYPE_CHECKING:
     import inflect
 
@@ -232,17 +234,74 @@ def ago(days: int) -> str:
     return "over a year ago"
 
 
+def _language(context: Any) -> str:
+    return str(context.get("language") or "en-US")
+
+
+def _english(language: str) -> bool:
+    return language.split("-", maxsplit=1)[0].lower() == "en"
+
+
+@pass_context
+def _words_filter(context: Any, value: int, threshold: int = 100) -> str:
+    """'words' in the message's language: 3 -> 'three', 'drei', 'trois', 'tres'."""
+    language = _language(context)
+    if _english(language):
+        return number_words(value, threshold=threshold)
+    from askcraft._render.languages import number_words as localised  # noqa: PLC0415
+
+    return localised(value, language, threshold=threshold)
+
+
+@pass_context
+def _plural_filter(context: Any, noun: str, count: int = 2, other: str | None = None) -> str:
+    """'plural': in English, the plural of *noun*; elsewhere *other* when CLDR's rule says so."""
+    language = _language(context)
+    if other is not None and not _english(language):
+        from askcraft._render.languages import plural_form  # noqa: PLC0415
+
+        return plural_form(count, noun, other, language)
+    if other is not None:
+        return noun if count == 1 else other
+    if not _english(language):
+        raise ValueError(
+            f"the plural filter knows English nouns only; in {language} give the plural form: "
+            f"'{noun}'|plural(count, 'PLURAL')"
+        )
+    return plural(noun, count)
+
+
+@pass_context
+def _article_filter(context: Any, phrase: str) -> str:
+    """'a': 'a'/'an' in English; other languages need the noun's gender, so the template says it."""
+    language = _language(context)
+    if not _english(language):
+        raise ValueError(f"the a filter knows English articles only; in {language} write the article")
+    return article(phrase)
+
+
+@pass_context
+def _ago_filter(context: Any, days: int) -> str:
+    """'ago' in the message's language: 14 -> 'two weeks ago', 'vor zwei Wochen'."""
+    language = _language(context)
+    if _english(language):
+        return ago(days)
+    from askcraft._render.languages import ago as localised  # noqa: PLC0415
+
+    return localised(days, language)
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
-    "words": number_words,
-    "plural": plural,
-    "a": article,
+    "words": _words_filter,
+    "plural": _plural_filter,
+    "a": _article_filter,
     "join_names": join_names,
     "possessive": possessive,
     "sentence": sentence,
     "clause": clause,
     "first_name": first_name,
     "capfirst": capfirst,
-    "ago": ago,
+    "ago": _ago_filter,
     "lowerfirst": lowerfirst,
     "fitting": fitting,
     "midsentence": midsentence,

@@ -1,0 +1,121 @@
+"""The languages askcraft writes besides English: counts, plurals and dates, register and gender.
+
+Counts in words come from num2words, plural categories and relative dates from Babel (CLDR);
+both ship their data, so nothing is downloaded. What neither knows (the words for "one week ago"
+in the right case, greetings, how a language says "in banking") is in ``data/lang/<code>.yaml``.
+English keeps its own code (``words.py``, ``names.py``, ``slots.py``): nothing here changes it.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from askcraft._render.lexicon import _DATA
+from askcraft._yaml import safe_load
+
+if TYPE_CHECKING:
+    from askcraft._intent.model import Intent
+
+#: The languages with data here; English is written by the English code.
+LANGUAGES = ("de", "fr", "es")
+#: Relationships addressed informally (du, tu, tú) unless the intent says otherwise.
+INFORMAL_RELATIONSHIPS = frozenset({"friend", "family"})
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def primary(tag: str) -> str:
+    """Return the primary language of a BCP 47 tag: 'de-DE' -> 'de'."""
+    return tag.split("-", maxsplit=1)[0].lower()
+
+
+def is_english(tag: str) -> bool:
+    """Return whether *tag* is English (any region)."""
+    return primary(tag) == "en"
+
+
+@functools.cache
+def data(language: str) -> dict[str, Any]:
+    """Return the renderer's data for *language* (a tag or a primary code)."""
+    code = primary(language)
+    if code not in LANGUAGES:
+        raise ValueError(f"askcraft has no word data for language {language!r}")
+    loaded: dict[str, Any] = safe_load((_DATA / "lang" / f"{code}.yaml").read_text(encoding="utf-8"))
+    return loaded
+
+
+def number_words(value: int, language: str, *, threshold: int = 100) -> str:
+    """Write a count in words in *language*: 3 -> 'drei', 'trois', 'tres' (num2words)."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"words expects a whole number, got {value!r}")
+    if value >= threshold or value < 0:
+        return str(value)
+    from num2words import num2words  # noqa: PLC0415  (only when a non-English draft needs it)
+
+    return str(num2words(value, lang=primary(language)))
+
+
+def plural_category(count: int, language: str) -> str:
+    """Return the CLDR plural category of *count* in *language*: 'one', 'other', ..."""
+    from babel import Locale  # noqa: PLC0415
+
+    return str(Locale.parse(primary(language)).plural_form(count))
+
+
+def plural_form(count: int, one: str, other: str, language: str) -> str:
+    """Return *one* or *other* for *count* as the language's plural rule says (CLDR)."""
+    return one if plural_category(count, language) == "one" else other
+
+
+def _bucket(days: int) -> tuple[int, str] | None:
+    """Return how people round *days* when they say how long ago: (2, 'week') for 14 days."""
+    if days < 7:
+        return days, "day"
+    if days < 11:
+        return 1, "week"
+    if days < 18:
+        return 2, "week"
+    if days < 25:
+        return 3, "week"
+    if days < 45:
+        return 1, "month"
+    months = round(days / 30.4)
+    return (months, "month") if months < 12 else None
+
+
+def ago(days: int, language: str) -> str:
+    """Say how long ago in *language*: 'vor zwei Wochen', 'il y a deux semaines', 'hace dos semanas'."""
+    if days < 0:
+        raise ValueError("days must not be negative")
+    words = data(language)["ago"]
+    if days == 0:
+        return str(words["today"])
+    if days == 1:
+        return str(words["yesterday"])
+    bucket = _bucket(days)
+    if bucket is None:
+        return str(words["over_a_year"])
+    count, unit = bucket
+    from babel.dates import format_timedelta  # noqa: PLC0415
+
+    delta = timedelta(days=-count * _UNIT_DAYS[unit])
+    phrase = str(
+        format_timedelta(delta, granularity=unit, threshold=1, add_direction=True, locale=primary(language))
+    )
+    if count == 1:
+        # CLDR says "vor 1 Woche"; a person says "vor einer Woche" (the article's case is the language's).
+        return phrase.replace(f"1 {words['unit_one'][unit]}", str(words["one"][unit]))
+    return phrase.replace(str(count), number_words(count, language), 1)
+
+
+def informal(intent: Intent) -> bool:
+    """Return whether the message says du/tu/tú: the intent's register, else friends and family."""
+    if intent.formality is not None:
+        return intent.formality == "informal"
+    return intent.recipient.relationship in INFORMAL_RELATIONSHIPS
+
+
+def gender_from_pronouns(pronouns: str | None) -> str | None:
+    """Return 'f', 'm' or None (no gendered forms) from the recipient's pronouns; never from a name."""
+    return {"she/her": "f", "he/him": "m"}.get(pronouns or "")

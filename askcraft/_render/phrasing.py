@@ -1,0 +1,126 @@
+"""Slots filled right in German, French and Spanish: the user's words fitted to the sentence.
+
+Where an English sentence needs an article ("in banking", "a data analyst"), these languages
+would need the noun's gender, which askcraft cannot know. So the phrases are chosen to need
+none: "im Bereich Bankwesen", "bei Acme", "als Datenanalystin"; "en finance" (or "dans la
+banque" when the user wrote the article), "chez Acme", "comme analyste"; "en banca", "en Acme",
+"como analista". A reason written about the sender in the third person is not rewritten (the
+English rules do not apply): it is recognised and left out, and the draft says so.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from askcraft._render.languages import data
+from askcraft._render.words import sentence
+
+if TYPE_CHECKING:
+    from askcraft._intent.model import Intent
+
+
+def _first_word(text: str) -> str:
+    match = re.match(r"[^\W\d_]+['\u2019]?", text.strip())
+    return match.group(0).casefold() if match else ""
+
+
+def target(intent: Intent) -> dict[str, Any]:
+    """Where the sender aims, as phrases that need no article ("bei Acme", "im Bereich Pflege")."""
+    where_data = data(intent.language)["where"]
+    role = intent.role.strip() if intent.role else None
+    industry = intent.industry.strip() if intent.industry else None
+    company = intent.company
+    if company:
+        where, again = where_data["company"].format(company=company), where_data["again_company"]
+    elif industry:
+        where, again = _in_industry(industry, where_data), where_data["again_industry"]
+    else:
+        where, again = "", ""
+    return {
+        "role": role,
+        "industry": industry,
+        "company": company,
+        "a_role": None,
+        "roles": None,
+        "as_role": where_data["role"].format(role=role) if role else None,
+        "where": where,
+        "where_again": again,
+        "role_again": where_data["again_role"] if role else "",
+        "field": industry or role or company or "",
+    }
+
+
+def _in_industry(industry: str, where_data: dict[str, Any]) -> str:
+    first = _first_word(industry)
+    if first in where_data["own_preposition"]:
+        return industry
+    articles = tuple(where_data.get("articles", ()))
+    if articles and (first in articles or industry.casefold().startswith(tuple(a for a in articles if a[-1] in "'\u2019"))):
+        return str(where_data["industry_with_article"]).format(industry=industry)
+    return str(where_data["industry"]).format(industry=industry)
+
+
+def reason(intent: Intent, sender_names: tuple[str, ...]) -> dict[str, Any]:
+    """Return the reason as the sender's sentences; a third-person reason is marked unusable."""
+    raw = intent.sender.reason
+    if not raw:
+        return {"reason": None, "reason_short": None, "reason_rewritten": False, "reason_unusable": False}
+    text = re.sub(r"\s*(?:\.\.\.|\u2026)$", ".", raw.strip())
+    if _third_person(text, sender_names, intent.language):
+        return {"reason": None, "reason_short": None, "reason_rewritten": False, "reason_unusable": True}
+    full = sentence(text)
+    return {"reason": full, "reason_short": first_sentence(full), "reason_rewritten": False, "reason_unusable": False}
+
+
+def _third_person(text: str, names: tuple[str, ...], language: str) -> bool:
+    """Return whether *text* is written about the sender ('Dana ist Lehrerin ...', 'Elle veut ...')."""
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        if re.match(rf"{re.escape(name)}\b", text, re.IGNORECASE):
+            return True
+    return _first_word(text) in data(language)["third_person_starts"]
+
+
+_SENTENCE_BREAK = re.compile("(?<=[.!?\u2026])\\s+(?=[\u00bf\u00a1\"\u201c\u201e\u00ab]?[A-Z\u00c0-\u00d6\u00d8-\u00de])")
+
+
+def first_sentence(text: str) -> str:
+    """Return the first sentence of *text*: up to an end mark followed by a capital (or ¿ ¡)."""
+    return _SENTENCE_BREAK.split(text, maxsplit=1)[0]
+
+
+def thanks_for(help_text: str, language: str) -> str:
+    """Return what follows 'Danke' / 'Merci' / 'Gracias': 'für die Vorstellung', ', dass du ...'."""
+    rules = data(language)["thanks"]
+    text = help_text.strip().rstrip(".!")
+    first = _first_word(text)
+    if first in rules["as_typed"]:
+        return text[0].lower() + text[1:]
+    if first in rules.get("infinitive_starts", ()):
+        return str(rules["infinitive"]).format(help=text)
+    lowered = text.casefold()
+    if first in rules["clause_starts"] or any(
+        lowered.startswith(s) for s in rules["clause_starts"] if s[-1:] in "'\u2019"
+    ):
+        return str(rules["clause"]).format(help=text[0].lower() + text[1:])
+    return str(rules["noun"]).format(help=text)
+
+
+def gift(gift_text: str, language: str) -> tuple[str, bool]:
+    """Return the gift as the user wrote it (no end stop) and whether it is a treat (a meal, a drink)."""
+    text = gift_text.strip().rstrip(".!")
+    words = {w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", text)}
+    return text, bool(words & set(data(language)["treats"]))
+
+
+def details(text: str) -> str:
+    """Return a favour as it follows 'könntest du' / 'pourrais-tu' / 'podrías': no end mark."""
+    return text.strip().rstrip("?.! ").lstrip("\u00bf\u00a1 ")
+
+
+def long_date(day: date, language: str) -> str:
+    """Return a date as the language writes it without the year: '2. November', '2 novembre'."""
+    from babel.dates import format_skeleton  # noqa: PLC0415
+
+    return str(format_skeleton("MMMMd", day, locale=language.replace("-", "_")))

@@ -1,0 +1,132 @@
+"""Greetings in German, French and Spanish: register, gender and titles as each language has them.
+
+"Liebe Frau Dr. Mensah", "Hallo Sam", "Chère Madame", "Bonjour Sam", "Estimada Dra. Mensah",
+"Hola, Sam". A gendered greeting needs the recipient's pronouns (or a title in the name that
+says it, "Frau", "Sra.", "Tante"): gender is never guessed from a name, and without it the
+greeting is one that needs none ("Guten Tag Sam Lee", "Bonjour Sam Lee", "Hola, Sam").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from typing import TYPE_CHECKING, Any
+
+from askcraft._render.languages import data, gender_from_pronouns, informal, primary
+from askcraft._render.names import greeting_name
+
+if TYPE_CHECKING:
+    from askcraft._intent.model import Intent
+    from askcraft._render.discourse import Discourse
+
+#: Relationships greeted at a distance in a formal register ("Sehr geehrte", "Chère Madame").
+DISTANT = frozenset({"acquaintance", "alumni"})
+_SYMBOLS = re.compile("[\U0001f000-\U0001faff\U00002600-\U000027bf\u200d\ufe0f\u2b50\u2764\u2728]+")
+#: Particles that belong to a surname: "van der Berg", "de la Fuente", "von Trapp".
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "la", "le", "du", "da", "dos", "zu"})
+
+
+@dataclasses.dataclass(frozen=True)
+class Addressee:
+    """How one person is addressed in one language."""
+
+    given: str
+    full: str
+    gender: str | None
+    addr: str | None
+
+
+def _key(word: str) -> str:
+    return word.casefold().rstrip(".")
+
+
+@functools.cache
+def _title_genders(language: str) -> dict[str, str]:
+    genders = data(language)["title_gender"]
+    return {word: g for g in ("f", "m") for word in genders[g]}
+
+
+def addressee(name: str, pronouns: str | None, language: str) -> Addressee:
+    """Return how *name* is addressed in *language*: given name, full name, gender, formal address."""
+    lang = data(language)
+    clean = " ".join(_SYMBOLS.sub(" ", name).split()) or name.strip()
+    words = clean.split()
+    genders = _title_genders(language)
+    academic_titles: dict[str, Any] = lang["academic"]
+    gender = gender_from_pronouns(pronouns)
+    honorifics: list[str] = []
+    academic: list[str] = []
+    known_academic = {"dr", "doctor", "dra", "prof", "professor"}
+    while len(words) > 1 and (_key(words[0]) in genders or _key(words[0]) in known_academic):
+        word = _key(words[0])
+        if word in known_academic:
+            academic.append(word)
+        elif word in genders:
+            gender = gender or genders[word]
+            if word in {"tante", "onkel", "oma", "opa", "tía", "tia", "tío", "tio", "abuela", "abuelo"}:
+                break  # a family title stays in the name: "Tante Marisol"
+            honorifics.append(word)
+        words = words[1:]
+    rest = words
+    given = greeting_name(" ".join(rest), warm=True).name if rest else clean
+    surname = _surname(rest, language)
+    kept = [_academic(a, gender, academic_titles) for a in academic]
+    shown = [t for t in kept if t]
+    full = " ".join([*shown, *rest]) if rest else clean
+    addr = None
+    if gender is not None and surname is not None:
+        parts = []
+        if lang["academic_after_honorific"] or not shown:
+            parts.append(lang["honorific"][gender])
+        parts += shown
+        addr = " ".join([*parts, surname])
+    return Addressee(given=given, full=full, gender=gender, addr=addr)
+
+
+def _academic(title: str, gender: str | None, titles: dict[str, Any]) -> str | None:
+    """Return an academic title as *language* writes it ("Dr.", "Dra."), or None to leave it out."""
+    form = titles.get(title)
+    if isinstance(form, dict):
+        return str(form[gender]) if gender in form else None
+    return str(form) if form else None
+
+
+def _surname(words: list[str], language: str) -> str | None:
+    """Return the surname a formal address uses, or None when it is not clear which it is."""
+    if len(words) < 2:
+        return None
+    for i, word in enumerate(words[1:], start=1):
+        if word.casefold() in _PARTICLES:
+            return " ".join(words[i:])
+    if len(words) == 2:
+        return words[1]
+    # "Lucía Pérez García", "María José López": two given names or two surnames? Not guessed.
+    return None if primary(language) == "es" else words[-1]
+
+
+def greeting(intent: Intent, choose: Discourse) -> tuple[str, Addressee]:
+    """Return the greeting without punctuation ("Liebe Frau Lee") and how the person is addressed."""
+    language = intent.language
+    person = addressee(intent.recipient.name, intent.recipient.pronouns, language)
+    own = intent.recipient.greeting
+    if own:
+        return own.rstrip(" ,!.:;"), person
+    lang = data(language)
+    if informal(intent):
+        style = "informal"
+    elif intent.recipient.relationship in DISTANT:
+        style = "distant"
+    else:
+        style = "formal"
+    lists = lang["greetings"][style]
+    options = lists[person.gender] if person.gender in lists else lists["none"]
+    if any("{addr}" in o for o in options) and person.addr is None:
+        options = lists["none"]
+    if intent.channel == "text":
+        banned = tuple(lang["not_in_texts"])
+        options = [o for o in options if not o.startswith(banned)] or [
+            o for o in lists["none"] if not o.startswith(banned)
+        ]
+    chosen: str = choose.pick("greeting", options)
+    return chosen.format(given=person.given, full=person.full, addr=person.addr), person

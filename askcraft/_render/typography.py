@@ -1,0 +1,62 @@
+"""The last touch a language's typography needs, after a template renders (English: none).
+
+- French puts a narrow no-break space before ? ! ; and a no-break space before : ("Tu
+  connais quelqu'un ?"); templates write the marks plainly and this adds the spaces.
+- German goes on in lower case after the greeting's comma ("Liebe Frau Lee,\\n\\nich hoffe
+  ..."): the first word of the next line is lowered when it is a word that is not a noun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from askcraft._render.languages import data, primary
+
+_NARROW = "\u202f"
+_NBSP = "\u00a0"
+#: A French high mark after a word (not in a URL, not already spaced): "connais ?" "merci !".
+_FR_HIGH = re.compile(r"(?<=[^\s\u00a0\u202f(\[])[ ]?([?!;]+)")
+_FR_COLON = re.compile(r"(?<=[^\s\u00a0\u202f\d])[ ]?:(?=\s|$)")
+
+
+_URL = re.compile(r"https?://\S+")
+
+
+def french(text: str) -> str:
+    """Put the no-break spaces French wants before ? ! ; and : (never inside a web address)."""
+    parts = _URL.split(text)
+    urls = _URL.findall(text)
+    out = []
+    for i, part in enumerate(parts):
+        part = _FR_HIGH.sub(lambda m: _NARROW + m.group(1), part)
+        out.append(_FR_COLON.sub(_NBSP + ":", part))
+        if i < len(urls):
+            out.append(urls[i])
+    return "".join(out)
+
+
+def german(text: str) -> str:
+    """Lower the first word after a letter's greeting line when it is not a noun ('ich hoffe ...')."""
+    lines = text.split("\n")
+    if len(lines) < 3 or not lines[0].endswith(","):
+        return text
+    index = next((i for i in range(1, len(lines)) if lines[i].strip()), None)
+    if index is None:
+        return text
+    line = lines[index]
+    first = re.match(r"[^\W\d_]+", line)
+    if first and first.group(0).casefold() in data("de")["after_greeting_lower"] and first.group(0)[0].isupper():
+        lines[index] = line[0].lower() + line[1:]
+    return "\n".join(lines)
+
+
+def finish(text: str | None, language: str) -> str | None:
+    """Apply *language*'s typography to a rendered block."""
+    if text is None:
+        return None
+    code = primary(language)
+    if code == "fr":
+        return french(text)
+    if code == "de":
+        return german(text)
+    return text
