@@ -1,6 +1,6 @@
 """Distinctness: how many different messages thirty recipients of one ask receive (issue 9).
 
-Run from the repository root:  python benchmarks/distinct_drafts.py [--show N]
+Run from the repository root:  python benchmarks/distinct_drafts.py [--language de] [--show N]
 
 For each ask, thirty people of the same relationship (different, realistic names) are sent the
 same intent. Each draft (subject and body, default variant, no checks) is masked: every
@@ -175,6 +175,55 @@ ASKS: dict[str, tuple[dict[str, Any], list[str]]] = {
 }
 
 
+#: The same five asks in German, French and Spanish: (what changes from the English ask).
+LOCALISED: dict[str, dict[str, dict[str, Any]]] = {
+    "de": {
+        "job-leads email to friends": {
+            "industry": "Bankwesen",
+            "sender": {
+                "reason": "Nach sechs Jahren als Mathelehrer möchte ich meine Zahlenkenntnisse im Finanzbereich einsetzen."  # noqa: E501
+            },
+        },
+        "favour text to family": {
+            "details": "einen Blick auf meinen Lebenslauf werfen, bevor ich ihn verschicke",
+            "sender": {
+                "reason": "Ich bewerbe mich diesen Monat auf Analystenstellen und möchte einen möglichst klaren Lebenslauf."  # noqa: E501
+            },
+        },
+        "informational interview to alumni (email)": {
+            "industry": "Umweltberatung",
+            "sender": {
+                "reason": "Ich unterrichte seit acht Jahren Chemie und möchte mein Wissen draußen anwenden."
+            },
+        },
+        "reminder email to former colleagues": {
+            "industry": "Bankwesen",
+            "sender": {"reason": "Ich möchte mein Mathestudium im Finanzbereich nutzen."},
+        },
+        "thank-you text to friends": {
+            "industry": "Bankwesen",
+            "help": "die Vorstellung bei Tamsin von der Northbank",
+            "outcome": "Ich habe am Montag ein Vorstellungsgespräch",
+        },
+    },
+}
+
+
+def asks_in(language: str) -> dict[str, tuple[dict[str, Any], list[str]]]:
+    """Return the measured asks written in *language* ('en' for the English ones)."""
+    if language == "en":
+        return ASKS
+    out = {}
+    for label, (base, names) in ASKS.items():
+        changes = LOCALISED[language][label]
+        data = copy.deepcopy(base)
+        data["language"] = language
+        for key, value in changes.items():
+            data[key] = {**data[key], **value} if isinstance(value, dict) else value
+        out[label] = (data, names)
+    return out
+
+
 def mask(text: str, name: str) -> str:
     """Replace the recipient's whole name and each word of it with <NAME>."""
     parts = sorted({name, *name.split()}, key=len, reverse=True)
@@ -222,9 +271,10 @@ def _closing(body: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="print N masked drafts of each ask")
+    parser.add_argument("--language", default="en", choices=["en", *LOCALISED], help="the asks' language")
     args = parser.parse_args()
     print(f"{'ask':45} {'distinct':>8} {'openings':>8} {'closings':>8}   (of 30 recipients; target >= 20)")
-    for label, (base, names) in ASKS.items():
+    for label, (base, names) in asks_in(args.language).items():
         assert len(set(names)) == 30, f"{label}: thirty different recipients"
         drafts = drafts_for(base, names)
         distinct = len(set(drafts))

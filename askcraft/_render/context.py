@@ -16,6 +16,7 @@ from typing import Any
 from askcraft._intent.model import WARM_RELATIONSHIPS, Intent
 from askcraft._render import slots
 from askcraft._render.discourse import Discourse, named_facts
+from askcraft._render.languages import gender_from_pronouns, informal
 from askcraft._render.names import greeting_name
 from askcraft._render.words import ago, article, number_words, plural, sentence
 
@@ -61,6 +62,8 @@ def _target(intent: Intent) -> dict[str, Any]:
         "company": company,
         "a_role": article(role) if role else None,
         "roles": plural(role) if role else None,
+        "as_role": f"as {article(role)}" if role else None,
+        "role_again": "that kind of role" if role else "",
         "where": where,
         "where_again": again,
         "field": field,
@@ -130,12 +133,17 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
     discourse = Discourse(
         seed,
         first={"target": target["where"], "role": target["a_role"] or ""},
-        again={"target": target["where_again"], "role": "that kind of role" if target["role"] else ""},
+        again={"target": target["where_again"], "role": target["role_again"]},
         texts={name: (text, named_facts(text, target)) for name, text in texts.items() if text},
     )
     call = greeting_name(intent.recipient.name, warm=warm)
     recipient = dict(data["recipient"])
-    recipient.update(first_name=call.name, call=call.name, formal=call.formal)
+    recipient.update(
+        first_name=call.name,
+        call=call.name,
+        formal=call.formal,
+        gender=gender_from_pronouns(intent.recipient.pronouns),
+    )
     sender = dict(data["sender"])
     sender["first_name"] = sender_call
     sender["signature"] = intent.sender.signature or (sender_call if warm else intent.sender.name)
@@ -152,6 +160,8 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         extra=dict(data["extra"]),
         warm=warm,
         voice="warm" if warm else "formal",
+        informal=informal(intent),
+        register="informal" if informal(intent) else "formal",
         hello=_greeting(intent, call.name, call.formal, discourse),
         target=target,
         where=target["where"],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from askcraft._render.lexicon import _DATA
 from askcraft._yaml import safe_load
@@ -23,6 +23,7 @@ LANGUAGES = ("de", "fr", "es")
 #: Relationships addressed informally (du, tu, tú) unless the intent says otherwise.
 INFORMAL_RELATIONSHIPS = frozenset({"friend", "family"})
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+Unit = Literal["day", "week", "month"]
 
 
 def primary(tag: str) -> str:
@@ -68,7 +69,7 @@ def plural_form(count: int, one: str, other: str, language: str) -> str:
     return one if plural_category(count, language) == "one" else other
 
 
-def _bucket(days: int) -> tuple[int, str] | None:
+def _bucket(days: int) -> tuple[int, Unit] | None:
     """Return how people round *days* when they say how long ago: (2, 'week') for 14 days."""
     if days < 7:
         return days, "day"

@@ -57,7 +57,9 @@ def _in_industry(industry: str, where_data: dict[str, Any]) -> str:
     if first in where_data["own_preposition"]:
         return industry
     articles = tuple(where_data.get("articles", ()))
-    if articles and (first in articles or industry.casefold().startswith(tuple(a for a in articles if a[-1] in "'\u2019"))):
+    if articles and (
+        first in articles or industry.casefold().startswith(tuple(a for a in articles if a[-1] in "'\u2019"))
+    ):
         return str(where_data["industry_with_article"]).format(industry=industry)
     return str(where_data["industry"]).format(industry=industry)
 
@@ -71,7 +73,12 @@ def reason(intent: Intent, sender_names: tuple[str, ...]) -> dict[str, Any]:
     if _third_person(text, sender_names, intent.language):
         return {"reason": None, "reason_short": None, "reason_rewritten": False, "reason_unusable": True}
     full = sentence(text)
-    return {"reason": full, "reason_short": first_sentence(full), "reason_rewritten": False, "reason_unusable": False}
+    return {
+        "reason": full,
+        "reason_short": first_sentence(full),
+        "reason_rewritten": False,
+        "reason_unusable": False,
+    }
 
 
 def _third_person(text: str, names: tuple[str, ...], language: str) -> bool:
@@ -82,7 +89,9 @@ def _third_person(text: str, names: tuple[str, ...], language: str) -> bool:
     return _first_word(text) in data(language)["third_person_starts"]
 
 
-_SENTENCE_BREAK = re.compile("(?<=[.!?\u2026])\\s+(?=[\u00bf\u00a1\"\u201c\u201e\u00ab]?[A-Z\u00c0-\u00d6\u00d8-\u00de])")
+_SENTENCE_BREAK = re.compile(
+    '(?<=[.!?\u2026])\\s+(?=[\u00bf\u00a1"\u201c\u201e\u00ab]?[A-Z\u00c0-\u00d6\u00d8-\u00de])'
+)
 
 
 def first_sentence(text: str) -> str:

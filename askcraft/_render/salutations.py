@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 DISTANT = frozenset({"acquaintance", "alumni"})
 _SYMBOLS = re.compile("[\U0001f000-\U0001faff\U00002600-\U000027bf\u200d\ufe0f\u2b50\u2764\u2728]+")
 #: Particles that belong to a surname: "van der Berg", "de la Fuente", "von Trapp".
-_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "la", "le", "du", "da", "dos", "zu"})
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "la", "le", "du", "da", "dos", "zu"}
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,6 +59,7 @@ def addressee(name: str, pronouns: str | None, language: str) -> Addressee:
     gender = gender_from_pronouns(pronouns)
     honorifics: list[str] = []
     academic: list[str] = []
+    family = False
     known_academic = {"dr", "doctor", "dra", "prof", "professor"}
     while len(words) > 1 and (_key(words[0]) in genders or _key(words[0]) in known_academic):
         word = _key(words[0])
@@ -65,17 +68,18 @@ def addressee(name: str, pronouns: str | None, language: str) -> Addressee:
         elif word in genders:
             gender = gender or genders[word]
             if word in {"tante", "onkel", "oma", "opa", "tía", "tia", "tío", "tio", "abuela", "abuelo"}:
+                family = True
                 break  # a family title stays in the name: "Tante Marisol"
             honorifics.append(word)
         words = words[1:]
     rest = words
     given = greeting_name(" ".join(rest), warm=True).name if rest else clean
-    surname = _surname(rest, language)
+    surname = rest[0] if len(rest) == 1 and (honorifics or academic) else _surname(rest, language)
     kept = [_academic(a, gender, academic_titles) for a in academic]
     shown = [t for t in kept if t]
     full = " ".join([*shown, *rest]) if rest else clean
     addr = None
-    if gender is not None and surname is not None:
+    if gender is not None and surname is not None and not family:
         parts = []
         if lang["academic_after_honorific"] or not shown:
             parts.append(lang["honorific"][gender])

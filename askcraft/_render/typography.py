@@ -28,8 +28,8 @@ def french(text: str) -> str:
     urls = _URL.findall(text)
     out = []
     for i, part in enumerate(parts):
-        part = _FR_HIGH.sub(lambda m: _NARROW + m.group(1), part)
-        out.append(_FR_COLON.sub(_NBSP + ":", part))
+        spaced = _FR_HIGH.sub(lambda m: _NARROW + m.group(1), part)
+        out.append(_FR_COLON.sub(_NBSP + ":", spaced))
         if i < len(urls):
             out.append(urls[i])
     return "".join(out)
@@ -45,7 +45,11 @@ def german(text: str) -> str:
         return text
     line = lines[index]
     first = re.match(r"[^\W\d_]+", line)
-    if first and first.group(0).casefold() in data("de")["after_greeting_lower"] and first.group(0)[0].isupper():
+    if (
+        first
+        and first.group(0).casefold() in data("de")["after_greeting_lower"]
+        and first.group(0)[0].isupper()
+    ):
         lines[index] = line[0].lower() + line[1:]
     return "\n".join(lines)
 

@@ -1,0 +1,268 @@
+"""German, French and Spanish drafts: register, gender, counts, dates, channels, and no English rules.
+
+Each language's corpus (tests/data/intents_<lang>.yaml) is drafted for every kind x goal x channel
+and every person in it; every draft must keep the properties an English one keeps, in its language.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import askcraft
+from askcraft._intent.model import CHANNELS, GOALS, KINDS
+from askcraft._render.languages import ago, number_words, plural_form
+from askcraft._render.salutations import addressee
+
+TODAY = date(2026, 11, 12)
+DATA = Path(__file__).parent / "data"
+LANGUAGES = sorted(p.stem.removeprefix("intents_") for p in DATA.glob("intents_*.yaml"))
+VARIANTS = {
+    "request": ("direct", "warm-up", "brief"),
+    "reminder": ("nudge", "update", "brief"),
+    "thank-you": ("news", "grateful", "brief"),
+}
+
+
+@functools.cache
+def corpus(language: str) -> dict[str, Any]:
+    """Return the corpus of one language."""
+    loaded: dict[str, Any] = yaml.safe_load((DATA / f"intents_{language}.yaml").read_text(encoding="utf-8"))
+    return loaded
+
+
+def intents(language: str) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """Return (label, intent data, the person's expectations) for every kind x goal x channel x person."""
+    spec = corpus(language)
+    out = []
+    for person in spec["people"]:
+        for kind in KINDS:
+            for goal in GOALS:
+                for channel in CHANNELS:
+                    if kind != "request" and channel == "linkedin-connection-note":
+                        continue
+                    data = {**spec["base"], "kind": kind, "goal": goal, "channel": channel}
+                    data["language"] = spec["language"]
+                    data["recipient"] = person["recipient"]
+                    if goal == "referral" and not person["recipient"].get("company"):
+                        data["company"] = "Northwind Bank"  # a referral is for a company
+                    if "formality" in person:
+                        data["formality"] = person["formality"]
+                    label = f"{language} {person['recipient']['name']} {kind}/{goal}/{channel}"
+                    out.append((label, data, person))
+    return out
+
+
+@functools.cache
+def drafts(language: str) -> list[tuple[str, dict[str, Any], askcraft.Draft]]:
+    """Draft the whole corpus of *language*, every variant, with the checks LanguageTool needs none of."""
+    out = []
+    for label, data, person in intents(language):
+        for variant in VARIANTS[data["kind"]]:
+            draft = askcraft.draft(data, variant=variant, grammar=False, today=TODAY)
+            out.append((f"{label} [{variant}]", person, draft))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text)
+
+
+def _address_words(text: str) -> set[str]:
+    """Return the words of *text* that are not the first of a sentence (German 'Sie' there may be 'they')."""
+    found = set()
+    for sentence in re.split(r"(?<=[.!?:])\s+|\n+", text):
+        found.update(_words(sentence)[1:])
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_register_holds_through_the_whole_message(language: str) -> None:
+    """A formal message never says du/tu/tú (or its forms); an informal one never says Sie/vous/usted."""
+    words = corpus(language)["words"]
+    problems = []
+    for label, person, draft in drafts(language):
+        text = f"{draft.subject or ''}\n{draft.body}"
+        other = "informal" if person["register"] == "formal" else "formal"
+        wrong = {w.casefold() for w in words[other]}
+        if language == "de" and other == "formal":
+            found = sorted(w for w in _address_words(text) if w in words[other])
+        else:
+            found = sorted(w for w in _words(text) if w.casefold() in wrong)
+        if found:
+            problems.append(f"{label}: {found}\n{text}")
+    assert problems == [], "\n\n".join(problems[:5])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_greetings_agree_with_the_person_and_never_guess_gender(language: str) -> None:
+    """The greeting is one of those the person's register, pronouns and titles allow."""
+    problems = []
+    for label, person, draft in drafts(language):
+        first = re.split(r"[,:!\n]", draft.body, maxsplit=1)[0].strip()
+        if first not in person["greeting"]:
+            problems.append(f"{label}: {first!r} not in {person['greeting']}")
+    assert problems == [], "\n".join(problems[:10])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_requests_name_the_count_in_words_the_field_and_an_easy_way_out(language: str) -> None:
+    """Every request says how many (in words), where, and how to say no without a word of English."""
+    words = corpus(language)["words"]
+    problems = []
+    for label, _, draft in drafts(language):
+        if draft.kind != "request":
+            continue
+        body = draft.body.casefold()
+        goal = draft.intent.goal
+        if goal in {"job-leads", "introduction"} and words["count"] not in body:
+            problems.append(f"{label}: no count in words\n{draft.body}")
+        intent = draft.intent
+        aims = [a for a in (intent.company, intent.industry, intent.role, intent.recipient.company) if a]
+        if (
+            goal != "favour"
+            and not any(a.casefold() in body for a in aims)
+            and "content.left-out.target" not in {f.rule for f in draft.findings}
+        ):
+            problems.append(f"{label}: the field is not named\n{draft.body}")
+        if not any(out.casefold() in body for out in words["easy_out"]):
+            problems.append(f"{label}: no easy way out\n{draft.body}")
+    assert problems == [], "\n\n".join(problems[:5])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_channels_keep_their_limits_or_say_what_went(language: str) -> None:
+    """A connection note stays under 300 characters; every fact left out of any draft is named."""
+    problems = []
+    for label, _, draft in drafts(language):
+        if draft.channel == "linkedin-connection-note" and len(draft.body) > 300:
+            problems.append(f"{label}: {len(draft.body)} characters")
+        if draft.channel == "email" and not draft.subject:
+            problems.append(f"{label}: an email without a subject")
+        if draft.channel != "email" and draft.subject:
+            problems.append(f"{label}: a subject outside email")
+        dropped = {f.rule for f in draft.findings if f.rule.startswith("content.left-out.")}
+        allowed = {"content.left-out.links"} | (
+            {"content.left-out.target"} if draft.intent.goal == "favour" else set()
+        )
+        if draft.channel == "email" and dropped - allowed:
+            problems.append(f"{label}: an email dropped {sorted(dropped)}")
+    assert problems == [], "\n".join(problems[:10])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_english_tone_rules_never_run_on_the_language(language: str) -> None:
+    """Each draft carries exactly one notice that the tone checks have no data for its language."""
+    for label, _, draft in drafts(language)[:60]:
+        notices = [f for f in draft.findings if f.rule == "tone.language"]
+        assert len(notices) == 1, label
+        assert language in notices[0].message
+        assert not [
+            f for f in draft.findings if f.category in {"politeness", "pressure"} and f.severity != "notice"
+        ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_thirty_recipients_get_at_least_twenty_distinct_messages(language: str) -> None:
+    """The variation machinery works in every language: >= 20 distinct drafts of 30 per ask measured."""
+    from tests.test_drafting import _distinct_module  # noqa: PLC0415
+
+    module = _distinct_module()
+    for label, (base, names) in module.asks_in(language).items():
+        assert module.distinct_drafts(base, names) >= 20, label
+
+
+@pytest.mark.parametrize(
+    ("language", "days", "expected"),
+    [
+        ("de-DE", 1, "gestern"),
+        ("de-DE", 3, "vor drei Tagen"),
+        ("de-DE", 8, "vor einer Woche"),
+        ("de-DE", 14, "vor zwei Wochen"),
+        ("de-DE", 35, "vor einem Monat"),
+        ("de-DE", 60, "vor zwei Monaten"),
+        ("de-DE", 400, "vor über einem Jahr"),
+        ("fr-FR", 14, "il y a deux semaines"),
+        ("fr-FR", 8, "il y a une semaine"),
+        ("fr-FR", 60, "il y a deux mois"),
+        ("es-ES", 14, "hace dos semanas"),
+        ("es-ES", 8, "hace una semana"),
+        ("es-ES", 35, "hace un mes"),
+    ],
+)
+def test_how_long_ago_comes_from_cldr_in_words(language: str, days: int, expected: str) -> None:
+    """'vor zwei Wochen', 'il y a deux semaines', 'hace dos semanas': CLDR's phrase, the count in words."""
+    if language[:2] not in LANGUAGES:
+        pytest.skip(f"no {language} corpus yet")
+    assert ago(days, language) == expected
+
+
+def test_counts_and_plurals_come_from_num2words_and_cldr() -> None:
+    """Counts in words per language; the plural form from the language's CLDR rule (French 0 is singular)."""
+    assert [number_words(n, "de-DE") for n in (2, 3, 12)] == ["zwei", "drei", "zwölf"]
+    assert [number_words(n, "fr-FR") for n in (2, 3)] == ["deux", "trois"]
+    assert [number_words(n, "es-ES") for n in (2, 3)] == ["dos", "tres"]
+    assert plural_form(1, "Person", "Personen", "de") == "Person"
+    assert plural_form(0, "personne", "personnes", "fr") == "personne"
+    assert plural_form(0, "Person", "Personen", "de") == "Personen"
+
+
+@pytest.mark.parametrize(
+    ("name", "pronouns", "language", "given", "addr"),
+    [
+        ("Dr. Ama Mensah", "she/her", "de", "Ama", "Frau Dr. Mensah"),
+        ("Dr. Ama Mensah", None, "de", "Ama", None),
+        ("Frau Lena Vogel", None, "de", "Lena", "Frau Vogel"),
+        ("Tante Marisol", None, "de", "Tante Marisol", None),
+        ("Anneke van der Berg", "she/her", "de", "Anneke", "Frau van der Berg"),
+        ("Sam Lee", "they/them", "de", "Sam", None),
+        ("Dr. Ama Mensah", "she/her", "es", "Ama", "Dra. Mensah"),
+        ("Lucía Pérez García", "she/her", "es", "Lucía", None),
+    ],
+)
+def test_names_and_titles_in_other_languages(
+    name: str, pronouns: str | None, language: str, given: str, addr: str | None
+) -> None:
+    """A formal address needs a gender (pronouns or a title) and a clear surname; none is guessed."""
+    if language not in LANGUAGES:
+        pytest.skip(f"no {language} corpus yet")
+    person = addressee(name, pronouns, language)
+    assert (person.given, person.addr) == (given, addr)
+
+
+def test_an_unsupported_language_lists_the_languages_there_are() -> None:
+    """--language it-IT says which languages the packs in use write, not 'try another channel'."""
+    data = {**corpus("de")["base"], "kind": "request", "goal": "job-leads", "language": "it-IT"}
+    data["recipient"] = {"name": "Sam Lee", "relationship": "friend"}
+    with pytest.raises(askcraft.PackError, match=r"cannot write in it-IT.*write in .*de.*en") as info:
+        askcraft.draft(data, check=False, today=TODAY)
+    assert "another channel" not in str(info.value)
+
+
+def test_a_third_person_reason_is_reported_not_rewritten_with_english_rules() -> None:
+    """'Alex ist Lehrer ...' is not turned into English-rule first person: it is left out, with a finding."""
+    data = {**corpus("de")["base"], "kind": "request", "goal": "job-leads", "language": "de-DE"}
+    data["recipient"] = {"name": "Sam Lee", "relationship": "friend"}
+    data["sender"] = {"name": "Alex Kim", "reason": "Alex ist Mathelehrer und möchte in die Finanzbranche."}
+    result = askcraft.draft(data, grammar=False, today=TODAY)
+    assert "Mathelehrer" not in result.body
+    assert any(f.rule == "content.reason-person" for f in result.findings)
+
+
+def test_british_english_keeps_its_spelling() -> None:
+    """en-GB still says 'favour'; the languages work leaves English as it was."""
+    data = {**corpus("de")["base"], "kind": "thank-you", "goal": "favour", "language": "en-GB"}
+    data.update(help="looking over my CV", gift="some flowers", outcome="I got the interview")
+    data["recipient"] = {"name": "Sam Lee", "relationship": "colleague"}
+    data["sender"] = {"name": "Alex Kim"}
+    from askcraft._render.context import build_context  # noqa: PLC0415
+
+    assert build_context(askcraft.Intent.parse(data), today=TODAY)["favour"] == "favour"
+    american = build_context(askcraft.Intent.parse({**data, "language": "en-US"}), today=TODAY)
+    assert american["favour"] == "favor"
