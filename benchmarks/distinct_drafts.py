@@ -209,6 +209,37 @@ LOCALISED: dict[str, dict[str, dict[str, Any]]] = {
 }
 
 
+LOCALISED["fr"] = {
+    "job-leads email to friends": {
+        "industry": "la banque",
+        "sender": {
+            "reason": "Après six ans à enseigner les maths, je veux mettre mes compétences au service de la finance."  # noqa: E501
+        },
+    },
+    "favour text to family": {
+        "details": "relire mon CV avant que je l'envoie",
+        "sender": {
+            "reason": "Je postule à des postes d'analyste ce mois-ci et je veux un CV aussi clair que possible."  # noqa: E501
+        },
+    },
+    "informational interview to alumni (email)": {
+        "industry": "conseil en environnement",
+        "sender": {
+            "reason": "J'enseigne la chimie depuis huit ans et j'aimerais l'appliquer sur le terrain."
+        },
+    },
+    "reminder email to former colleagues": {
+        "industry": "la banque",
+        "sender": {"reason": "Je veux mettre mon diplôme de maths au service de la finance."},
+    },
+    "thank-you text to friends": {
+        "industry": "la banque",
+        "help": "la mise en relation avec Tamsin chez Northbank",
+        "outcome": "J'ai un entretien lundi",
+    },
+}
+
+
 def asks_in(language: str) -> dict[str, tuple[dict[str, Any], list[str]]]:
     """Return the measured asks written in *language* ('en' for the English ones)."""
     if language == "en":

@@ -27,6 +27,50 @@ VARIANTS = {
 
 #: Per language: (name, fields) of the two people. Their words are in the language and in no register.
 PEOPLE: dict[str, list[tuple[str, dict[str, Any]]]] = {
+    "fr": [
+        (
+            "madame-mensah-alumni",
+            {
+                "industry": "les énergies renouvelables",
+                "role": "ingénieure projet",
+                "count": 2,
+                "recipient": {
+                    "name": "Ama Mensah",
+                    "relationship": "alumni",
+                    "pronouns": "she/her",
+                    "company": "SunWorks",
+                },
+                "sender": {
+                    "name": "Kofi Asante",
+                    "reason": "Mon travail sur des parcs solaires m'a donné envie d'en construire à plein temps",  # noqa: E501
+                },
+                "details": "me dire quelles certifications comptent vraiment",
+                "help": "avoir relu ma lettre de motivation",
+                "outcome": "J'ai décroché un entretien chez SunWorks.",
+                "gift": "un dîner chez Tartine",
+                "sent_on": date(2026, 10, 30),
+                "send_date": TODAY,
+            },
+        ),
+        (
+            "hugo-friend",
+            {
+                "company": "Acme",
+                "role": "designer UX",
+                "count": 1,
+                "recipient": {"name": "Hugo Martin", "relationship": "friend"},
+                "sender": {
+                    "name": "Jo-Anne Durand",
+                    "reason": "Après cinq ans dans le commerce, j'aimerais concevoir les applis que j'utilise !",  # noqa: E501
+                },
+                "details": "me donner quelques conseils sur mon portfolio",
+                "help": "m'avoir présenté Tom",
+                "news": "Je viens de terminer une formation en UX.",
+                "sent_on": date(2026, 11, 4),
+                "send_date": TODAY,
+            },
+        ),
+    ],
     "de": [
         (
             "frau-dr-mensah-mentor",

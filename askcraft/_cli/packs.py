@@ -29,6 +29,13 @@ def packs_cmd() -> None:
     """
 
 
+def _languages(pack: Any) -> list[str]:
+    """Return the languages a pack writes: its manifest's, and every template entry's."""
+    declared = list(pack.manifest.languages)
+    used = [e.language for e in pack.manifest.templates if e.language not in declared]
+    return list(dict.fromkeys(declared + used))
+
+
 @packs_cmd.command("list")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_cmd(fmt: str) -> int:
@@ -40,6 +47,7 @@ def list_cmd(fmt: str) -> int:
         {
             "name": item.name,
             "version": item.pack.version if item.pack else None,
+            "languages": ", ".join(_languages(item.pack)) if item.pack else "",
             "source": item.source,
             "path": str(item.root),
             "origin": item.origin,
@@ -61,13 +69,14 @@ def list_cmd(fmt: str) -> int:
         return 0
     console = _console()
     table = Table(title=f"Packs (user folder: {user_packs_dir()})", title_justify="left")
-    for column in ("name", "version", "source", "status", "path"):
+    for column in ("name", "version", "languages", "source", "status", "path"):
         table.add_column(column)
     for row in rows:
         style = "red" if row["status"] == "broken" else "dim" if row["status"] != "active" else ""
         table.add_row(
             row["name"],
             row["version"] or "?",
+            row["languages"] or "?",
             _SOURCES[str(row["source"])],
             row["status"],
             row["path"],

@@ -16,7 +16,7 @@ from typing import Any
 from askcraft._intent.model import WARM_RELATIONSHIPS, Intent
 from askcraft._render import slots
 from askcraft._render.discourse import Discourse, named_facts
-from askcraft._render.languages import gender_from_pronouns, informal
+from askcraft._render.languages import LANGUAGES, gender_from_pronouns, informal, primary
 from askcraft._render.names import greeting_name
 from askcraft._render.words import ago, article, number_words, plural, sentence
 
@@ -97,10 +97,6 @@ def _reason(intent: Intent, sender_names: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
-def _english(language: str) -> bool:
-    return language.split("-", maxsplit=1)[0].lower() == "en"
-
-
 def _american(language: str) -> bool:
     """Return whether *language* is written the American way (en, en-US): 'favor', not 'favour'."""
     return language in {"en", "en-US"} or language.startswith("en-US-")
@@ -110,9 +106,10 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
     """Plan the message's content: the intent's facts in the forms the templates need.
 
     *brevity* (0, 1, 2) asks templates for a shorter message when a channel has no room.
-    German, French and Spanish are planned by ``localised.py`` (same names, their own words).
+    German, French and Spanish are planned by ``localised.py`` (same names, their own words);
+    a language askcraft has no word data for gets the English phrases (its pack words them).
     """
-    if not _english(intent.language):
+    if primary(intent.language) in LANGUAGES:
         from askcraft._render.localised import localised_context  # noqa: PLC0415
 
         return localised_context(intent, today=today, brevity=brevity)

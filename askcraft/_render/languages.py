@@ -120,3 +120,17 @@ def informal(intent: Intent) -> bool:
 def gender_from_pronouns(pronouns: str | None) -> str | None:
     """Return 'f', 'm' or None (no gendered forms) from the recipient's pronouns; never from a name."""
     return {"she/her": "f", "he/him": "m"}.get(pronouns or "")
+
+
+def after_colon(text: str, language: str) -> str:
+    """Lower the first word of *text* when the language goes on in lower case after a colon.
+
+    French and Spanish do ("Bonne nouvelle : j'ai ..."), for words listed in the language's data
+    (a name keeps its capital); German keeps the capital of a whole sentence.
+    """
+    words = data(language).get("after_colon_lower", [])
+    first = text.split(" ", 1)[0]
+    key = first.casefold().split("'")[0].split("\u2019")[0]
+    if key in words or first.casefold() in words:
+        return text[:1].lower() + text[1:]
+    return text

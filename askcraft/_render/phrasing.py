@@ -107,7 +107,8 @@ def thanks_for(help_text: str, language: str) -> str:
     if first in rules["as_typed"]:
         return text[0].lower() + text[1:]
     if first in rules.get("infinitive_starts", ()):
-        return str(rules["infinitive"]).format(help=text)
+        phrase = str(rules["infinitive"]).format(help=text)
+        return re.sub(r"\bde ([aeiouyhàâéèêîïôû])", r"d'\1", phrase, count=1)  # de avoir -> d'avoir
     lowered = text.casefold()
     if first in rules["clause_starts"] or any(
         lowered.startswith(s) for s in rules["clause_starts"] if s[-1:] in "'\u2019"

@@ -73,7 +73,10 @@ def addressee(name: str, pronouns: str | None, language: str) -> Addressee:
             honorifics.append(word)
         words = words[1:]
     rest = words
-    given = greeting_name(" ".join(rest), warm=True).name if rest else clean
+    if honorifics and len(rest) == 1:
+        given = clean  # "Madame Lefèvre", "Frau Yilmaz": the title is how they are called
+    else:
+        given = greeting_name(" ".join(rest), warm=True).name if rest else clean
     surname = rest[0] if len(rest) == 1 and (honorifics or academic) else _surname(rest, language)
     kept = [_academic(a, gender, academic_titles) for a in academic]
     shown = [t for t in kept if t]

@@ -291,6 +291,17 @@ def _ago_filter(context: Any, days: int) -> str:
     return localised(days, language)
 
 
+@pass_context
+def _midsentence_filter(context: Any, text: str) -> str:
+    """'midsentence': after a colon French and Spanish go on in lower case; German keeps the capital."""
+    language = _language(context)
+    if _english(language):
+        return midsentence(text)
+    from askcraft._render.languages import after_colon  # noqa: PLC0415
+
+    return after_colon(text, language)
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "words": _words_filter,
     "plural": _plural_filter,
@@ -304,5 +315,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "ago": _ago_filter,
     "lowerfirst": lowerfirst,
     "fitting": fitting,
-    "midsentence": midsentence,
+    "midsentence": _midsentence_filter,
 }
