@@ -240,6 +240,35 @@ LOCALISED["fr"] = {
 }
 
 
+LOCALISED["es"] = {
+    "job-leads email to friends": {
+        "industry": "banca",
+        "sender": {
+            "reason": "Después de seis años dando clases de matemáticas, quiero aplicar mis números en finanzas."  # noqa: E501
+        },
+    },
+    "favour text to family": {
+        "details": "revisar mi CV antes de enviarlo",
+        "sender": {
+            "reason": "Este mes me presento a puestos de analista y quiero un CV lo más claro posible."
+        },
+    },
+    "informational interview to alumni (email)": {
+        "industry": "consultoría ambiental",
+        "sender": {"reason": "Llevo ocho años enseñando química y me gustaría aplicarla fuera del aula."},
+    },
+    "reminder email to former colleagues": {
+        "industry": "banca",
+        "sender": {"reason": "Quiero aplicar mi carrera de matemáticas en finanzas."},
+    },
+    "thank-you text to friends": {
+        "industry": "banca",
+        "help": "presentarme a Tamsin, de Northbank",
+        "outcome": "Tengo una entrevista el lunes",
+    },
+}
+
+
 def asks_in(language: str) -> dict[str, tuple[dict[str, Any], list[str]]]:
     """Return the measured asks written in *language* ('en' for the English ones)."""
     if language == "en":

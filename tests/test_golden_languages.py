@@ -27,6 +27,49 @@ VARIANTS = {
 
 #: Per language: (name, fields) of the two people. Their words are in the language and in no register.
 PEOPLE: dict[str, list[tuple[str, dict[str, Any]]]] = {
+    "es": [
+        (
+            "dra-mensah-acquaintance",
+            {
+                "industry": "energías renovables",
+                "role": "ingeniera de proyectos",
+                "count": 2,
+                "recipient": {
+                    "name": "Dra. Ama Mensah",
+                    "relationship": "acquaintance",
+                    "company": "SunWorks",
+                },
+                "sender": {
+                    "name": "Kofi Asante",
+                    "reason": "Mi trabajo en parques solares me ha hecho querer construirlos a tiempo completo",  # noqa: E501
+                },
+                "details": "decirme qué certificaciones cuentan de verdad",
+                "help": "revisar mi carta de presentación",
+                "outcome": "Me han llamado para una entrevista en SunWorks.",
+                "gift": "una cena en Tartine",
+                "sent_on": date(2026, 10, 30),
+                "send_date": TODAY,
+            },
+        ),
+        (
+            "pablo-friend",
+            {
+                "company": "Acme",
+                "role": "diseñador UX",
+                "count": 1,
+                "recipient": {"name": "Pablo Ruiz", "relationship": "friend"},
+                "sender": {
+                    "name": "Jo-Anne Durán",
+                    "reason": "Después de cinco años en comercio, ¡me encantaría diseñar las apps que uso!",
+                },
+                "details": "darme algunos consejos sobre mi portafolio",
+                "help": "tus consejos",
+                "news": "Acabo de terminar un curso de UX.",
+                "sent_on": date(2026, 11, 4),
+                "send_date": TODAY,
+            },
+        ),
+    ],
     "fr": [
         (
             "madame-mensah-alumni",

@@ -105,9 +105,10 @@ def test_greetings_agree_with_the_person_and_never_guess_gender(language: str) -
     """The greeting is one of those the person's register, pronouns and titles allow."""
     problems = []
     for label, person, draft in drafts(language):
-        first = re.split(r"[,:!\n]", draft.body, maxsplit=1)[0].strip()
-        if first not in person["greeting"]:
-            problems.append(f"{label}: {first!r} not in {person['greeting']}")
+        body = draft.body.lstrip("\u00a1")
+        chosen = [g for g in person["greeting"] if re.match(rf"{re.escape(g)}[\s\u202f]*[,:!.\n]", body)]
+        if not chosen:
+            problems.append(f"{label}: {body.splitlines()[0]!r} opens with none of {person['greeting']}")
     assert problems == [], "\n".join(problems[:10])
 
 
@@ -198,8 +199,6 @@ def test_thirty_recipients_get_at_least_twenty_distinct_messages(language: str) 
 )
 def test_how_long_ago_comes_from_cldr_in_words(language: str, days: int, expected: str) -> None:
     """'vor zwei Wochen', 'il y a deux semaines', 'hace dos semanas': CLDR's phrase, the count in words."""
-    if language[:2] not in LANGUAGES:
-        pytest.skip(f"no {language} corpus yet")
     assert ago(days, language) == expected
 
 
@@ -230,8 +229,6 @@ def test_names_and_titles_in_other_languages(
     name: str, pronouns: str | None, language: str, given: str, addr: str | None
 ) -> None:
     """A formal address needs a gender (pronouns or a title) and a clear surname; none is guessed."""
-    if language not in LANGUAGES:
-        pytest.skip(f"no {language} corpus yet")
     person = addressee(name, pronouns, language)
     assert (person.given, person.addr) == (given, addr)
 

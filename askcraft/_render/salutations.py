@@ -65,6 +65,7 @@ def addressee(name: str, pronouns: str | None, language: str) -> Addressee:
         word = _key(words[0])
         if word in known_academic:
             academic.append(word)
+            gender = gender or genders.get(word)  # "Dra." says it, "Dr." does not
         elif word in genders:
             gender = gender or genders[word]
             if word in {"tante", "onkel", "oma", "opa", "tía", "tia", "tío", "tio", "abuela", "abuelo"}:
