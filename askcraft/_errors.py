@@ -55,6 +55,7 @@ class LedgerError(AskcraftError, RuntimeError):
 
 #: askcraft's dependencies: the name each is imported by, and the name pip installs it by.
 DEPENDENCIES: dict[str, str] = {
+    "babel": "babel",
     "click": "click",
     "dateparser": "dateparser",
     "icalendar": "icalendar",
@@ -63,6 +64,7 @@ DEPENDENCIES: dict[str, str] = {
     "language_tool_python": "language-tool-python",
     "lemminflect": "lemminflect",
     "nameparser": "nameparser",
+    "num2words": "num2words",
     "platformdirs": "platformdirs",
     "pydantic": "pydantic",
     "pyphen": "pyphen",
