@@ -82,18 +82,36 @@ def languagetool_cmd() -> None:
     show_default=True,
     help="Where to get it: the release download, Maven Central (needs mvn), or whichever is reachable.",
 )
-def install_cmd(force: bool, route: str) -> int:
+@click.option(
+    "--language",
+    "languages",
+    multiple=True,
+    metavar="CODE",
+    help="Also install this language's module (de, fr; repeatable). English and Spanish are always there.",
+)
+def install_cmd(force: bool, route: str, languages: tuple[str, ...]) -> int:
     """Install LanguageTool (needs Java 17+; English; about 100 MB from Maven Central)."""
     from askcraft._grammar.config import Route  # noqa: PLC0415
-    from askcraft._grammar.obtain import install  # noqa: PLC0415
+    from askcraft._grammar.obtain import find_installation, install, language_codes  # noqa: PLC0415
+    from askcraft._grammar.server import stop_server  # noqa: PLC0415
 
+    try:
+        codes = language_codes(languages)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--language") from None
+    before = find_installation()
     console = _stderr()
     with _progress(console, "Installing LanguageTool…") as report:
-        installation = install(force=force, route=cast("Route", route), progress=report)
+        installation = install(force=force, route=cast("Route", route), progress=report, languages=codes)
+    if before is not None and before.languages != installation.languages and stop_server() is not None:
+        click.echo(
+            "Stopped the running LanguageTool server: the next check starts one with the new languages."
+        )
     size = installation.size_bytes() / 1e6
+    shown = "all" if "*" in installation.languages else ", ".join(installation.languages)
     click.echo(
         f"LanguageTool {installation.version} is installed in {installation.path} "
-        f"({installation.route} route, {size:.0f} MB)."
+        f"({installation.route} route, {size:.0f} MB; languages: {shown})."
     )
     return 0
 

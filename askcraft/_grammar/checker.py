@@ -272,10 +272,11 @@ def _check_text(
         try:
             found = matches(server, text, language)
         except LanguageNotAvailableError:
+            code = language.split("-", maxsplit=1)[0]
             return unavailable(
-                f"the LanguageTool server at {server.url} has no rules for language {language!r} "
-                f"(askcraft installs English only). Check the intent's language, or set {ENV_URL} "
-                "to a LanguageTool server with that language."
+                f"the LanguageTool server at {server.url} has no rules for language {language!r}. "
+                f"Install them with `askcraft languagetool install --language {code}`, "
+                f"or set {ENV_URL} to a LanguageTool server with that language."
             )
         except TextRejectedError as exc:
             return unavailable(f"LanguageTool at {server.url} refused the text: {_short(str(exc))}")

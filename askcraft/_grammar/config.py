@@ -75,6 +75,13 @@ class Installation:
     version: str
     route: str
     classpath: str
+    #: The languages it checks (LanguageTool's module codes); "*" for the full release.
+    languages: tuple[str, ...] = ("en",)
+
+    def has_language(self, language: str) -> bool:
+        """Return whether this install has the module for *language* (a code or BCP 47 tag)."""
+        code = language.split("-", maxsplit=1)[0].lower()
+        return "*" in self.languages or code in self.languages
 
     def size_bytes(self) -> int:
         """Return the disk space the install takes."""

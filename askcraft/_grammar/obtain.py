@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -15,6 +16,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -35,6 +37,23 @@ from askcraft._grammar.config import (
 from askcraft._grammar.java import find_java
 from askcraft._grammar.maven import local_repository, settings_file
 
+#: Language modules every Maven install has: English, and the three LanguageTool 6.8's server
+#: needs at start-up (see pom.xml). Spanish is therefore always there.
+BASE_LANGUAGES = ("en", "es", "ca", "pt")
+#: A LanguageTool module code: "de", "fr", "pt", "zh", "de-DE" is taken as "de".
+_MODULE = re.compile(r"^[a-z]{2,3}$")
+
+
+def language_codes(languages: Collection[str]) -> tuple[str, ...]:
+    """Return LanguageTool module codes for *languages* (BCP 47 tags or codes), or raise ValueError."""
+    codes = []
+    for language in languages:
+        code = language.split("-", maxsplit=1)[0].strip().lower()
+        if not _MODULE.match(code):
+            raise ValueError(f"{language!r} is not a language code like de, fr or es")
+        codes.append(code)
+    return tuple(dict.fromkeys(codes))
+
 
 def find_installation(version: str = VERSION) -> Installation | None:
     """Return the complete install of *version*, or None when there is none."""
@@ -48,11 +67,15 @@ def find_installation(version: str = VERSION) -> Installation | None:
     entries = [path / part for part in classpath.split(os.pathsep) if part]
     if not entries or not all(_classpath_entry_exists(e) for e in entries):
         return None
+    route = str(data.get("route", "?"))
+    # A release download has every language; a Maven install, those it recorded (older: the base).
+    languages = data.get("languages") or (["*"] if route == "download" else list(BASE_LANGUAGES))
     return Installation(
         path=path,
         version=str(data.get("version", version)),
-        route=str(data.get("route", "?")),
+        route=route,
         classpath=os.pathsep.join(str(e) for e in entries),
+        languages=tuple(str(code) for code in languages),
     )
 
 
@@ -68,6 +91,7 @@ def install(
     route: Route = "auto",
     progress: Progress | None = None,
     version: str = VERSION,
+    languages: Collection[str] = (),
 ) -> Installation:
     """Install LanguageTool *version* unless it is already there; return the install.
 
@@ -76,9 +100,15 @@ def install(
     ``mvn``, ``"auto"`` tries the download when its host answers and Maven otherwise.
     The install is built in a temporary folder and renamed into place, so an
     interrupted install never leaves a half-installed folder behind.
+
+    *languages* (codes: ``de``, ``fr``) adds LanguageTool's module for each; an install that lacks
+    one is rebuilt with it (Maven caches what it fetched before). A server already running keeps
+    its old classpath: ``askcraft languagetool install --language`` stops it, so that the next
+    check starts one with the new language.
     """
+    wanted = language_codes(languages)
     existing = find_installation(version)
-    if existing is not None and not force:
+    if existing is not None and not force and all(existing.has_language(c) for c in wanted):
         say(progress, f"LanguageTool {version} is already installed in {existing.path}")
         return existing
     java, major = find_java()
@@ -87,20 +117,25 @@ def install(
     root.mkdir(parents=True, exist_ok=True)
     with file_lock(root / ".install.lock"):
         existing = find_installation(version)
-        if existing is not None and not force:
+        if existing is not None and not force and all(existing.has_language(c) for c in wanted):
             return existing
+        if existing is not None:  # keep the languages it had
+            wanted = tuple(dict.fromkeys([*(c for c in existing.languages if c != "*"), *wanted]))
         chosen = _choose_route(route, version, progress)
         staging = Path(tempfile.mkdtemp(prefix=f".{version}-installing-", dir=root))
         staging.chmod(0o755)
         try:
             if chosen == "download":
                 classpath = _install_download(staging, version, progress)
+                recorded = ["*"]
             else:
-                classpath = _install_maven(staging, version, progress)
+                classpath = _install_maven(staging, version, progress, wanted)
+                recorded = list(dict.fromkeys([*BASE_LANGUAGES, *wanted]))
             marker = {
                 "version": version,
                 "route": chosen,
                 "classpath": classpath,
+                "languages": recorded,
                 "installed_at": time.time(),
             }
             (staging / "install.json").write_text(json.dumps(marker, indent=2), encoding="utf-8")
@@ -188,14 +223,23 @@ def _install_download(staging: Path, version: str, progress: Progress | None) ->
     return "dist/languagetool-server.jar"
 
 
-def pom_text(version: str = VERSION) -> str:
-    """Return the Maven pom that lists LanguageTool's English server artifacts."""
+def pom_text(version: str = VERSION, languages: Collection[str] = ()) -> str:
+    """Return the Maven pom that lists LanguageTool's server artifacts, with a module per extra language."""
     template = resources.files("askcraft._grammar").joinpath("pom.xml").read_text(encoding="utf-8")
-    return template.replace("@LANGUAGETOOL_VERSION@", version)
+    modules = "".join(
+        "    <dependency>\n      <groupId>org.languagetool</groupId>\n"
+        f"      <artifactId>language-{code}</artifactId>\n"
+        "      <version>${languagetool.version}</version>\n    </dependency>\n"
+        for code in language_codes(languages)
+        if code not in BASE_LANGUAGES
+    )
+    return template.replace("@LANGUAGETOOL_VERSION@", version).replace("@LANGUAGE_MODULES@\n", modules)
 
 
-def _install_maven(staging: Path, version: str, progress: Progress | None) -> str:
-    """Copy LanguageTool's English server and its dependencies from Maven Central into *staging*."""
+def _install_maven(
+    staging: Path, version: str, progress: Progress | None, languages: Collection[str] = ()
+) -> str:
+    """Copy LanguageTool's server, its language modules and dependencies from Maven Central into *staging*."""
     mvn = shutil.which("mvn")
     if mvn is None:
         raise CheckerUnavailableError(
@@ -205,12 +249,13 @@ def _install_maven(staging: Path, version: str, progress: Progress | None) -> st
         )
     build = staging / "maven"
     build.mkdir()
-    (build / "pom.xml").write_text(pom_text(version), encoding="utf-8")
+    (build / "pom.xml").write_text(pom_text(version, languages), encoding="utf-8")
     lib = staging / "lib"
+    extra = [c for c in language_codes(languages) if c not in BASE_LANGUAGES]
     say(
         progress,
-        f"Fetching LanguageTool {version} (English) and its dependencies from Maven Central "
-        f"with mvn (about 100 MB; cached in {local_repository()})",
+        f"Fetching LanguageTool {version} (English{''.join(', ' + c for c in extra)}) and its "
+        f"dependencies from Maven Central with mvn (about 100 MB; cached in {local_repository()})",
     )
     cmd = [
         mvn,
