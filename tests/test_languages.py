@@ -159,7 +159,7 @@ def test_channels_keep_their_limits_or_say_what_went(language: str) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_english_tone_rules_never_run_on_the_language(language: str) -> None:
-    """Each draft carries exactly one notice that the tone checks have no data for its language."""
+    """Each draft carries exactly one notice naming the tone checks with no data for its language."""
     for label, _, draft in drafts(language)[:60]:
         notices = [f for f in draft.findings if f.rule == "tone.language"]
         assert len(notices) == 1, label

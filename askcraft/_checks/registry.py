@@ -51,10 +51,22 @@ def language_notice(language: str, skipped: Collection[str]) -> Finding:
         severity="notice",
         rule="tone.language",
         message=(
-            f"The tone checks ({', '.join(skipped)}) have rules for English only, so this {language} "
-            "message was not checked for tone."
+            f"The checks {', '.join(skipped)} have rules for English only (the politeness model is "
+            f"fitted on English ratings), so they did not run on this {language} message."
         ),
     )
+
+
+def _for_language(name: str, language: str) -> Checker | None:
+    """Return the checker *name* for a message in *language*, or None when it has no data for it."""
+    if english(language) or name in LANGUAGE_NEUTRAL:
+        return load_checker(name)
+    from askcraft._checks.rules import languages  # noqa: PLC0415  (loads data only when needed)
+
+    if name not in languages.CHECKERS or not languages.has_data(language):
+        return None
+    checker: Checker = getattr(languages, name.replace("-", "_"))
+    return checker
 
 
 def load_checker(name: str) -> Checker:
@@ -94,10 +106,10 @@ def run_checks(
     for name, given in chosen.items():
         if name in disable or (not grammar and name in GRAMMAR_CHECKERS):
             continue
-        if given is None and name not in LANGUAGE_NEUTRAL and not english(ctx.language):
+        checker = given if given is not None else _for_language(name, ctx.language)
+        if checker is None:
             skipped.append(name)  # English rules never run on German, French or Spanish text
             continue
-        checker = given if given is not None else load_checker(name)
         findings.extend(f for f in checker(ctx) if not disabled(f.rule, disable))
     if skipped and not disabled("tone.language", disable):
         findings.append(language_notice(ctx.language, skipped))
