@@ -172,6 +172,9 @@ def status_cmd(as_json: bool) -> int:
     if info["managed"]:
         installed = f"{info['install_path']} ({info['install_route']} route)" if info["installed"] else "no"
         rows.append(("installed", installed))
+        if info["installed"]:
+            codes = info["install_languages"]
+            rows.append(("languages", "all" if "*" in codes else ", ".join(codes)))
     if info["url"] is None:
         rows.append(("server", "not running (starts on the first grammar check)"))
     else:

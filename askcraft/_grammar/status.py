@@ -38,6 +38,7 @@ def status() -> dict[str, Any]:
         "installed": installation is not None,
         "install_path": str(installation.path) if installation else None,
         "install_route": installation.route if installation else None,
+        "install_languages": list(installation.languages) if installation else None,
         "url": None,
         "running": False,
         "managed": True,
