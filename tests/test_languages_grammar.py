@@ -97,7 +97,7 @@ def test_no_grammar_or_spelling_error_in_askcrafts_own_words(language: str, lang
 
 TYPOS = {
     "de": ("Ich freue mich sehr auf das Gesprch mit Ihnen.", "Gesprch"),
-    "fr": ("Je suis très contant de te revoir bientôt.", "contant"),
+    "fr": ("Merci encore, ton aide m'a vraimment été utile.", "vraimment"),
     "es": ("Muchas grasias por tu ayuda con el currículum.", "grasias"),
 }
 

@@ -14,19 +14,16 @@ import dataclasses
 import functools
 import re
 from collections.abc import Iterator
-from datetime import date
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
 from askcraft._checks.rules.base import (
     DATA,
-    OptionError,
     Rule,
     lexicon,
     option,
     removal_finding,
     rules,
-    whole,
 )
 
 #: The tone checkers that have data for other languages, by registry name.
@@ -276,34 +273,11 @@ def ask_size(ctx: CheckContext) -> list[Finding]:
 
 
 def patience(ctx: CheckContext) -> list[Finding]:
-    """Flag a reminder sent too soon after the request, or a third reminder (dates, not words)."""
-    if ctx.kind != "reminder":
-        return []
-    by_id = rules("patience")
-    offset, _ = whole(ctx.text)
-    intent = ctx.intent
-    most = option(ctx, "patience", "patience.min_days")
-    found = []
-    sent_on = intent.sent_on if intent is not None and intent.sent_on else _sent_on_option(ctx)
-    if sent_on is None:
-        found.append(by_id["patience.unknown-date"].finding(offset, 0, most=most))
-    else:
-        today = ctx.send_date or (intent.send_date if intent is not None else None) or date.today()
-        days = (today - sent_on).days
-        if days < most:
-            found.append(by_id["patience.too-soon"].finding(offset, 0, most=most, sent_on=sent_on, days=days))
-    if intent is not None and intent.reminders_sent + 1 > option(ctx, "patience", "patience.max_reminders"):
-        found.append(by_id["patience.third-reminder"].finding(offset, 0))
-    return found
+    """Flag a reminder sent too soon after the request, or a third reminder: the English checker's dates.
 
+    Those findings come from the intent's dates, not from words (they span no text); the English
+    checker's phrases ("third reminder") are English and their findings are dropped.
+    """
+    from askcraft._checks.rules.patience import check  # noqa: PLC0415
 
-def _sent_on_option(ctx: CheckContext) -> date | None:
-    value = option(ctx, "patience", "patience.sent_on")
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise OptionError(
-            f"check option 'patience.sent_on' must be a date like 2026-03-02, not {value!r}"
-        ) from None
+    return [f for f in check(ctx) if f.length == 0]
