@@ -238,10 +238,10 @@ def test_a_fix_over_the_full_stop_a_template_added_edits_the_field() -> None:
 
 
 def test_a_packs_own_problems_are_shown_not_raised(client: TestClient) -> None:
-    data = preview(client, ask({**FIELDS, "language": "fr-FR"}))
+    data = preview(client, ask({**FIELDS, "language": "it-IT"}))
     assert data["ok"] is False
     (line,) = data["other"]
-    assert "no template for a request" in line
+    assert "cannot write in it-IT" in line
 
 
 # -- the Check page ----------------------------------------------------------------------------------
