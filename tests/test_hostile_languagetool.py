@@ -356,23 +356,70 @@ def test_an_unknown_switch_value_is_one_notice_that_lists_the_accepted_ones(
     assert "enabled" in message
 
 
-@pytest.mark.parametrize("argv", [["check", "-"], ["languagetool", "status"]])
-def test_the_cli_refuses_an_unknown_switch_value_in_one_line(argv: list[str]) -> None:
-    """On the command line the same value is a usage error: one line on stderr, exit 2."""
-    env = {**os.environ, "ASKCRAFT_LANGUAGETOOL": "banana"}
-    proc = subprocess.run(
+#: Every command that may reach LanguageTool; ``start`` used to ignore the switch and start a server.
+LT_COMMANDS = [
+    ["check", "-"],
+    ["draft", "request", "--to", "Sam Lee", "--no-input"],
+    ["languagetool", "status"],
+    ["languagetool", "start"],
+    ["languagetool", "stop"],
+    ["languagetool", "install"],
+]
+
+
+def _run_cli(argv: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the CLI with an empty LanguageTool home and runtime folder and no auto-install.
+
+    Should a command wrongly go on, it finds nothing to start or stop but its own empty folders.
+    """
+    isolated = {
+        "ASKCRAFT_LANGUAGETOOL_HOME": str(tmp_path / "lt-home"),
+        "ASKCRAFT_LANGUAGETOOL_RUNTIME_DIR": str(tmp_path / "lt-run"),
+        "ASKCRAFT_LANGUAGETOOL_AUTO_INSTALL": "0",
+    }
+    return subprocess.run(
         [sys.executable, "-m", "askcraft", *argv],
         input=TEXT,
         capture_output=True,
         text=True,
-        env=env,
+        env={**os.environ, **isolated, **env},
         cwd=REPO,
         timeout=120,
         check=False,
     )
-    assert proc.returncode == 2
-    assert proc.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("argv", LT_COMMANDS, ids=[" ".join(a[:2]) for a in LT_COMMANDS])
+def test_the_cli_refuses_an_unknown_switch_value_in_one_line(argv: list[str], tmp_path: Path) -> None:
+    """On the command line the same value is a usage error in every command: one line on stderr, exit 2."""
+    proc = _run_cli(argv, tmp_path, ASKCRAFT_LANGUAGETOOL="banana")
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1, proc.stderr
     assert proc.stderr.startswith("error: ASKCRAFT_LANGUAGETOOL='banana' is not a setting askcraft knows")
+
+
+BAD_URLS = ["not a url", "localhost:8010", "http://", "ftp://127.0.0.1:8010", "http://127.0.0.1:99999"]
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_a_server_url_that_is_no_url_is_one_notice_naming_the_variable(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ASKCRAFT_LANGUAGETOOL_URL must be an http(s) URL with a host; the library's check says so."""
+    monkeypatch.setenv("ASKCRAFT_LANGUAGETOOL_URL", url)
+    message = only_notice(bounded(lambda: askcraft.check(TEXT))).message
+    assert f"ASKCRAFT_LANGUAGETOOL_URL={url!r} is not a LanguageTool server URL" in message
+    assert "http://localhost:8010" in message
+
+
+@pytest.mark.parametrize("argv", LT_COMMANDS, ids=[" ".join(a[:2]) for a in LT_COMMANDS])
+def test_the_cli_refuses_a_server_url_that_is_no_url_in_one_line(argv: list[str], tmp_path: Path) -> None:
+    """'not a url' used to be shown by status and start as a server that does not answer, exit 0."""
+    proc = _run_cli(argv, tmp_path, ASKCRAFT_LANGUAGETOOL_URL="not a url")
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1, proc.stderr
+    expected = "error: ASKCRAFT_LANGUAGETOOL_URL='not a url' is not a LanguageTool server URL"
+    assert proc.stderr.startswith(expected)
 
 
 def test_the_maven_cache_is_named_where_maven_keeps_it(

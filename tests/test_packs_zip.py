@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from packkit import BODY
 
 from askcraft import PackError
 from askcraft._packs.archive import MAX_FILES, extract_pack_zip
+from askcraft._packs.discovery import load_explicit
 
 MANIFEST = (
     "name: zipped\nversion: 1.0.0\ndescription: d\nauthor: a\nlicense: MIT\n"
@@ -95,3 +97,24 @@ def test_corrupt_zip_is_refused(tmp_path: Path) -> None:
     damaged.write_bytes(bytes(data))
     with pytest.raises(PackError, match=r"corrupt|not a valid zip"):
         extract_pack_zip(damaged, _empty(tmp_path, "b"))
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        {"pack.yaml": MANIFEST.replace("zipped", '"builtin\\n"'), "request.j2": BODY},  # an invalid manifest
+        {"pack.yaml": MANIFEST, "a": "x", "a/b": "y"},  # a zip that cannot be unpacked
+        {"README.md": "no manifest"},  # no pack at all
+    ],
+    ids=["bad-manifest", "file-and-folder", "no-pack"],
+)
+def test_a_zip_that_is_no_pack_leaves_no_folder_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, members: dict[str, str]
+) -> None:
+    """draft --pack BAD.zip unpacks into a temporary folder; a refused zip removes it at once, not at exit."""
+    temp = _empty(tmp_path, "temp")
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    archive = _zip(tmp_path / "bad.zip", members)
+    with pytest.raises(PackError):
+        load_explicit(archive)
+    assert list(temp.iterdir()) == []

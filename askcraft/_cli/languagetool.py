@@ -49,11 +49,13 @@ def show_languagetool_progress(console: Console | None = None) -> None:
 
     Other commands (draft, check) call this so a first grammar check says what it
     fetches and from where while it installs and starts LanguageTool. It also refuses an
-    ``ASKCRAFT_LANGUAGETOOL`` value that is neither on nor off, before anything runs.
+    ``ASKCRAFT_LANGUAGETOOL`` value that is neither on nor off, and an
+    ``ASKCRAFT_LANGUAGETOOL_URL`` that is not an http(s) URL, before anything runs.
     """
-    from askcraft._grammar.config import switched_off  # noqa: PLC0415
+    from askcraft._grammar.config import configured_url, switched_off  # noqa: PLC0415
 
     switched_off()
+    configured_url()
     logger = logging.getLogger("askcraft.languagetool")
     if any(isinstance(h, _ConsoleHandler) for h in logger.handlers):
         return
@@ -70,6 +72,12 @@ def languagetool_cmd() -> None:
     Set ASKCRAFT_LANGUAGETOOL_URL to use a server you run, or ASKCRAFT_LANGUAGETOOL=off
     to skip grammar checks.
     """
+    from askcraft._grammar.config import configured_url, switched_off  # noqa: PLC0415
+
+    # A junk value in either variable is an error for every subcommand (start, stop, status, ...),
+    # never read as "on" or as a server that does not answer.
+    switched_off()
+    configured_url()
 
 
 @languagetool_cmd.command("install")

@@ -8,6 +8,7 @@ import hashlib
 import logging
 import os
 import stat
+import urllib.parse
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -142,9 +143,45 @@ def switched_off() -> bool:
 
 
 def configured_url() -> str | None:
-    """Return the self-hosted server URL from ``ASKCRAFT_LANGUAGETOOL_URL``, if set."""
-    url = os.environ.get(ENV_URL, "").strip()
-    return url.rstrip("/") or None
+    """Return the self-hosted server URL from ``ASKCRAFT_LANGUAGETOOL_URL``, if set.
+
+    Raises CheckerUnavailableError, naming the variable, for a value that is not an http(s)
+    URL with a host (``not a url``, ``localhost:8010``, ``http://``), so a typo is reported
+    instead of being taken as a server that does not answer.
+    """
+    raw = os.environ.get(ENV_URL, "")
+    url = raw.strip().rstrip("/")
+    if not url:
+        return None
+    problem = _url_problem(url)
+    if problem:
+        raise CheckerUnavailableError(
+            f"{ENV_URL}={raw!r} is not a LanguageTool server URL ({problem}): give one such as "
+            f"http://localhost:8010, or unset {ENV_URL} to let askcraft run its own server."
+        )
+    return url
+
+
+def _url_problem(url: str) -> str | None:
+    """Return what is wrong with *url* as a server's base URL, or None."""
+    if not url.isascii() or not url.isprintable() or any(c.isspace() for c in url):
+        return "it holds spaces, controls or non-ASCII characters"
+    try:
+        parts = urllib.parse.urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        return str(exc)
+    if parts.scheme not in ("http", "https"):
+        return "it must start with http:// or https://"
+    if not parts.hostname:
+        return "it names no host"
+    if port == 0:
+        return "port 0 is not a port a server listens on"
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return "a base URL has no ?query or #fragment"
+    if parts.username is not None or parts.password is not None:
+        return "askcraft sends no user name or password; leave them out"
+    return None
 
 
 def home() -> Path:

@@ -331,10 +331,6 @@ def ensure_server(*, progress: Progress | None = None, auto_install: bool | None
         )
     url = configured_url()
     if url is not None:
-        if not url.startswith(("http://", "https://")):
-            raise CheckerUnavailableError(
-                f"{ENV_URL}={url!r} is not an http(s) URL, e.g. http://localhost:8010."
-            )
         return Server(url=url, managed=False)
     with _lock:
         now = time.monotonic()

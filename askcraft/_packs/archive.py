@@ -39,7 +39,7 @@ _SKIPPED = ("__MACOSX/",)
 
 def _bad(archive: Path, message: str) -> PackError:
     return PackError(
-        f"{archive}: {message}; the zip was not installed (your installed packs are unchanged)",
+        f"{archive}: {message}; the zip was refused (nothing in it was used or installed)",
         file=str(archive),
     )
 

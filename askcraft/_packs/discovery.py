@@ -230,8 +230,18 @@ def load_pack_zip(archive: Path, *, source: Source = "path") -> Pack:
     digest = archive_digest(archive)
     if digest not in _unpacked:
         tmp = tempfile.TemporaryDirectory(prefix="askcraft-pack-")
-        root = extract_pack_zip(archive, Path(tmp.name))
-        _unpacked[digest] = (tmp, load_pack(root, source=source))
+        try:
+            root = extract_pack_zip(archive, Path(tmp.name))
+            pack = load_pack(root, source=source)
+        except PackError as exc:  # name the zip, not the folder it was unpacked into (removed now)
+            tmp.cleanup()
+            raise PackError(
+                str(exc).replace(tmp.name, str(archive)), pack=exc.pack, file=str(archive), line=exc.line
+            ) from None
+        except BaseException:  # anything else (Ctrl-C) leaves no folder behind either
+            tmp.cleanup()
+            raise
+        _unpacked[digest] = (tmp, pack)
     return _unpacked[digest][1]
 
 

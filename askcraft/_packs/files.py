@@ -80,6 +80,14 @@ def _refuse(shown: Path, rel: str, what: str) -> PackError:
     )
 
 
+def _too_large(shown: Path, rel: str, limit: int) -> PackError:
+    return PackError(
+        f"pack at {shown}: {rel} is larger than {limit // 1024} KB, more than a pack file of its kind "
+        "may hold; make it smaller",
+        file=rel,
+    )
+
+
 def ignored(rel: str) -> bool:
     """Return whether *rel* lies in a part of a folder that is never part of a pack (``.git``, caches)."""
     return any(part in IGNORED for part in PurePosixPath(rel).parts)
@@ -125,7 +133,7 @@ def scan_pack(root: str | os.PathLike[str]) -> PackFiles:
             if not stat.S_ISREG(st.st_mode):
                 raise _refuse(shown, rel, "is not a plain file (a FIFO, device or socket)")
             if st.st_size > MAX_FILE_BYTES:
-                raise _refuse(shown, rel, f"is larger than {MAX_FILE_BYTES // 1024} KB")
+                raise _too_large(shown, rel, MAX_FILE_BYTES)
             total += st.st_size
             if total > MAX_TOTAL_BYTES:
                 raise PackError(
@@ -195,13 +203,13 @@ def read_pack_file(files: PackFiles, rel: str, limit: int = MAX_FILE_BYTES) -> b
         if not stat.S_ISREG(st.st_mode):
             raise _refuse(files.shown, rel, "is not a plain file (a FIFO, device or socket)")
         if st.st_size > limit:
-            raise _refuse(files.shown, rel, f"is larger than {limit // 1024} KB")
+            raise _too_large(files.shown, rel, limit)
         with os.fdopen(os.dup(fd), "rb") as handle:
             data = handle.read(limit + 1)
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise _refuse(files.shown, rel, f"is larger than {limit // 1024} KB")
+        raise _too_large(files.shown, rel, limit)
     return data
 
 

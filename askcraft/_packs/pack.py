@@ -20,6 +20,7 @@ from askcraft._packs.manifest import (
     BUILTIN_NAME,
     INSTALL_RECORD,
     MAX_TEMPLATE_BYTES,
+    PACK_NAME,
     FieldSpec,
     Manifest,
     Requirement,
@@ -229,7 +230,9 @@ def load_pack(path: str | os.PathLike[str], *, source: Source = "path") -> Pack:
     if hit is not None and hit[0] == files.signature:
         return hit[1]
     manifest_path, data, text = read_manifest(files)
-    name = data.get("name") if isinstance(data.get("name"), str) else None
+    # The name is shown in the error only when it is a valid one (no newline or terminal control).
+    given = data.get("name")
+    name = given if isinstance(given, str) and PACK_NAME.fullmatch(given) else None
     try:
         manifest = Manifest.model_validate(data)
     except ValidationError as exc:
