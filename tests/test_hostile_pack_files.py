@@ -333,3 +333,17 @@ def test_lint_reports_a_symlink_as_an_error(tmp_path: Path) -> None:
     report = lint_pack(root)
     assert not report.ok
     assert any("alias.j2" in p.message and "symbolic link" in p.message for p in report.errors)
+
+
+@pytest.mark.parametrize("target", ["missing", "folder"])
+def test_packs_new_never_writes_through_a_link_at_its_name(tmp_path: Path, target: str) -> None:
+    """A link planted at the new pack's name (in a shared folder) is refused, not followed or crashed on."""
+    from askcraft._packtools.scaffold import new_pack  # noqa: PLC0415
+
+    elsewhere = tmp_path / "elsewhere"
+    if target == "folder":
+        elsewhere.mkdir()
+    (tmp_path / "new-pack").symlink_to(elsewhere)
+    with pytest.raises(askcraft.PackError, match="already exists"):
+        new_pack("new-pack", tmp_path)
+    assert not elsewhere.exists() or list(elsewhere.iterdir()) == []

@@ -82,6 +82,10 @@ PAYLOADS: dict[str, dict[str, str]] = {
     "indent-width": {"request.j2": B + "{{ ('\n' * 19999)|indent(20000, true, true)|length }}" + E},
     "bytes-center": {"request.j2": B + "{{ 'x'.encode().center(1500000000)|length }}" + E},
     "translate": {"request.j2": B + BIG + "{{ ('x' * 20000).translate({120: big})|length }}" + E},
+    # A string's characters are parts too: the separator between 20,000 of them (400 MB).
+    "join-string": {"request.j2": B + BIG + "{{ big.join(big)|length }}" + E},
+    # An iterator (map, select) has no length until it is a list.
+    "join-iterator": {"request.j2": B + BIG + "{{ (big|map('upper'))|join(big)|length }}" + E},
     "slices-held": {
         "request.j2": B
         + "{% set b = '\U0001f600' * 20000 %}"
@@ -391,3 +395,15 @@ def test_every_string_method_is_allowed_or_refused_on_purpose() -> None:
     env = _env({"t.j2": "{{ 'x'.encode() }}"})
     with pytest.raises(SecurityError, match=r"str\.encode\(\) cannot be called"):
         render_blocks(env.get_template("t.j2"), {})
+
+
+def test_joins_of_iterators_and_strings_still_work() -> None:
+    """Making an iterator a list before a join changes nothing a message template sees."""
+    env = _env(
+        {
+            "t.j2": "{% block body %}{{ ', '.join(['a', 'b']|map('upper')) }}; "
+            "{{ ('abc'|map('upper'))|join('-') }}; {{ '-'.join('abc') }}; "
+            "{{ [1, 2]|select|join('+') }}; {{ [[1], [2]]|sum(start=[])|join }}{% endblock %}"
+        }
+    )
+    assert render_blocks(env.get_template("t.j2"), {})["body"] == "A, B; A-B-C; a-b-c; 1+2; 12"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sized
 from functools import wraps
 from numbers import Number
 from typing import Any
@@ -85,8 +85,22 @@ def _check_replace(text: Any, old: Any, new: Any) -> None:
 
 
 def _check_join(parts: Any, sep: Any) -> None:
-    if isinstance(parts, list | tuple | range | dict | set | frozenset):
+    """Refuse a join whose separator, repeated between the parts, would build a huge string.
+
+    A string's parts are its characters (``big.join(big)`` built 400 MB before it was measured);
+    an iterator (a ``map`` or ``select``) is made a list first (``joinable``), so it has a length.
+    """
+    if isinstance(parts, str):
+        _refuse_over(len(parts) * (1 + text_size(sep)), "join()")
+    elif isinstance(parts, Sized):
         _refuse_over(len(parts) * text_size(sep) + text_size(parts), "join()")
+
+
+def joinable(parts: Any) -> Any:
+    """Return *parts* as a list when it is an iterator with no length, so a join can be estimated."""
+    if isinstance(parts, Iterable) and not isinstance(parts, Sized | Undefined):
+        return list(budget.guard_loop(parts))
+    return parts
 
 
 # -- filters -----------------------------------------------------------------------------------
@@ -175,10 +189,10 @@ def guard_filter(name: str, func: Callable[..., Any], *, own: bool = False) -> C
         # Filters that take the environment or context get it first; the filtered value comes next.
         if len(args) > skip:
             value = args[skip]
-            if name == "sum":  # measured as a list, so a generator is not used up by the estimate
-                value = list(value) if not isinstance(value, Undefined) else value
+            if name in {"sum", "join"}:  # measured as a list, so a generator is not used up by the estimate
+                value = joinable(value)
                 args = (*args[:skip], value, *args[skip + 1 :])
-                if isinstance(value, list):
+                if name == "sum" and isinstance(value, list):
                     _check_sum(value, args[skip + 2] if len(args) > skip + 2 else kwargs.get("start", 0))
             _pre_check(name, value, args[skip + 1 :], kwargs)
         if own and name not in _warm:

@@ -46,7 +46,14 @@ from markupsafe import Markup
 
 from askcraft._packs import budget
 from askcraft._packs.budget import MAX_INT_BITS, Nested, PackTemplate, capped_range, guard_loop, plain_dict
-from askcraft._packs.guards import built_by_call, check_call, check_percent_format, guard_filter, guard_test
+from askcraft._packs.guards import (
+    built_by_call,
+    check_call,
+    check_percent_format,
+    guard_filter,
+    guard_test,
+    joinable,
+)
 from askcraft._packs.sizes import check_built, text_size
 from askcraft._render.words import FILTERS
 
@@ -221,6 +228,8 @@ class PackEnvironment(ImmutableSandboxedEnvironment):
         budget.tick()
         if __obj is capped_range or __obj is plain_dict:
             return check_built(__obj(*args, **given), getattr(__obj, "__name__", "the call"))
+        if isinstance(getattr(__obj, "__self__", None), str) and getattr(__obj, "__name__", "") == "join":
+            args = tuple(joinable(a) for a in args)  # an iterator's length is known before the join
         check_call(__obj, args, given)
         if isinstance(__obj, Macro):
             with Nested("macros that call each other"):

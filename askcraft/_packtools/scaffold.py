@@ -23,8 +23,13 @@ def new_pack(name: str, parent: str | Path = ".", *, author: str | None = None) 
     if name == BUILTIN_NAME:
         raise PackError(f"the name '{BUILTIN_NAME}' belongs to askcraft's own pack; choose another")
     root = Path(parent) / name
-    if root.exists():
-        raise PackError(f"{root} already exists; choose another name or folder", file=str(root))
+    try:  # made here, so nothing already at the name (a link left in a shared folder) is written through
+        root.parent.mkdir(parents=True, exist_ok=True)
+        root.mkdir()
+    except FileExistsError:
+        raise PackError(f"{root} already exists; choose another name or folder", file=str(root)) from None
+    except OSError as exc:
+        raise PackError(f"cannot create {root} ({exc.strerror})", file=str(root)) from None
     try:
         who = author or getpass.getuser()
     except (KeyError, OSError):  # no user name in containers without a passwd entry
