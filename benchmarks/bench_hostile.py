@@ -13,7 +13,12 @@ Run from the repository root:
 2. **Hostile inputs.** Each case (a pack folder, a zip, an intent) runs in its own child
    process, limited to 2 GB of address space and ``--timeout`` seconds, against this checkout
    and the baseline tree: the wall time of the hostile step (after start-up and one ordinary
-   draft), the child's peak memory (VmHWM), and what it ended in.
+   draft), the child's peak memory (VmHWM) and its render worker's, and what it ended in. The
+   render payloads are those of ``tests/test_hostile_render.py`` (drafted for "Ann Other", so the
+   one hidden behind ``{% if recipient.name != 'Sam Lee' %}`` runs), with ``--render-timeout``.
+3. **LanguageTool servers that misbehave** (``--lt``): fake servers on 127.0.0.1 that hang,
+   drip a byte a second, or answer garbage, and one check, or a batch of 8 texts
+   (``check_many``) against a hanging one, in a child of each tree with ``--lt-timeout``.
 """
 
 from __future__ import annotations
@@ -21,11 +26,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -116,9 +123,21 @@ except askcraft.AskcraftError as exc:
 except BaseException as exc:
     ended = "CRASH " + type(exc).__name__ + ": " + str(exc)[:90]
 seconds = time.monotonic() - start
-status = open("/proc/self/status").read()
-peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
-print(json.dumps({{"ended": ended, "seconds": seconds, "peak_mb": peak}}))
+
+def peak_of(pid="self"):
+    try:
+        status = open(f"/proc/{{pid}}/status").read()
+    except OSError:  # the worker was stopped (its memory limit or its hard timeout)
+        return 0.0
+    return int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
+
+try:  # code from before the render worker renders every pack in this process
+    from askcraft._packs import isolation
+    worker = isolation._worker
+except ImportError:
+    worker = None
+worker_mb = peak_of(worker.process.pid) if worker is not None else 0.0
+print(json.dumps({{"ended": ended, "seconds": seconds, "peak_mb": peak_of(), "worker_mb": worker_mb}}))
 """
 
 INTENT: dict[str, Any] = {
@@ -242,6 +261,119 @@ def hostile_cases(tmp: Path) -> dict[str, dict[str, Any]]:
     return cases
 
 
+def render_cases(tmp: Path) -> dict[str, dict[str, Any]]:
+    """One pack per render payload of tests/test_hostile_render.py, drafted for a recipient it targets."""
+    sys.path[:0] = [str(REPO / "tests")]
+    from test_hostile_render import ANN, PAYLOADS  # noqa: PLC0415  (the tests' payloads, not a copy)
+
+    cases: dict[str, dict[str, Any]] = {}
+    for name, templates in PAYLOADS.items():
+        root = _pack(tmp / "render", name.replace("_", "-"))
+        for rel, text in templates.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text, encoding="utf-8")
+        cases[f"render: {name}"] = {"kind": "draft", "target": root, "intent": ANN}
+    return cases
+
+
+#: A check (or a batch) in a child of one tree, against the server in ASKCRAFT_LANGUAGETOOL_URL.
+LT_CHILD = r"""
+import json, sys, time
+import askcraft
+text = "Hi Sam, do you know three people in banking I could talk to? Thanks, Alex"
+askcraft.check(text, grammar=False)  # the other checks' imports and models, loaded before the clock starts
+start = time.monotonic()
+try:
+    if sys.argv[1] == "batch":
+        results = askcraft.check_many([f"{text} ({n})" for n in range(8)])
+    else:
+        results = [askcraft.check(text)]
+    notes = {f.message for findings in results for f in findings if f.severity == "notice"}
+    ended = f"{len(notes)} distinct notice(s): " + (sorted(notes)[0][40:130] if notes else "")
+except BaseException as exc:
+    ended = "CRASH " + type(exc).__name__ + ": " + str(exc)[:90]
+print(json.dumps({"ended": ended, "seconds": time.monotonic() - start}))
+"""
+
+
+def _fake_server(behaviour: str, lifetime: float) -> tuple[str, threading.Event]:
+    """Start a misbehaving LanguageTool stand-in on 127.0.0.1; return its URL and its stop switch."""
+    stop = threading.Event()
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.1)
+
+    def handle(conn: socket.socket) -> None:
+        with conn:
+            try:
+                conn.settimeout(5)
+                conn.recv(65536)
+                if behaviour == "hang":
+                    stop.wait(lifetime)
+                elif behaviour == "drip":
+                    conn.sendall(
+                        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 99999\r\n\r\n"
+                    )
+                    while not stop.wait(1.0):
+                        conn.sendall(b" ")
+                else:  # JSON of the wrong shape (a string offset, a rule that is a number)
+                    body = b'{"matches": [{"offset": "x", "length": 1, "rule": 5}]}'
+                    head = f"HTTP/1.1 200 OK\r\nContent-Length: {len(body)}\r\n\r\n"
+                    conn.sendall(head.encode() + body)
+            except OSError:
+                pass
+
+    def serve() -> None:
+        deadline = time.monotonic() + lifetime
+        with listener:
+            while not stop.is_set() and time.monotonic() < deadline:
+                try:
+                    conn, _ = listener.accept()
+                except TimeoutError:
+                    continue
+                threading.Thread(target=handle, args=(conn,), daemon=True).start()
+        stop.set()
+
+    threading.Thread(target=serve, daemon=True).start()
+    return f"http://127.0.0.1:{listener.getsockname()[1]}", stop
+
+
+LT_SCENARIOS = {
+    "check: server hangs": ("hang", "one"),
+    "check: server drips a byte a second": ("drip", "one"),
+    "check: server answers garbage": ("garbage", "one"),
+    "batch of 8: server hangs": ("hang", "batch"),
+}
+
+
+def bench_languagetool(trees: list[Path], timeout: float) -> list[dict[str, Any]]:
+    """Time one check and one batch against each misbehaving server, in a child of each tree."""
+    rows = []
+    for name, (behaviour, what) in LT_SCENARIOS.items():
+        for tree in trees:
+            url, stop = _fake_server(behaviour, timeout + 30)
+            env = {**os.environ, "PYTHONPATH": str(tree), "ASKCRAFT_LANGUAGETOOL_URL": url}
+            start = time.monotonic()
+            try:
+                proc = subprocess.run(
+                    [sys.executable, "-c", LT_CHILD, what],
+                    cwd=tree,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=timeout,
+                    check=False,
+                )
+                lines = proc.stdout.strip().splitlines()
+                result = json.loads(lines[-1]) if lines else {"ended": f"CRASH exit {proc.returncode}"}
+                result.setdefault("seconds", time.monotonic() - start)
+            except subprocess.TimeoutExpired:
+                result = {"ended": f"TIMEOUT: still waiting after {timeout:.0f} s", "seconds": timeout}
+            finally:
+                stop.set()
+            rows.append({"case": name, "tree": str(tree), "peak_mb": None, **result})
+    return rows
+
+
 def run_case(tree: Path, case: dict[str, Any], timeout: float, tmp: Path) -> dict[str, Any]:
     """Run one hostile case against *tree* in a limited child process."""
     payload = {"kind": case["kind"], "target": str(case["target"]), "intent": case.get("intent", INTENT)}
@@ -318,6 +450,14 @@ def main() -> None:
     )
     parser.add_argument("--skip-drafts", action="store_true", help="only the hostile cases")
     parser.add_argument("--skip-hostile", action="store_true", help="only the built-in drafts")
+    parser.add_argument(
+        "--render-timeout", type=float, default=30, help="seconds a render payload may run (default 30)"
+    )
+    parser.add_argument("--skip-render", action="store_true", help="leave out the render payloads")
+    parser.add_argument("--lt", action="store_true", help="also time misbehaving LanguageTool servers")
+    parser.add_argument(
+        "--lt-timeout", type=float, default=120, help="seconds a LanguageTool case may run (default 120)"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     trees = [REPO, *(Path(t).resolve() for t in args.tree)]
@@ -330,6 +470,13 @@ def main() -> None:
             for tree in trees:
                 result = run_case(tree, case, args.timeout, Path(tmp))
                 report["hostile"].append({"case": name, "tree": str(tree), **result})
+        renders = {} if args.skip_hostile or args.skip_render else render_cases(Path(tmp))
+        for name, case in renders.items():
+            for tree in trees:
+                result = run_case(tree, case, args.render_timeout, Path(tmp))
+                report["hostile"].append({"case": name, "tree": str(tree), **result})
+    if args.lt:
+        report["hostile"] += bench_languagetool(trees, args.lt_timeout)
     if args.json:
         print(json.dumps(report, indent=2))
         return
@@ -337,6 +484,8 @@ def main() -> None:
         print(f"{row['tree']:<32} {row['measure']:<22} {row['median_us']:9.0f} us  {row['ratio']:5.2f}x")
     for row in report["hostile"]:
         peak = f"{row['peak_mb']:7.0f} MB" if row.get("peak_mb") else "      ? MB"
+        if row.get("worker_mb"):
+            peak += f" (worker {row['worker_mb']:.0f} MB)"
         print(
             f"{row['case']:<46} {Path(row['tree']).name:<16} {row['seconds']:7.2f} s {peak}  {row['ended']}"
         )

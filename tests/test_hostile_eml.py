@@ -263,7 +263,28 @@ NAME_CHARS = st.characters(
     exclude_characters="\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u202f\u205f\u3000",
 )
-SPECIALS = st.sampled_from(['"', "\\", "<", ">", "@", ",", ";", ":", "(", ")", "[", "]", "=?", "?=", "'"])
+SPECIALS = st.sampled_from(
+    [
+        '"',
+        "\\",
+        "<",
+        ">",
+        "@",
+        ",",
+        ";",
+        ":",
+        "(",
+        ")",
+        "[",
+        "]",
+        "=?",
+        "?=",
+        "'",
+        "=?utf-8?q?",
+        "=0D=0A",
+        BCC,
+    ]
+)
 NAMES = st.lists(st.one_of(NAME_CHARS, SPECIALS, st.just(" ")), min_size=1, max_size=60).map("".join)
 
 
