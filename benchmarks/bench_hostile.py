@@ -454,6 +454,7 @@ def main() -> None:
         "--render-timeout", type=float, default=30, help="seconds a render payload may run (default 30)"
     )
     parser.add_argument("--skip-render", action="store_true", help="leave out the render payloads")
+    parser.add_argument("--skip-files", action="store_true", help="leave out the pack file and zip cases")
     parser.add_argument("--lt", action="store_true", help="also time misbehaving LanguageTool servers")
     parser.add_argument(
         "--lt-timeout", type=float, default=120, help="seconds a LanguageTool case may run (default 120)"
@@ -465,7 +466,7 @@ def main() -> None:
     if not args.skip_drafts:
         report["drafts"] = bench_drafts(trees, args.runs, args.n)
     with tempfile.TemporaryDirectory(prefix="askcraft-hostile-") as tmp:
-        cases = {} if args.skip_hostile else hostile_cases(Path(tmp))
+        cases = {} if args.skip_hostile or args.skip_files else hostile_cases(Path(tmp))
         for name, case in cases.items():
             for tree in trees:
                 result = run_case(tree, case, args.timeout, Path(tmp))
