@@ -128,17 +128,18 @@ def test_an_encoded_word_in_a_pack_subject_is_refused(tmp_path: Path, intent_dat
 
 
 def test_a_pack_subject_with_controls_is_refused(tmp_path: Path, intent_data: DataFactory) -> None:
-    """Invisible or control characters a pack writes into the subject never reach the header."""
+    """Invisible or control characters a pack writes into the subject never reach the header.
+
+    The draft itself is refused (tests/test_hostile_pack_text.py); the exporter refuses such a
+    subject too, whatever wrote it (test_a_subject_with_a_line_break_never_reaches_the_eml).
+    """
     body = (
         '{% block subject %}Hi{{ "\\u202e" }} there{{ "\\x9b" }}{% endblock %}\n'
         "{% block body %}Hello {{ recipient.first_name }}.{% endblock %}\n"
     )
     pack = make_pack(tmp_path, "ctl-pack", templates={"request.j2": body})
-    result = _draft(_with_addresses(intent_data), pack=pack)
-    assert result.subject is not None
-    assert "\u202e" in result.subject
-    with pytest.raises(askcraft.IntentError, match=r"subject.*U\+202E"):
-        result.to_eml()
+    with pytest.raises(askcraft.RenderError, match=r"ctl-pack.*subject.*U\+202E"):
+        _draft(_with_addresses(intent_data), pack=pack)
 
 
 # -- control and bidi characters in the intent --------------------------------------------------------

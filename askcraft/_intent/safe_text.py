@@ -13,6 +13,14 @@ import unicodedata
 #: controls that reorder what a reader sees (embeddings, overrides, isolates, marks).
 UNSAFE_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
+#: What text a pack writes (a message, a description, a help) may not hold: controls but tab
+#: and newline (ESC starts a terminal escape that can hide text, retitle a window or write the
+#: clipboard), C1 (NEL), line and paragraph separators, and the bidi controls that make a
+#: reader see other text than is sent.
+UNSAFE_WRITTEN = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
 _ADDRESS = re.compile(r"[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+")
 _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 

@@ -31,7 +31,7 @@ import jinja2
 
 from askcraft._errors import AskcraftError, MissingDependencyError, PackError, RenderError
 from askcraft._packs import budget
-from askcraft._packs.render import render_here
+from askcraft._packs.render import check_written_text, render_here
 from askcraft._packs.worker import MEMORY_MB, write_frame
 
 if TYPE_CHECKING:
@@ -71,11 +71,18 @@ def isolation_mode() -> str:
 
 
 def render_pack_template(pack: Pack, template: str, context: Mapping[str, Any]) -> dict[str, str | None]:
-    """Render *template* of *pack* with *context* into its subject and body blocks."""
+    """Render *template* of *pack* with *context* into its subject and body blocks.
+
+    What a pack writes is checked for terminal escapes, controls and invisible direction marks
+    (``check_written_text``) wherever it rendered.
+    """
     mode = isolation_mode()
     if mode == "off" or (mode == "auto" and _ours(pack)) or not available():
-        return render_here(pack.environment, template, context, pack=pack.name)
-    return render_isolated(pack, template, context)
+        blocks = render_here(pack.environment, template, context, pack=pack.name)
+    else:
+        blocks = render_isolated(pack, template, context)
+    check_written_text(blocks, context, pack=pack.name, template=template)
+    return blocks
 
 
 def _ours(pack: Pack) -> bool:

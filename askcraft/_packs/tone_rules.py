@@ -29,6 +29,7 @@ from askcraft._checks.findings import CATEGORIES, Finding
 from askcraft._errors import IntentError, PackError
 from askcraft._intent.model import CHANNELS
 from askcraft._packs.files import PackFiles, read_pack_file
+from askcraft._packs.manifest import refuse_unsafe_text
 from askcraft._yaml import YamlLines, parse_yaml_fast
 
 if TYPE_CHECKING:
@@ -131,6 +132,7 @@ def load_tone_rules(files: PackFiles, pack: str, file: str) -> tuple[Rule, ...]:
         raise PackError(f"pack '{pack}', {file}: not UTF-8 text", pack=pack, file=file) from None
     except IntentError as exc:
         raise PackError(f"pack '{pack}': {exc}", pack=pack, file=file) from None
+    refuse_unsafe_text(data, text, files.shown / rel, pack=pack)
     try:
         spec = ToneRulesFile.model_validate(data)
     except ValidationError as exc:
