@@ -10,6 +10,7 @@ written (every render, in the worker or in this process), naming the field or th
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from packkit import INTENT, make_pack, packs_dir_fixture  # noqa: F401  (a fixtu
 
 import askcraft
 from askcraft._cli import main
+from askcraft._packs.archive import extract_pack_zip
 from askcraft._packs.pack import load_pack
 from askcraft._packtools.lint import lint_pack
 
@@ -139,3 +141,25 @@ def test_a_direction_mark_the_intent_gives_is_not_blamed_on_the_pack() -> None:
     }
     result = askcraft.draft(intent, check=False)
     assert "\u200f" in result.body
+
+
+def test_a_file_name_with_an_escape_is_refused_in_a_folder(tmp_path: Path) -> None:
+    """File names are printed (lint, errors): one with ESC is refused, and shown escaped."""
+    root = make_pack(tmp_path, "name-pack")
+    (root / "notes\x1b[2J.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(askcraft.PackError, match="control or invisible direction") as info:
+        load_pack(root)
+    assert "\x1b" not in str(info.value)
+
+
+def test_a_zip_member_name_with_an_escape_is_refused(tmp_path: Path) -> None:
+    """The same for a zip's members, before anything is unpacked."""
+    source = make_pack(tmp_path / "src", "zip-name-pack")
+    archive = tmp_path / "pack.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in source.iterdir():
+            zf.writestr(path.name, path.read_text(encoding="utf-8"))
+        zf.writestr("notes\x1b]0;PWNED\x07.txt", "x")
+    with pytest.raises(askcraft.PackError, match="control or invisible direction") as info:
+        extract_pack_zip(archive, tmp_path / "out")
+    assert "\x1b" not in str(info.value)

@@ -18,6 +18,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from askcraft._errors import PackError
+from askcraft._intent.safe_text import UNSAFE_CHARS
 from askcraft._packs import files
 from askcraft._packs.manifest import MANIFEST
 
@@ -47,6 +48,8 @@ def _bad(archive: Path, message: str) -> PackError:
 def _member_path(archive: Path, name: str) -> PurePosixPath:
     if "\\" in name or "\0" in name or re.match(r"^[A-Za-z]:", name) or name.startswith("/"):
         raise _bad(archive, f"member {name!r} has an absolute or Windows path")
+    if UNSAFE_CHARS.search(name):
+        raise _bad(archive, f"member {name!r} has a control or invisible direction character in its name")
     path = PurePosixPath(name)
     if ".." in path.parts:
         raise _bad(archive, f"member {name!r} leads outside the pack ('..')")

@@ -23,6 +23,7 @@ import stat
 from pathlib import Path, PurePosixPath
 
 from askcraft._errors import PackError
+from askcraft._intent.safe_text import UNSAFE_CHARS
 
 #: The most files (and folders) a pack may hold, as in a zip.
 MAX_FILES = 500
@@ -88,6 +89,16 @@ def _too_large(shown: Path, rel: str, limit: int) -> PackError:
     )
 
 
+def _check_name(shown: Path, rel: str) -> None:
+    """Refuse a file name with a control or bidi character: names are printed in messages."""
+    if UNSAFE_CHARS.search(rel):
+        raise PackError(
+            f"pack at {shown}: {rel!r} has a control or invisible direction character in its name "
+            "(an escape sequence there would rewrite your terminal); rename it",
+            file=repr(rel),
+        )
+
+
 def ignored(rel: str) -> bool:
     """Return whether *rel* lies in a part of a folder that is never part of a pack (``.git``, caches)."""
     return any(part in IGNORED for part in PurePosixPath(rel).parts)
@@ -115,6 +126,7 @@ def scan_pack(root: str | os.PathLike[str]) -> PackFiles:
             if entry.name in IGNORED:
                 continue
             rel = prefix + entry.name
+            _check_name(shown, rel)
             entries += 1
             if entries > MAX_FILES:
                 raise PackError(
