@@ -11,8 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from askcraft._errors import IntentError, PackError
 from askcraft._intent.model import CHANNELS, EXTRA_FIELD_NAME, GOALS, KINDS
-from askcraft._intent.safe_text import UNSAFE_CHARS, UNSAFE_WRITTEN, describe_char
+from askcraft._intent.safe_text import UNSAFE_CHARS
 from askcraft._packs.files import PackFiles, read_pack_file
+from askcraft._packs.text import refuse_unsafe_text
 from askcraft._yaml import YamlLines, parse_yaml_fast
 
 MANIFEST = "pack.yaml"
@@ -377,43 +378,3 @@ def read_manifest(files: PackFiles) -> tuple[Path, dict[str, Any], str]:
         )
     refuse_unsafe_text(data, text, manifest_path)
     return manifest_path, data, text
-
-
-def _unsafe_text(value: Any, loc: tuple[str | int, ...] = ()) -> tuple[tuple[str | int, ...], str] | None:
-    """Return where the first control or bidi character (but tab and newline) in parsed YAML is, and it."""
-    if isinstance(value, str):
-        match = UNSAFE_WRITTEN.search(value)
-        return (loc, match[0]) if match else None
-    items: list[tuple[Any, Any]] = []
-    if isinstance(value, dict):
-        items = list(value.items())
-    elif isinstance(value, list):
-        items = list(enumerate(value))
-    for key, item in items:
-        found = _unsafe_text(key, loc) if isinstance(key, str) else None
-        found = found or _unsafe_text(item, (*loc, key))
-        if found:
-            return found
-    return None
-
-
-def refuse_unsafe_text(data: Any, text: str, path: Path, *, pack: str | None = None) -> None:
-    """Refuse pack text (a description, a help, a tone message) holding a terminal escape or bidi control.
-
-    Such text is printed by ``packs show`` and in messages; an escape sequence in it could
-    rewrite the terminal (hide lines, retitle the window, write the clipboard).
-    """
-    found = _unsafe_text(data)
-    if found is None:
-        return
-    loc, char = found
-    line = YamlLines(text).line(list(loc))
-    where = f", line {line}" if line else ""
-    field = ".".join(str(p) for p in loc) or "a key"
-    raise PackError(
-        f"{path}{where}: {field} contains {describe_char(char)}, a control or invisible direction "
-        "character (an escape sequence can rewrite your terminal); remove it",
-        pack=pack,
-        file=str(path),
-        line=line,
-    )

@@ -29,7 +29,7 @@ from askcraft._checks.findings import CATEGORIES, Finding
 from askcraft._errors import IntentError, PackError
 from askcraft._intent.model import CHANNELS
 from askcraft._packs.files import PackFiles, read_pack_file
-from askcraft._packs.manifest import refuse_unsafe_text
+from askcraft._packs.text import refuse_unsafe_text
 from askcraft._yaml import YamlLines, parse_yaml_fast
 
 if TYPE_CHECKING:
