@@ -263,7 +263,7 @@ def hostile_cases(tmp: Path) -> dict[str, dict[str, Any]]:
 
 def render_cases(tmp: Path) -> dict[str, dict[str, Any]]:
     """One pack per render payload of tests/test_hostile_render.py, drafted for a recipient it targets."""
-    sys.path[:0] = [str(REPO / "tests")]
+    sys.path[:0] = [str(REPO), str(REPO / "tests")]  # the tests import askcraft from this checkout
     from test_hostile_render import ANN, PAYLOADS  # noqa: PLC0415  (the tests' payloads, not a copy)
 
     cases: dict[str, dict[str, Any]] = {}
