@@ -22,7 +22,18 @@ sys.path.insert(0, str(ROOT))
 from askcraft import tone  # noqa: E402  (the repo root must be on sys.path first)
 from askcraft._checks import tone_model  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "data" / "politeness" / "stack-exchange.annotated.csv"
+_CORPUS_PATH = Path("shared") / "data" / "politeness" / "stack-exchange.annotated.csv"
+
+
+def _find_corpus() -> Path:
+    """Return the corpus beside the checkout (``../shared``), also from a worktree further down."""
+    for folder in ROOT.parents:
+        if (folder / _CORPUS_PATH).is_file():
+            return folder / _CORPUS_PATH
+    return ROOT.parent / _CORPUS_PATH
+
+
+CORPUS = _find_corpus()
 WEIGHTS = ROOT / "askcraft" / "_checks" / "rules" / "politeness_weights.json"
 SEED = 20130804  # the ACL 2013 conference date; any fixed number would do
 ALPHA = 10.0  # ridge penalty; chosen by the nested search in eval_politeness.py --alphas

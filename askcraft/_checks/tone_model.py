@@ -25,7 +25,9 @@ _STARTS_WITH_WORD = re.compile(r"[^\W_]")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 
 #: General features next to the strategies; each is capped so long texts do not dominate.
-GENERAL_FEATURES = ("words_log", "questions", "exclamations", "shouting")
+GENERAL_FEATURES = ("words_log", "questions", "exclamations", "shouting", "you_count")
+#: Second-person words, counted for ``you_count`` (how much a text is about the reader).
+_YOU = frozenset({"you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll", "u"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -222,12 +224,14 @@ def starts_with_word(phrases: list[str]) -> bool:
 
 
 def _general(text: str) -> dict[str, float]:
-    n_words = len(words(text))
+    found = words(text)
+    n_words = len(found)
     return {
         "words_log": math.log1p(n_words),
         "questions": float(min(text.count("?"), 3)),
         "exclamations": float(min(text.count("!"), 3)),
         "shouting": float(min(len(_CAPS_WORD.findall(text)), 3)),
+        "you_count": float(min(sum(word in _YOU for word, _, _ in found), 3)),
     }
 
 
