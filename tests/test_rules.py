@@ -51,6 +51,28 @@ def test_every_checker_data_file_is_registered():
     assert {f"askcraft._checks.rules.{name}" for name in CHECKERS} <= registered
 
 
+def _booleans(value: object, where: str) -> Iterable[str]:
+    if isinstance(value, bool):
+        yield where
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _booleans(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _booleans(item, f"{where}[{i}]")
+
+
+@pytest.mark.parametrize("path", sorted(Path(DATA).glob("*.yaml")), ids=lambda p: p.name)
+def test_word_lists_hold_words_not_booleans(path: Path):
+    """YAML reads a bare no, yes, on or off as a boolean: in a word list it must be quoted."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    flags = {"impolite"}  # the only keys whose values are meant to be booleans
+    found = [w for w in _booleans(data, path.stem) if w.rsplit(".", 1)[-1] not in flags]
+    assert not found, f"unquoted yes/no/on/off read as booleans: {found}"
+
+
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.id)
 def test_every_rule_has_examples_both_ways(rule: Rule):
     """A rule without examples that must flag and examples that must pass is not tested."""
