@@ -110,6 +110,11 @@ def _not_shouting() -> frozenset[str]:
 
 
 @functools.cache
+def _loud_short_words() -> frozenset[str]:
+    return frozenset(w.upper() for w in lexicon(_NAME)["loud_short_words"])
+
+
+@functools.cache
 def _short_words() -> frozenset[str]:
     return frozenset(w.upper() for w in lexicon(_NAME)["function_words"])
 
@@ -156,8 +161,8 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
     for match in _CAPS.finditer(ctx.text):
         word = match.group()
         if (
-            len(word) < min_letters
-            or word in _not_shouting()
+            (len(word) < min_letters and word not in _loud_short_words())
+            or (word in _not_shouting() and word not in _loud_short_words())
             or word in names
             or any(match.start() in span for span in in_list)
             or not _is_word(word)
