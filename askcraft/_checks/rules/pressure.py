@@ -26,6 +26,11 @@ _BANGS = re.compile(r"[!?]*![!?]+|[!?]+!")
 _CAPS = re.compile(r"(?<![\w'\u2019])[A-Z][A-Z'\u2019]+(?![\w'\u2019])")
 #: Two words in capitals joined by a comma, "and", "or" or a slash are a list of acronyms.
 _CAPS_LIST = re.compile(r"[A-Z][A-Z0-9]+(?:\s*(?:,|/|&|\band\b|\bor\b)\s*[A-Z][A-Z0-9]+)+")
+#: A word in capitals before a company's suffix is a company's name ("ACME Corp", "BOLD Labs").
+_COMPANY_SUFFIX = re.compile(
+    r"\s+(?:Corp|Corporation|Inc|Ltd|LLC|LLP|PLC|GmbH|Co|Company|Group|Holdings|Partners|Labs|Systems|"
+    r"Technologies|Bank|Capital|Consulting|Solutions|Foundation|Institute)\b"
+)
 
 
 def check(ctx: CheckContext) -> list[Finding]:
@@ -155,7 +160,13 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
     rule = rules(_NAME)["pressure.shouting"]
     min_letters = option(ctx, _NAME, "pressure.min_caps_letters")
     names = {w.upper() for name in ctx.names for w in name.split()}
-    listed = {m.start(): m.end() for m in _CAPS_LIST.finditer(ctx.text)}
+    # A list of capitals is a list of acronyms ("CPA, CFA and CMA") unless every item is an
+    # English word ("PLEASE, PLEASE").
+    listed = {
+        m.start(): m.end()
+        for m in _CAPS_LIST.finditer(ctx.text)
+        if not all(_is_word(w) for w in re.findall(r"[A-Z][A-Z0-9]+", m.group()))
+    }
     in_list = [range(a, b) for a, b in listed.items()]
     found = []
     for match in _CAPS.finditer(ctx.text):
@@ -165,6 +176,7 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
             or (word in _not_shouting() and word not in _loud_short_words())
             or word in names
             or any(match.start() in span for span in in_list)
+            or _COMPANY_SUFFIX.match(ctx.text, match.end())
             or not _is_word(word)
         ):
             continue

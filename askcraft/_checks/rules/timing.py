@@ -65,7 +65,12 @@ def _date_after(text: str, toks: Sequence[Token], i: int) -> int | None:
     """Return the end of the date expression starting at token *i*, or None if there is none."""
     for phrase in _phrases("business_times"):
         if _at(toks, i, phrase):
-            return toks[i + len(phrase) - 1].end
+            # "end of day tomorrow", "noon on Friday": the date that follows belongs to it.
+            after = i + len(phrase)
+            if after < len(toks) and toks[after].norm == "on":
+                after += 1
+            more = _date_after(text, toks, after) if after < len(toks) else None
+            return more if more is not None else toks[i + len(phrase) - 1].end
     if i >= len(toks) or not _DATE_START.match(toks[i].norm):
         return None
     window = list(toks[i : i + 5])
