@@ -5,6 +5,14 @@ Run from the repository root:
     python benchmarks/eval_checks.py               # figures per category, kind, channel, trap and rule
     python benchmarks/eval_checks.py --details     # and every miss and false alarm, with the words
     python benchmarks/eval_checks.py --json eval.json
+    python benchmarks/eval_checks.py --part held-out   # only the half nobody tunes on
+
+Halves. Every message belongs to one of two fixed halves, chosen by a hash of its id (``part``):
+``dev`` and ``held-out``. Whoever works on the rules may read the dev half's misses and false
+alarms (``--part dev --details``) to learn which kinds of wording the rules miss, and then writes
+constructions and new examples for that kind of wording, never the message's own words. The
+held-out half's details are not read: its figures say how the rules do on messages nobody looked
+at while writing them, so a gap between the halves shows how much the dev figures flatter.
 
 The set is tests/data/tone_eval.yaml (its header explains the labels and fields). Each message
 goes through ``askcraft.check(text, kind=..., channel=..., subject=..., grammar=False, ...)``;
@@ -40,6 +48,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import sys
 from collections import Counter, defaultdict
@@ -99,6 +108,13 @@ TRAPS = (
     "follow-up",
 )
 TARGET = 0.95
+#: The two halves of the set (see the module docstring).
+PARTS = ("dev", "held-out")
+
+
+def part(item_id: str) -> str:
+    """Return the half a message belongs to: fixed by its id, so adding messages moves none."""
+    return PARTS[hashlib.sha256(item_id.encode("utf-8")).digest()[0] % 2]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -202,8 +218,9 @@ def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def measure(items: Sequence[Item], counted: Sequence[str] = COUNTED) -> dict[str, Any]:
-    """Check every item and return the figures (JSON-ready)."""
+def measure(items: Sequence[Item], counted: Sequence[str] = COUNTED, *, which: str = "all") -> dict[str, Any]:
+    """Check every item (of the half *which*, or ``all``) and return the figures (JSON-ready)."""
+    items = [item for item in items if which == "all" or part(item.id) == which]
     outcomes = [check(item, counted) for item in items]
     pushy = [o for o in outcomes if o.item.label == "pushy"]
     gentle = [o for o in outcomes if o.item.label == "gentle"]
@@ -255,6 +272,7 @@ def measure(items: Sequence[Item], counted: Sequence[str] = COUNTED) -> dict[str
 
     return {
         "set": str(SET.relative_to(ROOT)),
+        "part": which,
         "askcraft": _version(),
         "counted": {"categories": list(counted), "severities": list(WARNING_SEVERITIES)},
         "targets": {"pushy_flagged": TARGET, "gentle_clean": TARGET},
@@ -330,7 +348,8 @@ def report(figures: dict[str, Any], *, details: bool = False) -> str:
     """Return the figures as plain-text tables."""
     o = figures["overall"]
     lines = [
-        f"askcraft {figures['askcraft']} on {figures['set']}: {o['pushy']} pushy, {o['gentle']} gentle",
+        f"askcraft {figures['askcraft']} on {figures['set']} ({figures['part']}): "
+        f"{o['pushy']} pushy, {o['gentle']} gentle",
         f"counted: {' and '.join(figures['counted']['severities'])} findings in "
         f"{', '.join(figures['counted']['categories'])}",
         "",
@@ -395,8 +414,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="CATEGORY",
         help=f"also count warnings of this finding category ({', '.join(UNCOUNTED)})",
     )
+    parser.add_argument(
+        "--part",
+        choices=("all", *PARTS),
+        default="all",
+        help="measure one half of the set only (read the held-out half's figures, not its details)",
+    )
     args = parser.parse_args(argv)
-    figures = measure(load(), counted=(*COUNTED, *args.count))
+    figures = measure(load(), counted=(*COUNTED, *args.count), which=args.part)
     print(report(figures, details=args.details))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -74,7 +74,7 @@ def _cv_accuracy(x: np.ndarray, y: np.ndarray, q: np.ndarray, alpha: float) -> f
 
 
 def select(alpha: float = ALPHA) -> dict[str, object]:
-    """Nested cross-validation: the inner folds pick which ADDED features to keep, the outer fold scores it."""
+    """Nested cross-validation: inner folds pick which ADDED features to keep, the outer fold scores it."""
     corpus = load_corpus()
     x = featurize(corpus.texts)
     chosen: list[list[str]] = []
@@ -121,7 +121,8 @@ def evaluate(alpha: float = ALPHA) -> dict[str, dict[str, float]]:
         # The first model (without ADDED), for comparison.
         model, threshold = fit(x[train][:, first], y, q, alpha)
         predicted = model.predict(x[test][:, first])
-        per_fold["askcraft-first"]["accuracy"].append(_accuracy(predicted >= threshold, corpus.quartile[test]))
+        first_accuracy = _accuracy(predicted >= threshold, corpus.quartile[test])
+        per_fold["askcraft-first"]["accuracy"].append(first_accuracy)
         per_fold["askcraft-first"]["spearman"].append(_spearman(predicted, corpus.scores[test]))
         # The same features, classified as the paper did: trained on the quartile requests only.
         quartile = q != 0

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,8 +66,6 @@ def _booleans(value: object, where: str) -> Iterable[str]:
 @pytest.mark.parametrize("path", sorted(Path(DATA).glob("*.yaml")), ids=lambda p: p.name)
 def test_word_lists_hold_words_not_booleans(path: Path):
     """YAML reads a bare no, yes, on or off as a boolean: in a word list it must be quoted."""
-    import yaml
-
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     flags = {"impolite"}  # the only keys whose values are meant to be booleans
     found = [w for w in _booleans(data, path.stem) if w.rsplit(".", 1)[-1] not in flags]

@@ -322,6 +322,11 @@ def remove_words(text: str, sentence: tuple[int, int], start: int, end: int) -> 
     after = _SEPARATORS.match(text, end).end()  # type: ignore[union-attr]
     if (before_sep and "," in text[end:after]) or ";" in text[end:after]:
         return start, after, ""
+    if text[end : end + 1] in (",", ":"):
+        # "reply within a week, that'd be great" -> "reply, that'd be great": the mark stays close.
+        while start > first and text[start - 1] in " \t":
+            start -= 1
+        return start, end, ""
     while end < len(text) and text[end] in " \t":
         end += 1
     return start, end, ""

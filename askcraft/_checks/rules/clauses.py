@@ -78,7 +78,7 @@ def command(text: str, start: int, end: int, *, names: frozenset[str] = frozense
     words = _words()
     head = toks[0].norm
     opener = head in words["greetings"] or head in words["fillers"] or head in names or head in _OPENERS
-    if not opener and (not head.isalpha() or head in words["not_imperative"] or not is_base_verb(head)):
+    if not opener and (not head.isalpha() or head in words["not_imperative"] or not _verb(head, words)):
         return None  # most sentences: "I ...", "Thanks ...", "It ..." give no order
     opening, at = _skip_opening(toks, names)
     while at < len(toks) and (toks[at].norm in ("please", ",") or toks[at].norm in _words()["fillers"]):
@@ -91,18 +91,18 @@ def command(text: str, start: int, end: int, *, names: frozenset[str] = frozense
     if len(rest) <= verb_at:
         return None
     verb = rest[verb_at]
-    if not verb.norm.isalpha() or verb.norm in words["not_imperative"] or not is_base_verb(verb.norm):
+    if not verb.norm.isalpha() or verb.norm in words["not_imperative"] or not _verb(verb.norm, words):
         return None
     if any(_starts(rest, p) for p in _courteous()):
         return None
     after = rest[verb_at + 1] if len(rest) > verb_at + 1 else None
     if other_classes(verb.norm) and not negative and (after is None or after.norm not in words["objects"]):
         return None  # "Question about the role", "Email below": a noun, not an order
-    if _offers(rest, words) or _softened(text[start:end].lower()):
+    if _offers(rest, words) or _softened(text[start:end].lower()) or _family_news(rest, words):
         return None
     if not negative and verb.norm not in words["favour_verbs"]:
         return None  # "Come visit", "Grab a coffee with me": an invitation, not an order
-    if text[verb.start].islower() and verb_at == 0 and at == 0:
+    if text[verb.start].islower() and verb_at == 0 and at == 0 and not _after_end_mark(text, start):
         return None  # a lower-case start is a fragment or a continued line, not a sentence
     return Command(verb, negative, toks[opening].start if opening < len(toks) else verb.start, tuple(rest))
 
@@ -125,3 +125,23 @@ def _offers(rest: Sequence[Token], words: dict[str, frozenset[str]]) -> bool:
         if norm == "if" and any(w in words["offer_conditions"] for w in norms[i + 1 : i + 5]):
             return True
     return False
+
+
+def _verb(word: str, words: dict[str, frozenset[str]]) -> bool:
+    """Return whether *word* can be a base-form verb ("text" is one, though the table lists a noun)."""
+    return word in words["favour_verbs"] or is_base_verb(word)
+
+
+def _after_end_mark(text: str, start: int) -> bool:
+    """Return whether a sentence follows "!", "?" or "." on its line (texts written in lower case)."""
+    before = text[:start].rstrip(" \t")
+    return before.endswith(("!", "?", ".")) and not before.endswith("...")
+
+
+def _family_news(rest: Sequence[Token], words: dict[str, frozenset[str]]) -> bool:
+    """Return whether the order is "tell" family news ("Tell Aunt June I'll bring the kids")."""
+    norms = [t.norm for t in rest[:6]]
+    if not norms or norms[0] != "tell":
+        return False
+    kin = next((i for i, w in enumerate(norms[1:4], 1) if w in words["kin"]), None)
+    return kin is not None and any(w in ("i", "we") for w in norms[kin + 1 : kin + 3])

@@ -22,7 +22,7 @@ from askcraft._checks.rules.timing import deadlines
 from askcraft._checks.rules.verbs import entries, is_base_verb
 
 _NAME = "pressure"
-_BANGS = re.compile(r"[!?]*![!?]+|[!?]+!")
+_BANGS = re.compile(r"[!?]*![!?]+|[!?]+!|\?{2,}")
 _CAPS = re.compile(r"(?<![\w'\u2019])[A-Z][A-Z'\u2019]+(?![\w'\u2019])")
 #: Two words in capitals joined by a comma, "and", "or" or a slash are a list of acronyms.
 _CAPS_LIST = re.compile(r"[A-Z][A-Z0-9]+(?:\s*(?:,|/|&|\band\b|\bor\b)\s*[A-Z][A-Z0-9]+)+")
@@ -93,19 +93,25 @@ def _as_question(text: str, finding: Finding) -> Finding:
 
 
 def _exclamations(ctx: CheckContext) -> list[Finding]:
-    """Flag "!!" and "?!", except stacked "!" after thanks or congratulations (excitement)."""
+    """Flag "!!", "?!" and "???", except "!!" after thanks or congratulations (excitement)."""
     rule = rules(_NAME)["pressure.exclamations"]
     most = option(ctx, _NAME, "pressure.max_exclamations")
     warm = frozenset(rule.data["warm"])
     found = []
     for match in _BANGS.finditer(ctx.text):
         bangs = match.group()
+        if "!" not in bangs:
+            if len(bangs) > rule.data["max_questions"]:  # "??" is surprise, "???" is impatience
+                found.append(rule.finding(match.start(), len(bangs), replacements=("?",)))
+            continue
         if bangs.count("!") <= most and "?" not in bangs:
             continue
         start = max(ctx.text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
-        if "?" not in bangs and warm & {t.norm for t in tokens(ctx.text, start, match.start())}:
+        excited = "?" not in bangs and bool(warm & {t.norm for t in tokens(ctx.text, start, match.start())})
+        if excited and bangs.count("!") <= rule.data["max_warm_bangs"]:
             continue
-        found.append(rule.finding(match.start(), len(bangs)))
+        # "Thanks so much!!!!" keeps one "!" of its warmth; an order loses its shout.
+        found.append(rule.finding(match.start(), len(bangs), replacements=("!",) if excited else None))
     return found
 
 
