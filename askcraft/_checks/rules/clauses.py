@@ -64,6 +64,8 @@ def _skip_opening(toks: Sequence[Token], names: frozenset[str]) -> tuple[int, in
     greeting_end = at
     while at < len(toks) and (toks[at].norm in words["fillers"] or toks[at].norm == ","):
         at += 1
+    if [t.norm for t in toks[at : at + 3]] == ["go", "ahead", "and"]:
+        at += 3  # "Go ahead and forward my CV": the order is the verb after
     return greeting_end, at
 
 
