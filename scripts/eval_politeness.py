@@ -186,7 +186,7 @@ def main() -> None:
         payload["nested_selection"] = {"candidates": list(ADDED), "inner_folds": INNER_FOLDS, **nested}
     payload["paper"] = PAPER
     args.out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {args.out.relative_to(ROOT)}")
+    print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":

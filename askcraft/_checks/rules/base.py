@@ -279,6 +279,7 @@ _DEPENDENT = re.compile(
     r"and|but|or|yet|hence|therefore|thus|then)\b",
     re.IGNORECASE,
 )
+_CLOSERS = frozenset(".!?\u2026\"'\u201d\u2019)")
 _CONJUNCTION = re.compile(r"(?:and|but|so|or|because|which)\b\s*", re.IGNORECASE)
 
 
@@ -308,6 +309,8 @@ def remove_words(text: str, sentence: tuple[int, int], start: int, end: int) -> 
         while end < len(text) and text[end] in " \t":
             end += 1
         return start, end, ""
+    while end > start and text[end - 1] in _CLOSERS:
+        end -= 1  # the last clause goes, the sentence's end mark stays ("help me, I'm lost." -> "help me.")
     if not text[first:start].strip():
         end += _SEPARATORS.match(text, end).end() - end  # type: ignore[union-attr]
         conjunction = _CONJUNCTION.match(text, end)
