@@ -320,7 +320,30 @@ def test_the_benchmark_counts_only_warnings_about_tone():
     assert outcome.other_warnings, "specificity warns here, but is not counted"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: rules not yet improved; see benchmarks/eval_checks.py")
+def test_the_halves_split_the_set_evenly_and_for_good():
+    """Every message is in one half, fixed by its id; each half has enough of both labels to measure."""
+    bench = _bench()
+    halves = Counter((bench.part(item["id"]), item["label"]) for item in ITEMS)
+    assert set(halves) == {(part, label) for part in bench.PARTS for label in LABELS}
+    assert min(halves.values()) >= 50, halves
+    assert bench.part("a-message") == bench.part("a-message") == "held-out"
+
+
+def test_the_benchmark_measures_one_half():
+    """``--part`` measures only that half's messages."""
+    bench = _bench()
+    items = bench.load()
+    dev = bench.measure(items, which="dev")["overall"]
+    held = bench.measure(items, which="held-out")["overall"]
+    assert dev["pushy"] + held["pushy"] == len(PUSHY)
+    assert dev["gentle"] + held["gentle"] == len(GENTLE)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 10: 87% of pushy messages flagged (98% on the dev half, 75% held out), 97% of gentle "
+    "ones clean; see docs/checks.md",
+)
 def test_the_checks_meet_the_targets(figures: dict[str, Any]):
     """At least 95% of pushy messages get a warning and at least 95% of gentle ones get none."""
     overall = figures["overall"]
