@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -457,3 +458,21 @@ def test_an_outcome_that_points_back_never_opens_the_thank_you(channel: str) -> 
     )
     body = askcraft.draft(plain, variant="news", check=False, today=TODAY).body
     assert body.index("Acme called me") < body.index("the introduction"), body
+
+
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+def test_a_friend_sent_a_gift_is_not_also_promised_a_treat(channel: str) -> None:
+    """'I've sent you some flowers' is thanks enough: no 'Drinks are on me next time' on top of it."""
+    treat = re.compile(r"coffee|drink|dinner|lunch|on me", re.IGNORECASE)
+    for name in ("Sam Lee", "Jordan Park", "Mia Chen", "Priya Shah", "Tom Okafor", "Zoë Brandt"):
+        data = _intent(
+            kind="thank-you",
+            channel=channel,
+            recipient={"name": name, "relationship": "friend"},
+            help="introducing me to Priya",
+            gift="some flowers",
+        )
+        for variant in ("brief", "grateful", "news"):
+            body = askcraft.draft(data, variant=variant, check=False, today=TODAY).body
+            assert "flowers" in body
+            assert not treat.search(body), body

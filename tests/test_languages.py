@@ -263,3 +263,28 @@ def test_british_english_keeps_its_spelling() -> None:
     assert build_context(askcraft.Intent.parse(data), today=TODAY)["favour"] == "favour"
     american = build_context(askcraft.Intent.parse({**data, "language": "en-US"}), today=TODAY)
     assert american["favour"] == "favor"
+
+
+#: What a friend is offered as a treat, in each language; a gift already on its way makes one too many.
+TREATS = {
+    "de": re.compile(r"Kaffee|Runde|Abendessen|Drink|Essen|Getränk"),
+    "fr": re.compile(r"café|tournée|dîner|verre|resto"),
+    "es": re.compile(r"café|ronda|cena|caña|te invito", re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_friend_sent_a_gift_is_not_also_promised_a_treat(language: str) -> None:
+    """'Ich habe dir Blumen geschickt' is thanks enough: no 'der nächste Kaffee geht auf mich' on top."""
+    treat = TREATS[language]
+    checked = 0
+    for label, data, person in intents(language):
+        friend = person["recipient"]["relationship"] == "friend"
+        if data["kind"] != "thank-you" or not friend or not data.get("gift"):
+            continue
+        assert not treat.search(data["gift"]), "the corpus gift must not itself be a treat"
+        for variant in VARIANTS["thank-you"]:
+            body = askcraft.draft(data, variant=variant, check=False, today=TODAY).body
+            assert not treat.search(body), f"{label} [{variant}]: {body}"
+            checked += 1
+    assert checked >= 36
