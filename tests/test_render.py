@@ -198,7 +198,7 @@ def test_context_holds_only_plain_values(make_intent: IntentFactory) -> None:
     assert all(callable(f) for f in functions.values())
     assert _plain(context)
     assert context["sent_on_text"] == "November 2"
-    assert context["sent_ago"] == "a week ago"
+    assert context["sent_ago"] == "about ten days ago"
     assert context["sent_on"] == "2026-11-02"
     assert context["send_date"] == "2026-11-12"
     assert context["sent_on_text"] == "November 2"
