@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import askcraft._grammar.checker as lt_checker
 import askcraft._grammar.obtain as lt_obtain
+import askcraft._grammar.warm as lt_warm
 from askcraft._cli.app import cli
 from askcraft._grammar.config import ENV_HOME, ENV_START_TIMEOUT, Installation, Server
 from askcraft._grammar.http import Answer
@@ -103,15 +103,36 @@ def test_the_first_check_in_a_language_warms_it_with_the_start_budget(
 ) -> None:
     """German is loaded once per server with the start budget; English (warmed at start) is not."""
     sent: list[tuple[str, float]] = []
+    texts: set[str] = set()
 
     def fake_request(url: str, path: str, fields: Any = None, *, limits: Any = None) -> Answer:
         sent.append((fields["language"], limits.total))
+        texts.add(fields["text"])
         return Answer(status=200, body=b"{}")
 
     monkeypatch.setenv(ENV_START_TIMEOUT, "300")
-    monkeypatch.setattr(lt_checker, "request", fake_request)
-    monkeypatch.setattr(lt_checker, "_warm", set())
+    monkeypatch.setattr(lt_warm, "request", fake_request)
+    monkeypatch.setattr(lt_warm, "_warm", {})
     server = Server(url="http://127.0.0.1:1", pid=None, port=1, version="6.8", managed=False)
     for language in ("en-US", "de-DE", "de-AT", "fr-FR"):
-        lt_checker._warm_language(server, language)
-    assert sent == [("de-DE", 300.0), ("fr-FR", 300.0)]
+        lt_warm.warm_language(server, language)
+    # One text loads the language, then as many at once as the server runs checks, so that each of its
+    # analysis pipelines has seen a text before a batch arrives.
+    assert sent == [("de-DE", 300.0)] * 5 + [("fr-FR", 300.0)] * 5
+    assert len(texts) == 10  # every warm-up text differs, so the server's cache cannot answer one
+
+
+def test_a_newly_loaded_language_gets_the_start_budget_for_a_while(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first real texts in a language still load rules: for a while its checks may take the start budget."""
+    monkeypatch.setenv(ENV_START_TIMEOUT, "300")
+    monkeypatch.setattr(lt_warm, "request", lambda *a, **k: Answer(status=200, body=b"{}"))
+    monkeypatch.setattr(lt_warm, "_warm", {})
+    server = Server(url="http://127.0.0.1:1", pid=None, port=1, version="6.8", managed=False)
+    assert lt_warm.young_limits(server, "de-DE", 400) is None  # not loaded yet: the warm-up comes first
+    lt_warm.warm_language(server, "de-DE")
+    limits = lt_warm.young_limits(server, "de-AT", 400)
+    assert limits is not None
+    assert limits.total == 300.0
+    assert lt_warm.young_limits(server, "en-US", 400) is None  # English was warmed when the server started
+    lt_warm._warm[(server.url, "de")] -= lt_warm.YOUNG_SECONDS + 1
+    assert lt_warm.young_limits(server, "de-DE", 400) is None  # settled: the normal limits again

@@ -11,7 +11,6 @@ waits for one dead server once, not once per text.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import re
@@ -34,19 +33,16 @@ from askcraft._grammar.client import (
     utf16_to_index,
 )
 from askcraft._grammar.config import (
-    DEFAULT_START_TIMEOUT,
     ENV_HOME,
     ENV_RUNTIME,
-    ENV_START_TIMEOUT,
     ENV_SWITCH,
     ENV_URL,
     Server,
-    float_env,
     timeouts,
 )
-from askcraft._grammar.http import request
 from askcraft._grammar.policy import policy
 from askcraft._grammar.server import ensure_server, restart_server
+from askcraft._grammar.warm import warm_language, young_limits
 
 logger = logging.getLogger("askcraft.languagetool")
 
@@ -282,8 +278,9 @@ def _check_text(
         return list(cached)
     for attempt in (1, 2):
         try:
-            _warm_language(server, language)
-            found = matches(server, text, language)
+            warm_language(server, language)
+            patient = young_limits(server, language, len(text))
+            found = matches(server, text, language, **({"limits": patient} if patient else {}))
         except LanguageNotAvailableError:
             code = language.split("-", maxsplit=1)[0]
             return unavailable(
@@ -336,35 +333,6 @@ def _restarted(server: Server, exc: Exception) -> tuple[Server, Finding | None]:
         return server, _trip(
             unavailable(f"LanguageTool stopped answering and could not be restarted: {restart_error}")
         )
-
-
-# --------------------------------------------------------------------------- languages
-
-#: (server URL, language code) pairs whose rules the server has loaded.
-_warm: set[tuple[str, str]] = set()
-_warm_locks: dict[tuple[str, str], threading.Lock] = {}
-
-
-def _warm_language(server: Server, language: str) -> None:
-    """Let the server load *language*'s rules once, with the start budget, before its first check.
-
-    The server warms up English when it starts; the first check in another language loads that
-    language's rules and dictionaries, which takes seconds (a minute on a busy machine), longer
-    than a check may. Raise ServerFailedError when the server does not answer within the budget.
-    """
-    key = (server.url, language.split("-", maxsplit=1)[0].lower())
-    if key[1] == "en" or key in _warm:
-        return
-    with _breaker_lock:
-        lock = _warm_locks.setdefault(key, threading.Lock())
-    with lock:
-        if key in _warm:
-            return
-        budget = float_env(ENV_START_TIMEOUT, DEFAULT_START_TIMEOUT)
-        limits = dataclasses.replace(timeouts(), total=budget, read=budget)
-        answer = request(server.url, "/v2/check", {"language": language, "text": "Ok."}, limits=limits)
-        if answer.status == 200:  # an unknown language is left to the check, which says so
-            _warm.add(key)
 
 
 def _next_step(server: Server) -> str:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from askcraft._grammar.config import Server, timeouts
+from askcraft._grammar.config import Server, Timeouts, timeouts
 from askcraft._grammar.http import ServerFailedError, request
 from askcraft._grammar.policy import policy
 
@@ -131,14 +131,15 @@ def parse_matches(body: bytes, text: str) -> list[Match]:
 _UNKNOWN_LANGUAGE = re.compile(rb"not a language code known|unsupported language")
 
 
-def matches(server: Server, text: str, language: str) -> list[Match]:
-    """Check *text* on *server*; raise ServerFailedError, BadAnswerError, TextRejectedError or
-    LanguageNotAvailableError when it cannot be checked."""
+def matches(server: Server, text: str, language: str, *, limits: Timeouts | None = None) -> list[Match]:
+    """Check *text* on *server* (within *limits*, by default the configured ones for its length);
+    raise ServerFailedError, BadAnswerError, TextRejectedError or LanguageNotAvailableError when it
+    cannot be checked."""
     fields = {"language": language, "text": text}
     off = policy().off_rules
     if off:
         fields["disabledRules"] = ",".join(sorted(off))
-    answer = request(server.url, "/v2/check", fields, limits=timeouts().for_text(len(text)))
+    answer = request(server.url, "/v2/check", fields, limits=limits or timeouts().for_text(len(text)))
     if answer.status == 200:
         return parse_matches(answer.body, text)
     if 400 <= answer.status < 500:
