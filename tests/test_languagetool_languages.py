@@ -123,7 +123,7 @@ def test_the_first_check_in_a_language_warms_it_with_the_start_budget(
 
 
 def test_a_newly_loaded_language_gets_the_start_budget_for_a_while(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The first real texts in a language still load rules: for a while its checks may take the start budget."""
+    """The first real texts in a language still load rules: for a while its checks get the start budget."""
     monkeypatch.setenv(ENV_START_TIMEOUT, "300")
     monkeypatch.setattr(lt_warm, "request", lambda *a, **k: Answer(status=200, body=b"{}"))
     monkeypatch.setattr(lt_warm, "_warm", {})
