@@ -139,6 +139,8 @@ def test_the_cli_reuses_the_running_server(languagetool_server: Any):
     """A second process finds the recorded server instead of starting another."""
     if not languagetool_server.managed:
         pytest.skip("a self-hosted server (ASKCRAFT_LANGUAGETOOL_URL) is not recorded")
+    # The server running now: earlier tests may have restarted the session's server (restart-once).
+    running = lt_server.ensure_server()
     out = subprocess.run(
         [sys.executable, "-m", "askcraft", "languagetool", "status", "--json"],
         capture_output=True,
@@ -148,7 +150,7 @@ def test_the_cli_reuses_the_running_server(languagetool_server: Any):
     )
     status = json.loads(out.stdout)
     assert status["running"] is True
-    assert status["pid"] == languagetool_server.pid
+    assert status["pid"] == running.pid
     assert status["server_version"] == lt_config.VERSION
 
 
