@@ -59,6 +59,8 @@ class _Rule:
     keys: frozenset[str] = frozenset()
     #: Every phrase starts with a word (not punctuation), so matches start where a key word does.
     anchored: bool = False
+    #: Key words that are a whole phrase and start no other: where one is a word, it is the match.
+    whole_words: frozenset[str] = frozenset()
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -115,9 +117,22 @@ def _rules() -> tuple[_Rule, ...]:
                 impolite=bool(entry.get("impolite", False)),
                 keys=first_words(phrases),
                 anchored=starts_with_word(phrases),
+                whole_words=_whole_words(phrases),
             )
         )
     return tuple(rules)
+
+
+def _whole_words(phrases: list[str]) -> frozenset[str]:
+    """Return the phrases that are one plain ASCII word and begin no longer phrase.
+
+    Where such a word stands alone (no word character or apostrophe either side), the phrase
+    pattern matches exactly it, so :func:`_find` needs no regular expression to confirm it.
+    """
+    lowered = [str(p).lower() for p in phrases]
+    single = {p for p in lowered if p.isascii() and _WORD.fullmatch(p)}
+    longer = {key for p in lowered if p not in single for key in first_words([p])}
+    return frozenset(single - longer)
 
 
 @functools.cache
@@ -165,29 +180,96 @@ def _matches(text: str) -> tuple[tuple[_Rule, int, int], ...]:
     return tuple(_find(text))
 
 
-def _find(text: str) -> Iterator[tuple[_Rule, int, int]]:
-    first, first_two = _leading_words(text, _sentence_starts(text))
-    found = words(text)
-    present = word_set(text)
-    index = _lexicon_index()
-    for word, start, end in found:
-        for rule in index.get(word, ()):
-            yield rule, start, end - start
-    for rule in _rules():
-        if rule.phrases is None or rule.keys.isdisjoint(present):
+@functools.cache
+def _word_index() -> dict[str, tuple[tuple[_Rule, ...], tuple[tuple[int, bool], ...]]]:
+    """Map each word to the lexicon strategies it signals and the anchored phrase rules it may start.
+
+    Each phrase rule comes with whether the word alone is its match (see :func:`_whole_words`).
+    """
+    lexicon = _lexicon_index()
+    starts: dict[str, list[tuple[int, bool]]] = {}
+    for number, rule in enumerate(_rules()):
+        if rule.phrases is not None and rule.anchored:
+            for key in rule.keys:
+                starts.setdefault(key, []).append((number, key in rule.whole_words))
+    return {word: (lexicon.get(word, ()), tuple(starts.get(word, ()))) for word in lexicon.keys() | starts}
+
+
+def _find(text: str) -> list[tuple[_Rule, int, int]]:
+    """Find every strategy in one pass over the words of *text*.
+
+    Lexicon words are looked up as they come; an anchored phrase rule tries its pattern only
+    where one of its first words starts, and, like ``finditer``, never inside its last match.
+    Occurrences come out as the strategies are listed: lexicon words first, then each phrase rule.
+    """
+    out, hits = _word_pass(text)
+    rules = _rules()
+    present: frozenset[str] | None = None
+    leading: tuple[set[int], set[int]] | None = None
+    for number, rule in enumerate(rules):
+        if rule.phrases is None:
             continue
-        matches = (
-            anchored_matches(rule.phrases, rule.keys, text) if rule.anchored else rule.phrases.finditer(text)
-        )
-        for match in matches:
-            at = match.start()
-            if (
-                (rule.where == "sentence_start" and at not in first)
-                or (rule.where == "not_start" and at in first)
-                or (rule.where == "first_two" and at not in first_two)
-            ):
+        if rule.anchored:
+            spans = hits.get(number, ())
+        else:
+            present = word_set(text) if present is None else present
+            if rule.keys.isdisjoint(present):
                 continue
-            yield rule, at, match.end() - at
+            spans = [m.span() for m in rule.phrases.finditer(text)]
+        for at, end in spans:
+            if rule.where in _POSITIONAL:
+                leading = _leading_words(text, _sentence_starts(text)) if leading is None else leading
+                first, first_two = leading
+                if (
+                    (rule.where == "sentence_start" and at not in first)
+                    or (rule.where == "not_start" and at in first)
+                    or (rule.where == "first_two" and at not in first_two)
+                ):
+                    continue
+            out.append((rule, at, end - at))
+    return out
+
+
+def _word_pass(text: str) -> tuple[list[tuple[_Rule, int, int]], dict[int, list[tuple[int, int]]]]:
+    """Return the lexicon strategies of *text*, and each anchored phrase rule's ``(start, end)`` spans."""
+    rules = _rules()
+    index = _word_index()
+    size = len(text)
+    out: list[tuple[_Rule, int, int]] = []
+    hits: dict[int, list[tuple[int, int]]] = {}
+    last_end: dict[int, int] = {}
+    for word, start, end in words(text):
+        entry = index.get(word)
+        if entry is None:
+            continue
+        for rule in entry[0]:
+            out.append((rule, start, end - start))
+        for number, whole in entry[1]:
+            if start < last_end.get(number, -1):
+                continue  # matches never overlap
+            if whole:
+                # The pattern's own test: no word character or apostrophe on either side.
+                if (start and _joins(text[start - 1])) or (end < size and _joins(text[end])):
+                    continue
+                stop = end
+            else:
+                match = rules[number].phrases.match(text, start)  # type: ignore[union-attr]
+                if match is None:
+                    continue
+                stop = match.end()
+            last_end[number] = stop
+            hits.setdefault(number, []).append((start, stop))
+    return out, hits
+
+
+def _joins(char: str) -> bool:
+    """Return whether *char* would join a word (``[\\w'\u2019]`` in a pattern)."""
+    return char.isalnum() or char in _JOINERS
+
+
+_JOINERS = frozenset("_" + _APOSTROPHES)
+#: Where-values that depend on a word's place in its sentence.
+_POSITIONAL = frozenset({"sentence_start", "not_start", "first_two"})
 
 
 def anchored_matches(pattern: re.Pattern[str], keys: frozenset[str], text: str) -> Iterator[re.Match[str]]:
