@@ -415,13 +415,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"also count warnings of this finding category ({', '.join(UNCOUNTED)})",
     )
     parser.add_argument(
+        "--set",
+        type=Path,
+        default=SET,
+        metavar="PATH",
+        help="the labelled set to measure (default: tests/data/tone_eval.yaml)",
+    )
+    parser.add_argument(
         "--part",
         choices=("all", *PARTS),
         default="all",
         help="measure one half of the set only (read the held-out half's figures, not its details)",
     )
     args = parser.parse_args(argv)
-    figures = measure(load(), counted=(*COUNTED, *args.count), which=args.part)
+    figures = measure(load(args.set), counted=(*COUNTED, *args.count), which=args.part)
+    path = args.set.resolve()
+    figures["set"] = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
     print(report(figures, details=args.details))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

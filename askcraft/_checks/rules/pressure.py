@@ -31,6 +31,13 @@ _COMPANY_SUFFIX = re.compile(
     r"\s+(?:Corp|Corporation|Inc|Ltd|LLC|LLP|PLC|GmbH|Co|Company|Group|Holdings|Partners|Labs|Systems|"
     r"Technologies|Bank|Capital|Consulting|Solutions|Foundation|Institute)\b"
 )
+#: A word in capitals that names a course, an exam or a body is an acronym ("the RAPS course").
+_NAMES_A_THING = re.compile(
+    r"\s+(?:course|courses|exam|exams|certification|certificate|credential|credentials|program|programme|"
+    r"programs|training|conference|chapter|membership|designation|standard|standards|guidelines|framework|"
+    r"module|modules|workshop|summit|portal|platform|software|license|licence|accreditation|syllabus|"
+    r"curriculum|cohort|fellowship|scholarship|award|exam's|test|tests|meetup|newsletter|forum|board)\b"
+)
 
 
 def check(ctx: CheckContext) -> list[Finding]:
@@ -101,7 +108,10 @@ def _exclamations(ctx: CheckContext) -> list[Finding]:
     for match in _BANGS.finditer(ctx.text):
         bangs = match.group()
         if "!" not in bangs:
-            if len(bangs) > rule.data["max_questions"]:  # "??" is surprise, "???" is impatience
+            # "??" is surprise ("you're moving??"), "???" is impatience, and so is "??" after a
+            # chase for news ("any update??", "hello??").
+            chase = _chases(ctx.text, match.start(), rule.data["chase"])
+            if len(bangs) > rule.data["max_questions"] or chase:
                 found.append(rule.finding(match.start(), len(bangs), replacements=("?",)))
             continue
         if bangs.count("!") <= most and "?" not in bangs:
@@ -113,6 +123,12 @@ def _exclamations(ctx: CheckContext) -> list[Finding]:
         # "Thanks so much!!!!" keeps one "!" of its warmth; an order loses its shout.
         found.append(rule.finding(match.start(), len(bangs), replacements=("!",) if excited else None))
     return found
+
+
+def _chases(text: str, at: int, words: list[str]) -> bool:
+    """Return whether the question ending at *at* chases the reader for news ("any update??")."""
+    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+    return bool(set(words) & {t.norm for t in tokens(text, start, at)})
 
 
 @functools.cache
@@ -183,6 +199,7 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
             or word in names
             or any(match.start() in span for span in in_list)
             or _COMPANY_SUFFIX.match(ctx.text, match.end())
+            or _NAMES_A_THING.match(ctx.text, match.end())
             or not _is_word(word)
         ):
             continue

@@ -30,7 +30,8 @@ from askcraft._checks.rules.constructions import Construction, Token, compile_co
 _DATE_START = re.compile(
     r"(?:the|this|next|[0-9]|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
     r"|dec|today|tonight|tomorrow|noon|midday|midnight|mid|end|close|eod|cob|eow|eom|lunch|christmas"
-    r"|thanksgiving|easter|new)",
+    r"|thanksgiving|easter|new|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen"
+    r"|fifteen|twenty|thirty|forty)",
     re.IGNORECASE,
 )
 
