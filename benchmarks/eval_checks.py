@@ -52,7 +52,7 @@ import hashlib
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +167,11 @@ def _spans(text: str, excerpts: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _date(value: object) -> dt.date | None:
+    """Return a date written either as a YAML date or as a quoted 'YYYY-MM-DD'."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value  # type: ignore[return-value]
+
+
 def load(path: Path = SET) -> list[Item]:
     """Read the evaluation set (tests/test_tone_eval.py checks its schema)."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
@@ -187,16 +192,21 @@ def load(path: Path = SET) -> list[Item]:
                 evidence=evidence,
                 traps=tuple(entry.get("traps") or ()),
                 subject=entry.get("subject"),
-                sent_on=entry.get("sent_on"),
-                send_date=entry.get("send_date"),
+                sent_on=_date(entry.get("sent_on")),
+                send_date=_date(entry.get("send_date")),
             )
         )
     return items
 
 
-def check(item: Item, counted: Sequence[str] = COUNTED) -> Outcome:
+def check(
+    item: Item,
+    counted: Sequence[str] = COUNTED,
+    disable: Sequence[str] = (),
+    options: Mapping[str, str] | None = None,
+) -> Outcome:
     """Run askcraft's checks (no grammar) on one item and sort its warnings."""
-    options = {"patience.sent_on": item.sent_on.isoformat()} if item.sent_on else None
+    options = {**(options or {}), **({"patience.sent_on": item.sent_on.isoformat()} if item.sent_on else {})}
     findings = askcraft.check(
         item.text,
         kind=item.kind,
@@ -205,6 +215,7 @@ def check(item: Item, counted: Sequence[str] = COUNTED) -> Outcome:
         grammar=False,
         options=options,
         send_date=item.send_date,
+        disable=list(disable),
     )
     warnings = [f for f in findings if f.severity in WARNING_SEVERITIES]
     return Outcome(
@@ -218,10 +229,17 @@ def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def measure(items: Sequence[Item], counted: Sequence[str] = COUNTED, *, which: str = "all") -> dict[str, Any]:
+def measure(
+    items: Sequence[Item],
+    counted: Sequence[str] = COUNTED,
+    *,
+    which: str = "all",
+    disable: Sequence[str] = (),
+    options: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
     """Check every item (of the half *which*, or ``all``) and return the figures (JSON-ready)."""
     items = [item for item in items if which == "all" or part(item.id) == which]
-    outcomes = [check(item, counted) for item in items]
+    outcomes = [check(item, counted, disable, options) for item in items]
     pushy = [o for o in outcomes if o.item.label == "pushy"]
     gentle = [o for o in outcomes if o.item.label == "gentle"]
     flagged = [o for o in outcomes if o.flagged]
@@ -415,6 +433,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"also count warnings of this finding category ({', '.join(UNCOUNTED)})",
     )
     parser.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="switch a rule or group off (e.g. pressure.pushy: the rules without the learned model)",
+    )
+    parser.add_argument(
+        "--learned",
+        action="store_true",
+        help="switch the learned model on (the option pressure.learned=on)",
+    )
+    parser.add_argument(
         "--set",
         type=Path,
         default=SET,
@@ -428,7 +458,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="measure one half of the set only (read the held-out half's figures, not its details)",
     )
     args = parser.parse_args(argv)
-    figures = measure(load(args.set), counted=(*COUNTED, *args.count), which=args.part)
+    figures = measure(
+        load(args.set),
+        counted=(*COUNTED, *args.count),
+        which=args.part,
+        disable=args.disable,
+        options={"pressure.learned": "on"} if args.learned else None,
+    )
     path = args.set.resolve()
     figures["set"] = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
     print(report(figures, details=args.details))

@@ -9,15 +9,18 @@ import re
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
 from askcraft._checks.rules.base import (
+    OptionError,
     lexicon,
     option,
     removal_finding,
+    remove_words,
     rules,
     run_construction_rules,
     run_phrase_rules,
     sentences,
 )
 from askcraft._checks.rules.constructions import tokens
+from askcraft._checks.rules.pushy import pushy_sentences
 from askcraft._checks.rules.timing import deadlines
 from askcraft._checks.rules.verbs import entries, is_base_verb
 
@@ -53,7 +56,28 @@ def check(ctx: CheckContext) -> list[Finding]:
         found.append(dataclasses.replace(finding, severity="suggestion") if softened else finding)
     found.extend(_exclamations(ctx))
     found.extend(_shouting(ctx))
+    found.extend(_reads_pushy(ctx, found))
     return found
+
+
+def _reads_pushy(ctx: CheckContext, found: list[Finding]) -> list[Finding]:
+    """Flag sentences the learned model reads as pushy, where no other pressure rule warned."""
+    learned = str(option(ctx, _NAME, "pressure.learned")).lower()
+    if learned not in ("on", "off"):
+        raise OptionError(f"check option 'pressure.learned' is 'on' or 'off', not {learned!r}")
+    if learned == "off" or not ctx.language.lower().startswith("en"):
+        return []  # off by default; and the model was fitted on English messages
+    rule = rules(_NAME)["pressure.pushy"]
+    warned = [(f.offset, f.offset + f.length) for f in found if f.severity in ("warning", "error")]
+    spans = sentences(ctx.text)
+    flagged = []
+    for start, end, weighed in pushy_sentences(ctx.text, spans):
+        if any(a < end and start < b for a, b in warned):
+            continue
+        why = ", ".join(f'"{words}"' for words in weighed.raised_by)
+        a, b, fix = remove_words(ctx.text, (start, end), start, end)
+        flagged.append(rule.finding(a, b - a, replacements=(fix,), why=f" ({why} weigh most)" if why else ""))
+    return flagged
 
 
 #: Words between a demand and its verb ("I need you to introduce...", "You must send...").
@@ -120,6 +144,9 @@ def _exclamations(ctx: CheckContext) -> list[Finding]:
         excited = "?" not in bangs and bool(warm & {t.norm for t in tokens(ctx.text, start, match.start())})
         if excited and bangs.count("!") <= rule.data["max_warm_bangs"]:
             continue
+        said = {t.norm for t in tokens(ctx.text, start, match.start())}
+        if bangs == "!!" and not set(rule.data["pressing"]) & said:
+            continue  # "enjoy the beach!!": warmth, not a raised voice
         # "Thanks so much!!!!" keeps one "!" of its warmth; an order loses its shout.
         found.append(rule.finding(match.start(), len(bangs), replacements=("!",) if excited else None))
     return found

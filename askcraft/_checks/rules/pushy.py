@@ -1,0 +1,81 @@
+"""A learned reading of pressure: how pushy a sentence sounds, from labelled messages.
+
+The constructions in ``pressure.yaml`` catch the ways of being pushy their writers thought of;
+people find others. This model weighs every word and word pair of a sentence (as the checks
+read them: "haven't" is "have not", and the sentence's start is a word of its own), with weights
+fitted by logistic regression on a training set of labelled networking messages
+(``scripts/fit_pushy.py``, ``tests/data/tone_train.yaml``) that is kept apart from the evaluation
+sets. Only the weights ship (``pushy_weights.json``); nothing is fitted or downloaded at run time.
+
+It is explainable: :func:`weigh` returns the words that raised a sentence's score the most, and
+the finding names them.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import math
+from collections.abc import Iterator, Sequence
+from importlib import resources
+from typing import NamedTuple
+
+from askcraft._checks.rules.constructions import Token, tokens
+
+#: The word that stands for a sentence's start in the model's word pairs ("<s> send").
+START = "<s>"
+
+
+class Weighed(NamedTuple):
+    """A sentence's probability of being pushy, and the words that raised it most."""
+
+    probability: float
+    raised_by: tuple[str, ...]
+
+
+class Model(NamedTuple):
+    """The fitted weights: an intercept, one weight per word or word pair, and the threshold."""
+
+    intercept: float
+    threshold: float
+    weights: dict[str, float]
+
+
+@functools.cache
+def model() -> Model:
+    """Load the shipped weights (once)."""
+    raw = json.loads(
+        resources.files("askcraft._checks.rules").joinpath("pushy_weights.json").read_text("utf-8")
+    )
+    return Model(
+        float(raw["intercept"]), float(raw["threshold"]), {k: float(v) for k, v in raw["weights"].items()}
+    )
+
+
+def features(toks: Sequence[Token]) -> set[str]:
+    """Return the words and word pairs of a sentence, as the model reads them (lower case)."""
+    words = [START, *(t.norm.lower() for t in toks)]
+    found = set(words[1:])
+    found.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    return found
+
+
+def weigh(text: str, start: int, end: int) -> Weighed:
+    """Return how pushy the sentence ``text[start:end]`` reads, and the words that weigh most."""
+    fitted = model()
+    weights = fitted.weights
+    present = [(weights[f], f) for f in features(tokens(text, start, end)) if f in weights]
+    score = fitted.intercept + sum(w for w, _ in present)
+    probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+    raised = tuple(f for w, f in sorted(present, reverse=True)[:3] if w > 0 and f != START)
+    return Weighed(probability, raised)
+
+
+def pushy_sentences(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, Weighed]]:
+    """Yield ``(start, end, weighed)`` for each sentence whose probability passes the threshold."""
+    threshold = model().threshold
+    for start, end in spans:
+        weighed = weigh(text, start, end)
+        if weighed.probability >= threshold:
+            yield start, end, weighed

@@ -1,0 +1,106 @@
+"""The training set of the learned pushy model and the blind evaluation set stay apart and well formed.
+
+The model (askcraft/_checks/rules/pushy.py) is fitted on tests/data/tone_train.yaml only; it is
+measured on tests/data/tone_eval.yaml and on tests/data/tone_eval_blind.yaml, so no sentence may be
+in both a training message and an evaluation message. The blind set is also kept apart from the
+rules' examples, as the evaluation set is.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import test_tone_eval as eval_set
+import yaml
+from test_tone_eval import ITEMS as EVAL_ITEMS
+from test_tone_eval import _bench, _clashes, _rule_examples
+
+from askcraft._checks.rules import pushy
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))["items"]
+    return items
+
+
+TRAIN = _load("tone_train.yaml")
+BLIND = _load("tone_eval_blind.yaml")
+
+
+@pytest.mark.parametrize("item", TRAIN + BLIND, ids=lambda item: str(item["id"]))
+def test_every_message_follows_the_evaluation_schema(item: dict[str, Any]):
+    """The training and blind sets use the evaluation set's schema, labels and quoted evidence."""
+    eval_set.test_every_item_follows_the_schema(item)
+    if item["label"] == "pushy":
+        eval_set.test_pushy_items_name_their_categories_and_the_words(item)
+    else:
+        eval_set.test_gentle_items_have_no_categories(item)
+
+
+def test_the_sets_are_large_balanced_and_distinct():
+    """569 training messages and 149 blind ones, about half of each pushy, and no id in two sets."""
+    for items, size, pushy_ in ((TRAIN, 569, 293), (BLIND, 149, 75)):
+        assert len(items) == size
+        assert sum(i["label"] == "pushy" for i in items) == pushy_
+    ids = [i["id"] for i in TRAIN + BLIND + EVAL_ITEMS]
+    assert len(ids) == len(set(ids))
+
+
+def _texts(items: list[dict[str, Any]]) -> list[str]:
+    return [str(item["text"]) for item in items]
+
+
+def test_no_training_sentence_is_in_an_evaluation_set():
+    """No sentence of five words or more appears in both a training message and an evaluation one."""
+    assert _clashes(TRAIN, _texts(EVAL_ITEMS) + _texts(BLIND)) == []
+
+
+def test_the_separation_check_catches_a_shared_sentence():
+    """A sentence copied from the blind set into a training message is caught."""
+    sentence = next(s for s in BLIND[0]["text"].replace("\n", " ").split(". ") if len(s.split()) > 6)
+    copied = {"id": "copied", "text": f"Hi Sam, {sentence}. Thanks, Alex"}
+    assert _clashes([copied], _texts(BLIND))
+
+
+def test_the_blind_set_is_separate_from_the_rule_examples():
+    """As the evaluation set: no rule example (or one of its sentences) in a blind message."""
+    assert _clashes(BLIND, _rule_examples()) == []
+
+
+def test_the_weights_say_what_they_were_fitted_on():
+    """The shipped weights were fitted on the training set alone, at the threshold cross-validation chose."""
+    raw = json.loads((ROOT / "askcraft" / "_checks" / "rules" / "pushy_weights.json").read_text("utf-8"))
+    assert raw["trained_on"] == ["tests/data/tone_train.yaml"]
+    assert raw["messages"] == len(TRAIN)
+    assert 0.5 <= raw["threshold"] < 1.0
+    assert len(raw["weights"]) > 1_000
+
+
+def test_the_benchmark_measures_the_blind_set_with_and_without_the_model():
+    """eval_checks.py --set measures the blind set; the learned model only adds findings."""
+    bench = _bench()
+    items = bench.load(DATA / "tone_eval_blind.yaml")
+    rules = bench.measure(items)["overall"]
+    learned = bench.measure(items, options={"pressure.learned": "on"})["overall"]
+    assert rules["pushy"] == learned["pushy"] == 75
+    assert learned["pushy_flagged"] >= rules["pushy_flagged"]
+    assert learned["gentle_clean"] <= rules["gentle_clean"]
+
+
+def test_a_sentence_is_weighed_and_explained():
+    """The probability follows the weights, and the words named are words of the sentence that raised it."""
+    text = "Not to be dramatic, but my whole career hangs on this."
+    weighed = pushy.weigh(text, 0, len(text))
+    assert weighed.probability >= pushy.model().threshold
+    assert weighed.raised_by
+    present = pushy.features(pushy.tokens(text, 0, len(text)))
+    assert set(weighed.raised_by) <= present
+    assert all(pushy.model().weights[w] > 0 for w in weighed.raised_by)
+    calm = "Thank you so much for the introduction, we had a great chat."
+    assert pushy.weigh(calm, 0, len(calm)).probability < pushy.model().threshold
