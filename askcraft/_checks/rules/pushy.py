@@ -68,8 +68,13 @@ def weigh(text: str, start: int, end: int) -> Weighed:
     present = [(weights[f], f) for f in features(tokens(text, start, end)) if f in weights]
     score = fitted.intercept + sum(w for w, _ in present)
     probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
-    raised = tuple(f for w, f in sorted(present, reverse=True)[:3] if w > 0 and f != START)
+    raised = tuple(f for w, f in sorted(present, reverse=True) if w > 0 and _wordy(f))[:3]
     return Weighed(probability, raised)
+
+
+def _wordy(feature: str) -> bool:
+    """Return whether a feature is worth naming to a reader: words, not marks or the sentence start."""
+    return any(c.isalpha() for c in feature.replace(START, ""))
 
 
 def pushy_sentences(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, Weighed]]:
