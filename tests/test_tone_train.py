@@ -104,3 +104,33 @@ def test_a_sentence_is_weighed_and_explained():
     assert all(pushy.model().weights[w] > 0 for w in weighed.raised_by)
     calm = "Thank you so much for the introduction, we had a great chat."
     assert pushy.weigh(calm, 0, len(calm)).probability < pushy.model().threshold
+
+
+NOTE = "Hi Dana,\n\nI know you're busy, but some of us don't have the luxury of waiting around.\n\nAlex"
+
+
+@pytest.mark.parametrize(("value", "flagged"), [("on", True), (True, True), ("off", False), (False, False)])
+def test_the_model_is_switched_by_its_option(value: object, flagged: bool):
+    """Off by default; "on" (or true, as the command line's YAML reads "on") switches it on."""
+    import askcraft  # noqa: PLC0415
+
+    found = askcraft.check(NOTE, grammar=False, options={"pressure.learned": value})
+    assert any(f.rule == "pressure.pushy" for f in found) is flagged
+    assert not any(f.rule == "pressure.pushy" for f in askcraft.check(NOTE, grammar=False))
+
+
+def test_a_wrong_switch_is_refused_by_name():
+    """Anything but on or off is an error that names the option."""
+    import askcraft  # noqa: PLC0415
+    from askcraft._checks.rules.base import OptionError  # noqa: PLC0415
+
+    with pytest.raises(OptionError, match=r"pressure\.learned"):
+        askcraft.check(NOTE, grammar=False, options={"pressure.learned": "maybe"})
+
+
+def test_the_model_reads_english_only():
+    """A message checked as another language gets no learned finding."""
+    import askcraft  # noqa: PLC0415
+
+    found = askcraft.check(NOTE, grammar=False, language="de-DE", options={"pressure.learned": "on"})
+    assert not any(f.rule == "pressure.pushy" for f in found)

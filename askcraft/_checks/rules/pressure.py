@@ -60,12 +60,19 @@ def check(ctx: CheckContext) -> list[Finding]:
     return found
 
 
+_SWITCH = {
+    **dict.fromkeys(("on", "true", "yes", "1"), True),
+    **dict.fromkeys(("off", "false", "no", "0"), False),
+}
+
+
 def _reads_pushy(ctx: CheckContext, found: list[Finding]) -> list[Finding]:
     """Flag sentences the learned model reads as pushy, where no other pressure rule warned."""
+    # "on" and "off" (YAML, and so the command line, may read them as true and false).
     learned = str(option(ctx, _NAME, "pressure.learned")).lower()
-    if learned not in ("on", "off"):
+    if learned not in _SWITCH:
         raise OptionError(f"check option 'pressure.learned' is 'on' or 'off', not {learned!r}")
-    if learned == "off" or not ctx.language.lower().startswith("en"):
+    if not _SWITCH[learned] or not ctx.language.lower().startswith("en"):
         return []  # off by default; and the model was fitted on English messages
     rule = rules(_NAME)["pressure.pushy"]
     warned = [(f.offset, f.offset + f.length) for f in found if f.severity in ("warning", "error")]
