@@ -34,6 +34,8 @@ _COMPANY_SUFFIX = re.compile(
     r"\s+(?:Corp|Corporation|Inc|Ltd|LLC|LLP|PLC|GmbH|Co|Company|Group|Holdings|Partners|Labs|Systems|"
     r"Technologies|Bank|Capital|Consulting|Solutions|Foundation|Institute)\b"
 )
+#: A word in capitals after "at" names a place or an employer ("I start at PATH on Monday").
+_AT_A_PLACE = re.compile(r"\b(?:at|joined|joining|join)\s+$", re.IGNORECASE)
 #: A word in capitals that names a course, an exam or a body is an acronym ("the RAPS course").
 _NAMES_A_THING = re.compile(
     r"\s+(?:course|courses|exam|exams|certification|certificate|credential|credentials|program|programme|"
@@ -152,8 +154,9 @@ def _exclamations(ctx: CheckContext) -> list[Finding]:
         if excited and bangs.count("!") <= rule.data["max_warm_bangs"]:
             continue
         said = {t.norm for t in tokens(ctx.text, start, match.start())}
-        if bangs == "!!" and not set(rule.data["pressing"]) & said:
-            continue  # "enjoy the beach!!": warmth, not a raised voice
+        joy = "?" not in bangs and bangs.count("!") <= rule.data["max_joy_bangs"]
+        if joy and not set(rule.data["pressing"]) & said:
+            continue  # "I got the job!!!": joy, not a raised voice
         # "Thanks so much!!!!" keeps one "!" of its warmth; an order loses its shout.
         found.append(rule.finding(match.start(), len(bangs), replacements=("!",) if excited else None))
     return found
@@ -182,7 +185,7 @@ def _short_words() -> frozenset[str]:
 
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "ies", "ied")
 #: A letter typed three times or more ("SOOOO", "PLZZZ") is a raised voice, word or not.
-_STRETCHED = re.compile(r"([A-Z])\1\1")
+_STRETCHED = re.compile(r"(?<=[A-Z])([A-Z])\1\1|([AEIOUY])\2\2")
 _STRETCHED_RUN = re.compile(r"([A-Za-z])\1{2,}")
 
 
@@ -234,6 +237,7 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
             or any(match.start() in span for span in in_list)
             or _COMPANY_SUFFIX.match(ctx.text, match.end())
             or _NAMES_A_THING.match(ctx.text, match.end())
+            or _AT_A_PLACE.search(ctx.text, 0, match.start())
             or not _is_word(word)
         ):
             continue
