@@ -1,9 +1,9 @@
-"""Check a message you wrote yourself: the tone rules, then the learned model as a second reader.
+"""Check a message you wrote yourself: the tone rules alone, then with the learned model.
 
 Run: python examples/check_tone.py [file] [--no-grammar]
-Without a file it checks a reminder with a reproach in it. The rules run by default; the learned
-reading of pressure (pressure.pushy) is off unless the option pressure.learned is "on", because
-on messages it was not fitted on it also warns on more fine messages (docs/checks.md).
+Without a file it checks a reminder with a reproach in it. The learned reading of pressure
+(pressure.pushy) is on by default; the option pressure.learned="off" leaves the rules alone
+(docs/checks.md, "The learned model").
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import askcraft
 MESSAGE = (
     "Hi Dana,\n\n"
     "Following up on my note from two weeks ago about the analyst opening at your firm. "
-    "I know you're busy, but some of us don't have the luxury of waiting around. "
+    "Do what you can, but I'm really depending on this one. "
     "Do you know two people on the team I could talk to?\n\n"
     "Thanks,\nAlex\n"
 )
@@ -36,9 +36,11 @@ def main(argv: list[str]) -> int:
     grammar = "--no-grammar" not in argv
     files = [a for a in argv if not a.startswith("--")]
     text = Path(files[0]).read_text(encoding="utf-8") if files else MESSAGE
-    show("The rules:", askcraft.check(text, kind="reminder", grammar=grammar), text)
-    learned = askcraft.check(text, kind="reminder", grammar=grammar, options={"pressure.learned": "on"})
-    show("With the learned model:", learned, text)
+    rules = askcraft.check(text, kind="reminder", grammar=grammar, options={"pressure.learned": "off"})
+    show("The rules alone:", rules, text)
+    show(
+        "With the learned model (the default):", askcraft.check(text, kind="reminder", grammar=grammar), text
+    )
     return 0
 
 

@@ -44,8 +44,8 @@ def test_every_message_follows_the_evaluation_schema(item: dict[str, Any]):
 
 
 def test_the_sets_are_large_balanced_and_distinct():
-    """569 training messages and 149 blind ones, about half of each pushy, and no id in two sets."""
-    for items, size, pushy_ in ((TRAIN, 569, 293), (BLIND, 149, 75)):
+    """958 training messages and 149 blind ones, many of each pushy, and no id in two sets."""
+    for items, size, pushy_ in ((TRAIN, 958, 441), (BLIND, 149, 75)):
         assert len(items) == size
         assert sum(i["label"] == "pushy" for i in items) == pushy_
     ids = [i["id"] for i in TRAIN + BLIND + EVAL_ITEMS]
@@ -86,7 +86,7 @@ def test_the_benchmark_measures_the_blind_set_with_and_without_the_model():
     """eval_checks.py --set measures the blind set; the learned model only adds findings."""
     bench = _bench()
     items = bench.load(DATA / "tone_eval_blind.yaml")
-    rules = bench.measure(items)["overall"]
+    rules = bench.measure(items, options={"pressure.learned": "off"})["overall"]
     learned = bench.measure(items, options={"pressure.learned": "on"})["overall"]
     assert rules["pushy"] == learned["pushy"] == 75
     assert learned["pushy_flagged"] >= rules["pushy_flagged"]
@@ -95,7 +95,7 @@ def test_the_benchmark_measures_the_blind_set_with_and_without_the_model():
 
 def test_a_sentence_is_weighed_and_explained():
     """The probability follows the weights, and the words named are words of the sentence that raised it."""
-    text = "Not to be dramatic, but my whole career hangs on this."
+    text = "Do what you can, but I'm really depending on this one."
     weighed = pushy.weigh(text, 0, len(text))
     assert weighed.probability >= pushy.model().threshold
     assert weighed.raised_by
@@ -106,17 +106,17 @@ def test_a_sentence_is_weighed_and_explained():
     assert pushy.weigh(calm, 0, len(calm)).probability < pushy.model().threshold
 
 
-NOTE = "Hi Dana,\n\nI know you're busy, but some of us don't have the luxury of waiting around.\n\nAlex"
+NOTE = "Hi Dana,\n\nDo what you can, but I'm really depending on this one.\n\nAlex"
 
 
 @pytest.mark.parametrize(("value", "flagged"), [("on", True), (True, True), ("off", False), (False, False)])
 def test_the_model_is_switched_by_its_option(value: object, flagged: bool):
-    """Off by default; "on" (or true, as the command line's YAML reads "on") switches it on."""
+    """On by default; "off" (or false, as the command line's YAML reads "off") switches it off."""
     import askcraft  # noqa: PLC0415
 
     found = askcraft.check(NOTE, grammar=False, options={"pressure.learned": value})
     assert any(f.rule == "pressure.pushy" for f in found) is flagged
-    assert not any(f.rule == "pressure.pushy" for f in askcraft.check(NOTE, grammar=False))
+    assert any(f.rule == "pressure.pushy" for f in askcraft.check(NOTE, grammar=False))
 
 
 def test_a_wrong_switch_is_refused_by_name():

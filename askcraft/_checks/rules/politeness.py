@@ -71,6 +71,6 @@ def _command_finding(text: str, start: int, end: int, order: Command) -> Finding
 
 def _question(text: str, start: int, end: int, *, capital: bool, please: bool = False) -> str:
     """Turn the words ``text[start:end]`` of a command into "Could you ...?"."""
-    rest = text[start:end].rstrip(" .!")
+    rest = text[start:end].rstrip(" .!?")  # "Forward me the post?" is an order too
     rest = rest[:1].lower() + rest[1:]
     return f"{'Could' if capital else 'could'} you {'please ' if please else ''}{rest}?"

@@ -68,7 +68,9 @@ def weigh(text: str, start: int, end: int) -> Weighed:
     present = [(weights[f], f) for f in features(tokens(text, start, end)) if f in weights]
     score = fitted.intercept + sum(w for w, _ in present)
     probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
-    raised = tuple(f for w, f in sorted(present, reverse=True) if w > 0 and _wordy(f))[:3]
+    raised = tuple(
+        f.removeprefix(f"{START} ") for w, f in sorted(present, reverse=True) if w > 0 and _wordy(f)
+    )[:3]
     return Weighed(probability, raised)
 
 
