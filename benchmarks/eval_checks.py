@@ -440,6 +440,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="switch a rule or group off (e.g. pressure.pushy: the rules without the learned model)",
     )
     parser.add_argument(
+        "--learned",
+        action="store_true",
+        help="switch the learned model on (the option pressure.learned=on)",
+    )
+    parser.add_argument(
         "--rules-only",
         action="store_true",
         help="switch the learned model off (the option pressure.learned=off): the rules alone",
@@ -463,7 +468,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         counted=(*COUNTED, *args.count),
         which=args.part,
         disable=args.disable,
-        options={"pressure.learned": "off"} if args.rules_only else None,
+        options={"pressure.learned": "on" if args.learned and not args.rules_only else "off"},
     )
     path = args.set.resolve()
     figures["set"] = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
