@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 import askcraft  # noqa: E402  (the repo root must be on sys.path first)
 from askcraft._checks.rules.base import sentences  # noqa: E402
 from askcraft._checks.rules.constructions import tokens  # noqa: E402
-from askcraft._checks.rules.pushy import features  # noqa: E402
+from askcraft._checks.rules.pushy import addresses_reader, features  # noqa: E402
 
 TRAIN = ROOT / "tests" / "data" / "tone_train.yaml"
 RULE_DATA = ROOT / "askcraft" / "_checks" / "rules" / "data"
@@ -98,10 +98,14 @@ def _fit(rows: list[tuple[str, int]], c: float) -> tuple[CountVectorizer, Logist
     return vec, clf
 
 
-def _message_scores(vec: CountVectorizer, clf: LogisticRegression, items: list[dict[str, Any]]) -> np.ndarray:
+def _message_scores(
+    vec: CountVectorizer, clf: LogisticRegression, items: list[dict[str, Any]], addressed_only: bool
+) -> np.ndarray:
     scores = []
     for item in items:
-        docs = [doc for doc, _ in _sentence_rows(item)]
+        text = item["text"]
+        spans = [(a, b) for a, b in sentences(text) if not addressed_only or addresses_reader(text, a, b)]
+        docs = [_doc(text, a, b) for a, b in spans]
         scores.append(float(clf.predict_proba(vec.transform(docs))[:, 1].max()) if docs else 0.0)
     return np.array(scores)
 
@@ -147,6 +151,11 @@ def main(argv: list[str] | None = None) -> int:
         help="gentle messages left clean in CV (0.97, or the rules' less 1 point)",
     )
     parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument(
+        "--addressed-only",
+        action="store_true",
+        help="weigh only sentences that speak to the reader (say 'you' or give an order)",
+    )
     args = parser.parse_args(argv)
     paths = args.train or [TRAIN]
     items = load(paths)
@@ -168,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             train = [row for i, item in enumerate(items) if folds[i] != k for row in _sentence_rows(item)]
             vec, clf = _fit(train + examples, c)
             held = [i for i in range(len(items)) if folds[i] == k]
-            scores[held] = _message_scores(vec, clf, [items[i] for i in held])
+            scores[held] = _message_scores(vec, clf, [items[i] for i in held], args.addressed_only)
         for threshold in np.arange(0.50, 0.995, 0.01):
             flagged = rules | (scores >= threshold)
             clean = 1 - (flagged & ~labels).sum() / max(1, (~labels).sum())
@@ -199,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         "sentences": len(rows),
         "C": c,
         "threshold": round(threshold, 2),
+        "addressed_only": args.addressed_only,
         "cross_validated": {"pushy_flagged": round(recall, 4), "gentle_clean": round(clean, 4)},
         "intercept": round(float(clf.intercept_[0]), 4),
         "weights": dict(sorted(weights.items())),

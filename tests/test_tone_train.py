@@ -134,3 +134,18 @@ def test_the_model_reads_english_only():
 
     found = askcraft.check(NOTE, grammar=False, language="de-DE", options={"pressure.learned": "on"})
     assert not any(f.rule == "pressure.pushy" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaks"),
+    [
+        ("Could you send me two names?", True),
+        ("Forward my CV to your manager.", True),
+        ("ur the best, thank u!", True),
+        ("My landlord wants a work reference by Monday.", False),
+        ("I'm applying for analyst roles this month.", False),
+    ],
+)
+def test_a_sentence_speaks_to_the_reader_with_you_or_an_order(sentence: str, speaks: bool):
+    """The --addressed-only gate (tried, not shipped) weighs a sentence only when it speaks to the reader."""
+    assert pushy.addresses_reader(sentence, 0, len(sentence)) is speaks

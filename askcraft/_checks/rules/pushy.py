@@ -40,6 +40,21 @@ class Model(NamedTuple):
     intercept: float
     threshold: float
     weights: dict[str, float]
+    #: Weigh only sentences that speak to the reader ("you", an order): see :func:`addresses_reader`.
+    addressed_only: bool = False
+
+
+#: Words by which a sentence speaks to its reader.
+_READER = frozenset({"you", "your", "yours", "yourself", "u", "ur", "ya", "yall"})
+
+
+def addresses_reader(text: str, start: int, end: int) -> bool:
+    """Return whether a sentence speaks to the reader: it says "you", or it gives an order."""
+    from askcraft._checks.rules.clauses import command  # noqa: PLC0415  (clauses reads the lexicon)
+
+    if any(t.norm.lower() in _READER for t in tokens(text, start, end)):
+        return True
+    return command(text, start, end) is not None
 
 
 @functools.cache
@@ -48,8 +63,9 @@ def model() -> Model:
     raw = json.loads(
         resources.files("askcraft._checks.rules").joinpath("pushy_weights.json").read_text("utf-8")
     )
+    weights = {k: float(v) for k, v in raw["weights"].items()}
     return Model(
-        float(raw["intercept"]), float(raw["threshold"]), {k: float(v) for k, v in raw["weights"].items()}
+        float(raw["intercept"]), float(raw["threshold"]), weights, bool(raw.get("addressed_only", False))
     )
 
 
@@ -81,8 +97,10 @@ def _wordy(feature: str) -> bool:
 
 def pushy_sentences(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, Weighed]]:
     """Yield ``(start, end, weighed)`` for each sentence whose probability passes the threshold."""
-    threshold = model().threshold
+    fitted = model()
     for start, end in spans:
+        if fitted.addressed_only and not addresses_reader(text, start, end):
+            continue
         weighed = weigh(text, start, end)
-        if weighed.probability >= threshold:
+        if weighed.probability >= fitted.threshold:
             yield start, end, weighed
