@@ -384,3 +384,28 @@ def test_a_pack_draft_records_its_provenance(make_intent: IntentFactory, tmp_pat
     assert result.body == "Hi Sam, three please?"
     assert result.provenance.pack == "tiny"
     assert result.provenance.variant == "only"
+
+
+def test_check_takes_the_send_date_as_text_or_refuses_it_by_name() -> None:
+    """A send date written "YYYY-MM-DD" counts as the date; anything else is an error naming send_date."""
+    from askcraft._checks.rules.base import OptionError  # noqa: PLC0415
+
+    note = "Hi Sam, just following up on my note about the analyst role."
+    as_text = askcraft.check(
+        note,
+        kind="reminder",
+        grammar=False,
+        send_date="2026-09-09",
+        options={"patience.sent_on": "2026-09-07"},
+    )
+    as_date = askcraft.check(
+        note,
+        kind="reminder",
+        grammar=False,
+        send_date=date(2026, 9, 9),
+        options={"patience.sent_on": "2026-09-07"},
+    )
+    assert [f.rule for f in as_text] == [f.rule for f in as_date]
+    assert "patience.too-soon" in [f.rule for f in as_text]
+    with pytest.raises(OptionError, match="send_date"):
+        askcraft.check(note, kind="reminder", grammar=False, send_date="9/9/2026")

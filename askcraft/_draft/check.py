@@ -20,6 +20,7 @@ from askcraft._checks.registry import (
     run_checks,
     sort_findings,
 )
+from askcraft._checks.rules.base import OptionError
 from askcraft._intent.model import Intent
 
 #: Concurrent requests; LanguageTool's server checks up to this many texts at once.
@@ -135,9 +136,18 @@ def check(
     grammar: bool = True,
     disable: Collection[str] = (),
     options: Mapping[str, Any] | None = None,
-    send_date: date | None = None,
+    send_date: date | str | None = None,
 ) -> list[Finding]:
-    """Check a message you wrote yourself and return its findings, most severe first."""
+    """Check a message you wrote yourself and return its findings, most severe first.
+
+    *send_date* is when the message goes out (a reminder's wait is counted to it): a ``date`` or
+    ``"YYYY-MM-DD"``.
+    """
+    if isinstance(send_date, str):
+        try:
+            send_date = date.fromisoformat(send_date)
+        except ValueError:
+            raise OptionError(f"send_date {send_date!r} is not a date: write it as YYYY-MM-DD") from None
     ctx = check_context(
         text,
         kind=kind,
