@@ -11,7 +11,9 @@ from typing import Any, cast, get_args
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Category, Finding, Severity
-from askcraft._checks.rules.constructions import Construction, compile_construction, find, tokens
+from askcraft._checks.rules.constructions import Construction, Token, compile_construction, find, tokens
+from askcraft._checks.rules.removal import clauses_around as clauses_around  # noqa: PLC0414  (checkers' import)
+from askcraft._checks.rules.removal import remove_words as remove_words  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.tone_model import anchored_matches, first_words, starts_with_word, word_set
 from askcraft._errors import AskcraftError
 from askcraft._yaml import safe_load
@@ -232,21 +234,26 @@ def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
     """
     found = []
     text = ctx.text
-    present = {t.norm for t in tokens(text)}
     index, table = _construction_index(name)
-    candidates = {i for word in present for i in index.get(word, ())}
-    live: dict[str, list[Construction]] = {}
-    for number in sorted(candidates):
-        rule_id, construction = table[number]
-        if construction.possible(present):
-            live.setdefault(rule_id, []).append(construction)
+    # Per sentence, the constructions that could match there: indexed by their rarest part,
+    # then every other required part checked against the sentence's words.
+    live: list[dict[str, list[Construction]]] = []
+    for _, _, _, present in read_sentences(text):
+        here: dict[str, list[Construction]] = {}
+        for word in index.keys() & present:
+            for number in index[word]:
+                rule_id, construction = table[number]
+                if construction.possible(present):
+                    here.setdefault(rule_id, []).append(construction)
+        live.append(here)
     for rule in rules(name).values():
-        if rule.id not in live or not rule.applies(ctx):
+        if not rule.constructions or not rule.applies(ctx):
             continue
-        for start, end in sentences(text):
-            toks = tokens(text, start, end)
-            hits = list(find(live[rule.id], toks))
-            if not hits or any(find(rule.unless, toks)):
+        for (start, end, toks, present), here in zip(read_sentences(text), live, strict=True):
+            if rule.id not in here:
+                continue
+            hits = list(find(here[rule.id], toks, present))
+            if not hits or any(find(rule.unless, toks, present)):
                 continue
             if rule.replacements == ("",):
                 a, b = clauses_around(text, start, end, hits)
@@ -255,6 +262,16 @@ def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
             else:
                 found.append(rule.finding(start, end - start))
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def read_sentences(text: str) -> tuple[tuple[int, int, tuple[Token, ...], frozenset[str]], ...]:
+    """Return ``(start, end, tokens, words)`` for every sentence (see :func:`sentences`)."""
+    out = []
+    for start, end in sentences(text):
+        toks = tokens(text, start, end)
+        out.append((start, end, toks, frozenset([t.norm for t in toks])))
+    return tuple(out)
 
 
 @functools.cache
@@ -268,71 +285,6 @@ def _construction_index(
         for word in construction.needs[0]:
             index.setdefault(word, []).append(number)
     return {word: tuple(numbers) for word, numbers in index.items()}, table
-
-
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:\u2014\u2013]|\s-\s)\s*")
-_SEPARATORS = re.compile(r"[\s,;:\u2014\u2013-]*")
-_END_MARKS = re.compile(r"\s*[.!?\u2026]*[\"'\u201d\u2019)]*\s*")
-#: A clause that opens with one of these leans on the clause before it ("..., which is odd").
-_DEPENDENT = re.compile(
-    r"[\s,;:\u2014\u2013-]*(?:which|who|whom|whose|that|so|because|as|since|while|although|though|"
-    r"and|but|or|yet|hence|therefore|thus|then)\b",
-    re.IGNORECASE,
-)
-_CLOSERS = frozenset(".!?\u2026\"'\u201d\u2019)")
-_CONJUNCTION = re.compile(r"(?:and|but|so|or|because|which)\b\s*", re.IGNORECASE)
-
-
-def clauses_around(text: str, start: int, end: int, hits: list[tuple[int, int]]) -> tuple[int, int]:
-    """Return the span of the comma-separated clauses of ``text[start:end]`` that hold *hits*."""
-    cuts = [(start, start)]
-    cuts.extend((m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, start, end))
-    cuts.append((end, end))
-    pieces = [(cuts[i][1], cuts[i + 1][0]) for i in range(len(cuts) - 1)]
-    held = [p for p in pieces if any(a < p[1] and p[0] < b for a, b in hits)]
-    first, last = held[0][0], held[-1][1]
-    left = text[start:first] + text[last:end]
-    if not re.search(r"[^\W_]{3,}", _CONJUNCTION.sub("", left)) or _DEPENDENT.match(text, last, end):
-        return start, end  # nothing would be left, or only a clause that leans on the removed one
-    return first, last
-
-
-def remove_words(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int, str]:
-    """Return ``(start, end, replacement)`` that removes ``text[start:end]`` and leaves tidy text.
-
-    At the start of a sentence the next word is capitalised ("This is urgent, do you..." ->
-    "Do you..."); at its end the end mark stays ("names by Friday?" -> "names?"); in the middle
-    one separator and one space stay. A whole sentence goes with the space after it.
-    """
-    first, last = sentence
-    if (start, end) == (first, last):
-        while end < len(text) and text[end] in " \t":
-            end += 1
-        return start, end, ""
-    while end > start and text[end - 1] in _CLOSERS:
-        end -= 1  # the last clause goes, the sentence's end mark stays ("help me, I'm lost." -> "help me.")
-    if not text[first:start].strip():
-        end += _SEPARATORS.match(text, end).end() - end  # type: ignore[union-attr]
-        conjunction = _CONJUNCTION.match(text, end)
-        if conjunction is not None and conjunction.end() < last:
-            end = conjunction.end()
-        following = text[end : end + 1]
-        return (start, end + 1, following.upper()) if following.islower() else (start, end, "")
-    if _END_MARKS.fullmatch(text, end, last):
-        before = text[first:start]
-        return first + len(before.rstrip(" \t,;:\u2014\u2013-")), end, ""
-    before_sep = text[first:start].rstrip()[-1:] in ",;:"
-    after = _SEPARATORS.match(text, end).end()  # type: ignore[union-attr]
-    if (before_sep and "," in text[end:after]) or ";" in text[end:after]:
-        return start, after, ""
-    if text[end : end + 1] in (",", ":"):
-        # "reply within a week, that'd be great" -> "reply, that'd be great": the mark stays close.
-        while start > first and text[start - 1] in " \t":
-            start -= 1
-        return start, end, ""
-    while end < len(text) and text[end] in " \t":
-        end += 1
-    return start, end, ""
 
 
 def example_context(example: Mapping[str, Any]) -> CheckContext:

@@ -80,19 +80,25 @@ def _split(word: str) -> tuple[str, ...]:
     return (word.rstrip("'"),)
 
 
+#: Makes a Token from a ``(norm, start, end)`` tuple without a Python-level ``__new__``.
+_new_token = functools.partial(tuple.__new__, Token)
+
+
 @functools.lru_cache(maxsize=256)
 def _all_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
     folded = text.lower()
-    if len(folded) != len(text):  # lower() changed an offset (rare letters): fold word by word
+    lowered = len(folded) == len(text)
+    if not lowered:  # lower() changed an offset (rare letters): fold word by word
         folded = text
     out: list[Token] = []
     for match in _TOKEN.finditer(folded):
         word = match.group()
+        start, end = match.span()
         if "'" in word or "\u2019" in word or word == "cannot":
-            out.extend(Token(part, match.start(), match.end()) for part in _split(word))
+            out.extend(_new_token((part, start, end)) for part in _split(word))
         else:
-            out.append(Token(word.lower(), match.start(), match.end()))
-    return tuple(out), tuple(t.start for t in out)
+            out.append(_new_token((word if lowered else word.lower(), start, end)))
+    return tuple(out), tuple([t[1] for t in out])
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
@@ -123,7 +129,10 @@ class Construction:
 
     def possible(self, present: frozenset[str] | set[str]) -> bool:
         """Return whether a text with the words *present* could match (a cheap test first)."""
-        return all(not need.isdisjoint(present) for need in self.needs)
+        for need in self.needs:  # noqa: SIM110  (a loop: no generator on the hot path)
+            if need.isdisjoint(present):
+                return False
+        return True
 
     def search(self, toks: Sequence[Token]) -> Iterator[tuple[int, int]]:
         """Yield ``(first, last)`` token indexes of each non-overlapping match in *toks*."""
@@ -252,9 +261,17 @@ def compile_construction(source: str, classes: Mapping[str, Sequence[str]]) -> C
     return Construction(source, tuple(parts), tuple(needs))
 
 
-def find(constructions: Sequence[Construction], toks: Sequence[Token]) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` character spans where any of *constructions* matches *toks*."""
-    present = {t.norm for t in toks}
+def find(
+    constructions: Sequence[Construction],
+    toks: Sequence[Token],
+    present: frozenset[str] | set[str] | None = None,
+) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` character spans where any of *constructions* matches *toks*.
+
+    *present* is the set of the tokens' words, when the caller has it already.
+    """
+    if present is None:
+        present = {t.norm for t in toks}
     for construction in constructions:
         if not construction.possible(present):
             continue
