@@ -35,6 +35,7 @@ EDGES = [
     "   ",
     "please",
     "Please, please, PLEASE plz pls.",
+    "dogs' cat, 'quoted' words', x'y'z' don\u2019t, rock'n'roll', _a_b_'c', \u039f\u0394\u039f\u03a3'",
 ]
 
 
@@ -77,6 +78,15 @@ def _anchored(
             yield match
 
 
+def _words_reference(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Return the words of *text* as the model first read them: one pattern over the folded text."""
+    word = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+    folded = text.lower().replace("\u2019", "'")
+    if len(folded) == len(text):
+        return tuple((m.group(), m.start(), m.end()) for m in word.finditer(folded))
+    return tuple((m.group().lower().replace("\u2019", "'"), m.start(), m.end()) for m in word.finditer(text))
+
+
 def _texts() -> list[str]:
     texts = list(EDGES)
     items = yaml.safe_load((ROOT / "tests" / "data" / "tone_eval.yaml").read_text(encoding="utf-8"))["items"]
@@ -89,6 +99,12 @@ def _texts() -> list[str]:
                     texts.append(example if isinstance(example, str) else example["text"])
     variants = [v for t in texts for v in (t.replace("'", "\u2019"), t.upper(), t.lower())]
     return texts + variants
+
+
+def test_words_are_read_as_one_pattern_reads_them() -> None:
+    """The words the model reads (taken from the constructions' tokens) are the words of its own pattern."""
+    for text in _texts():
+        assert tone_model.words(text) == _words_reference(text), text
 
 
 def test_one_pass_finds_what_each_pattern_finds() -> None:

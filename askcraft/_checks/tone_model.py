@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import json
@@ -11,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from askcraft._checks.rules.constructions import scan
 from askcraft._yaml import safe_load
 
 _DATA = Path(__file__).parent / "rules" / "data"
@@ -81,13 +83,9 @@ def first_words(phrases: list[str]) -> frozenset[str]:
     return frozenset(keys)
 
 
-@functools.lru_cache(maxsize=256)
 def words(text: str) -> tuple[tuple[str, int, int], ...]:
-    """Return ``(lowercased word, start, end)`` for every word of *text*."""
-    folded = text.lower().replace("\u2019", "'")
-    if len(folded) == len(text):  # lower() kept every offset: match once on the folded text
-        return tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(folded))
-    return tuple((m.group().lower().replace("\u2019", "'"), m.start(), m.end()) for m in _WORD.finditer(text))
+    """Return ``(lowercased word, start, end)`` for every word of *text* ("\u2019" read as "'")."""
+    return scan(text)[2]
 
 
 @functools.lru_cache(maxsize=256)
@@ -158,18 +156,16 @@ def _leading_words(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
     """Return the offsets of the first word, and of the first two words, of every sentence."""
     first: set[int] = set()
     first_two: set[int] = set()
-    found = words(text)
-    at = 0  # index into found: the first word at or after each sentence start
+    offsets = [start for _, start, _ in words(text)]
+    count = len(offsets)
     for k, start in enumerate(starts):
-        while at < len(found) and found[at][1] < start:
-            at += 1
+        at = bisect.bisect_left(offsets, start)  # the first word at or after the sentence start
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
-        for i in range(at, min(at + 2, len(found))):
-            if found[i][1] >= end:
-                break
-            first_two.add(found[i][1])
-            if i == at:
-                first.add(found[i][1])
+        if at < count and offsets[at] < end:
+            first.add(offsets[at])
+            first_two.add(offsets[at])
+            if at + 1 < count and offsets[at + 1] < end:
+                first_two.add(offsets[at + 1])
     return first, first_two
 
 

@@ -235,25 +235,21 @@ def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
     found = []
     text = ctx.text
     index, table = _construction_index(name)
-    # Per sentence, the constructions that could match there: indexed by their rarest part,
-    # then every other required part checked against the sentence's words.
-    live: list[dict[str, list[Construction]]] = []
-    for _, _, _, present in read_sentences(text):
-        here: dict[str, list[Construction]] = {}
-        for word in index.keys() & present:
-            for number in index[word]:
-                rule_id, construction = table[number]
-                if construction.possible(present):
-                    here.setdefault(rule_id, []).append(construction)
-        live.append(here)
+    reading = read_sentences(text)
+    present = frozenset().union(*(words for _, _, _, words in reading))
+    # The constructions that could match somewhere: indexed by their rarest part, then every
+    # other required part looked for in the text's words; each sentence is checked in find().
+    live: dict[str, list[Construction]] = {}
+    for number in sorted({number for word in index.keys() & present for number in index[word]}):
+        rule_id, construction = table[number]
+        if construction.possible(present):
+            live.setdefault(rule_id, []).append(construction)
     for rule in rules(name).values():
-        if not rule.constructions or not rule.applies(ctx):
+        if rule.id not in live or not rule.applies(ctx):
             continue
-        for (start, end, toks, present), here in zip(read_sentences(text), live, strict=True):
-            if rule.id not in here:
-                continue
-            hits = list(find(here[rule.id], toks, present))
-            if not hits or any(find(rule.unless, toks, present)):
+        for start, end, toks, words in reading:
+            hits = list(find(live[rule.id], toks, words))
+            if not hits or any(find(rule.unless, toks, words)):
                 continue
             if rule.replacements == ("",):
                 a, b = clauses_around(text, start, end, hits)

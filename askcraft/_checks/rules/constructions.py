@@ -84,26 +84,48 @@ def _split(word: str) -> tuple[str, ...]:
 _new_token = functools.partial(tuple.__new__, Token)
 
 
+#: A text read once: its tokens, their start offsets, and its words as ``tone_model.words`` gives them.
+Scan = tuple[tuple[Token, ...], tuple[int, ...], tuple[tuple[str, int, int], ...]]
+
+
 @functools.lru_cache(maxsize=256)
-def _all_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
+def scan(text: str) -> Scan:
+    """Return the tokens of *text* (contractions split), their starts, and its words.
+
+    A word is a token's word read whole ("don't", "i'm"), lowercased, with "\u2019" as "'" and
+    without a trailing apostrophe ("dogs'" is "dogs"): the politeness model reads those, the
+    constructions read the tokens, and both come from this one pass.
+    """
     folded = text.lower()
     lowered = len(folded) == len(text)
     if not lowered:  # lower() changed an offset (rare letters): fold word by word
         folded = text
     out: list[Token] = []
+    found: list[tuple[str, int, int]] = []
     for match in _TOKEN.finditer(folded):
         word = match.group()
         start, end = match.span()
+        if word in _PUNCT:
+            out.append(_new_token((word, start, end)))
+            continue
+        if not lowered:
+            word = word.lower()
         if "'" in word or "\u2019" in word or word == "cannot":
             out.extend(_new_token((part, start, end)) for part in _split(word))
+            whole = word.replace("\u2019", "'")
+            if whole[-1] == "'":
+                found.append((whole[:-1], start, end - 1))
+                continue
+            found.append((whole, start, end))
         else:
-            out.append(_new_token((word if lowered else word.lower(), start, end)))
-    return tuple(out), tuple([t[1] for t in out])
+            out.append(_new_token((word, start, end)))
+            found.append((word, start, end))
+    return tuple(out), tuple([t[1] for t in out]), tuple(found)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Return the tokens of ``text[start:end]``, contractions split, offsets into *text*."""
-    toks, starts = _all_tokens(text)
+    toks, starts, _ = scan(text)
     if start == 0 and end is None:
         return toks
     first = bisect.bisect_left(starts, start)

@@ -130,29 +130,30 @@ def _candidates(toks: Sequence[Token]) -> Iterator[tuple[int, int, int | None]]:
     """Yield ``(index, cue length, end)`` for each near date (with its end) or deadline word (end None)."""
     cues = _by_first("deadline_cues")
     near = _by_first("near_dates")
-    i = 0
-    while i < len(toks):
-        norm = toks[i].norm
-        if norm not in cues and norm not in near:
-            i += 1
+    norms = [t.norm for t in toks]
+    after = 0  # a phrase found is not searched again from inside it
+    for i in [i for i, norm in enumerate(norms) if norm in cues or norm in near]:
+        if i < after:
             continue
-        soon = next((p for p in near.get(norm, ()) if _at(toks, i, p)), None)
+        norm = norms[i]
+        soon = next((p for p in near.get(norm, ()) if norms[i : i + len(p)] == p), None)
         if soon is not None:
             yield i, 0, toks[i + len(soon) - 1].end
-            i += len(soon)
+            after = i + len(soon)
             continue
-        cue = next((c for c in cues.get(norm, ()) if _at(toks, i, c)), None)
-        if cue is not None and i + len(cue) < len(toks) and _DATE_START.match(toks[i + len(cue)].norm):
+        cue = next((c for c in cues.get(norm, ()) if norms[i : i + len(c)] == c), None)
+        if cue is not None and i + len(cue) < len(toks) and _DATE_START.match(norms[i + len(cue)]):
             yield i, len(cue), None
-            i += len(cue)
-            continue
-        i += 1
+            after = i + len(cue)
 
 
 @functools.cache
-def _by_first(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Return the phrases of lexicon list *key* by their first word, longest first."""
-    index: dict[str, list[tuple[str, ...]]] = {}
+def _by_first(key: str) -> dict[str, tuple[list[str], ...]]:
+    """Return the phrases (as lists, to compare with a slice of words) of lexicon list *key* by first word.
+
+    Longest first, so that "by no later than" is found before "by".
+    """
+    index: dict[str, list[list[str]]] = {}
     for phrase in sorted(_phrases(key), key=len, reverse=True):
-        index.setdefault(phrase[0], []).append(phrase)
+        index.setdefault(phrase[0], []).append(list(phrase))
     return {word: tuple(phrases) for word, phrases in index.items()}
