@@ -110,7 +110,10 @@ def run_checks(
         if checker is None:
             skipped.append(name)  # English rules never run on German, French or Spanish text
             continue
-        findings.extend(f for f in checker(ctx) if not disabled(f.rule, disable))
+        if disable:
+            findings.extend(f for f in checker(ctx) if not disabled(f.rule, disable))
+        else:
+            findings.extend(checker(ctx))
     if skipped and not disabled("tone.language", disable):
         findings.append(language_notice(ctx.language, skipped))
     return sort_findings(merge(findings, ctx.text, ctx.subject))

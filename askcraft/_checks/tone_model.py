@@ -143,13 +143,14 @@ def _lexicon_index() -> dict[str, tuple[_Rule, ...]]:
     return {word: tuple(rules) for word, rules in index.items()}
 
 
+@functools.cache
 def strategy_names() -> tuple[str, ...]:
     """Return the names of every strategy the model knows, in data-file order."""
     return tuple(rule.name for rule in _rules())
 
 
 def _sentence_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
+    return [0, *[m.end() for m in _SENTENCE_BREAK.finditer(text)]]
 
 
 def _leading_words(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
@@ -233,7 +234,7 @@ def _word_pass(text: str) -> tuple[list[tuple[_Rule, int, int]], dict[int, list[
     size = len(text)
     out: list[tuple[_Rule, int, int]] = []
     hits: dict[int, list[tuple[int, int]]] = {}
-    last_end: dict[int, int] = {}
+    last_end = [-1] * len(rules)
     for word, start, end in words(text):
         entry = index.get(word)
         if entry is None:
@@ -241,7 +242,7 @@ def _word_pass(text: str) -> tuple[list[tuple[_Rule, int, int]], dict[int, list[
         for rule in entry[0]:
             out.append((rule, start, end - start))
         for number, whole in entry[1]:
-            if start < last_end.get(number, -1):
+            if start < last_end[number]:
                 continue  # matches never overlap
             if whole:
                 # The pattern's own test: no word character or apostrophe on either side.
@@ -275,25 +276,14 @@ def anchored_matches(pattern: re.Pattern[str], keys: frozenset[str], text: str) 
     and must follow a non-word character, a match can only begin where a key word does, so
     anchoring there skips scanning the whole text once per rule.
     """
-    starts = word_starts(text)
-    positions = sorted(at for key in keys if key in starts for at in starts[key])
     end = -1
-    for at in positions:
-        if at < end:
+    for word, at, _ in words(text):
+        if at < end or word not in keys:
             continue  # finditer's matches never overlap
         match = pattern.match(text, at)
         if match is not None:
             end = match.end()
             yield match
-
-
-@functools.lru_cache(maxsize=256)
-def word_starts(text: str) -> Mapping[str, tuple[int, ...]]:
-    """Map each lowercased word of *text* to the offsets where it starts."""
-    starts: dict[str, list[int]] = {}
-    for word, start, _ in words(text):
-        starts.setdefault(word, []).append(start)
-    return {word: tuple(offsets) for word, offsets in starts.items()}
 
 
 def starts_with_word(phrases: list[str]) -> bool:
@@ -309,7 +299,7 @@ def _general(text: str) -> dict[str, float]:
         "questions": float(min(text.count("?"), 3)),
         "exclamations": float(min(text.count("!"), 3)),
         "shouting": float(min(len(_CAPS_WORD.findall(text)), 3)),
-        "you_count": float(min(sum(word in _YOU for word, _, _ in found), 3)),
+        "you_count": float(min(len([word for word, _, _ in found if word in _YOU]), 3)),
     }
 
 
