@@ -11,13 +11,14 @@ change (the same rule data), then compare the two files:
 example a ``git worktree`` of the commit the change is based on. The texts:
 
 - the 1,000 drafted messages of ``bench_checks.py``;
-- every message of ``tests/data/tone_eval.yaml`` (checked as ``benchmarks/eval_checks.py`` does);
+- every message of ``tests/data/tone_eval.yaml``, ``tone_eval_blind.yaml`` and ``tone_train.yaml``
+  (checked as ``benchmarks/eval_checks.py`` does; the last two with the learned model off and on);
 - every rule's examples, that must flag and must pass (``askcraft/_checks/rules/data/*.yaml``
   and the other languages' ``data/languages/*.yaml``);
 - the drafts ``tests/test_golden.py`` renders, checked as ``askcraft.draft`` checks them;
 - the 6,603 Stack Exchange requests of the politeness corpus, when ``../shared/data/politeness``
   is there;
-- variants of the tone-eval messages and rule examples: curly apostrophes, all lower case, all
+- variants of those messages and of the rule examples: curly apostrophes, all lower case, all
   capitals, each sentence alone (tokenising and sentence edges are where speed-ups go wrong).
 
 For each: every finding (rule, offset, length, severity, message, replacements, also, field),
@@ -70,21 +71,26 @@ def _cases(root: Path) -> Iterator[tuple[str, Any]]:  # noqa: PLR0912  (one loop
         )
 
     variants: list[tuple[str, str, str]] = []  # (id, kind, text) to vary below
-    items = yaml.safe_load((root / "tests" / "data" / "tone_eval.yaml").read_text(encoding="utf-8"))["items"]
-    for item in items:
-        options = {"patience.sent_on": item["sent_on"].isoformat()} if item.get("sent_on") else None
-        yield (
-            f"eval/{item['id']}",
-            check_context(
-                item["text"],
-                kind=item["kind"],
-                channel=item["channel"],
-                subject=item.get("subject"),
-                options=options,
-                send_date=item.get("send_date") or date(2026, 11, 12),
-            ),
-        )
-        variants.append((f"eval/{item['id']}", item["kind"], item["text"]))
+    for set_name in ("tone_eval", "tone_eval_blind", "tone_train"):
+        path = root / "tests" / "data" / f"{set_name}.yaml"
+        if not path.is_file():
+            continue
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["items"]:
+            sent_on = {"patience.sent_on": item["sent_on"].isoformat()} if item.get("sent_on") else {}
+            for learned in ("default",) if set_name == "tone_eval" else ("off", "on"):
+                options = sent_on if learned == "default" else {**sent_on, "pressure.learned": learned}
+                yield (
+                    f"{set_name}/{item['id']}/{learned}",
+                    check_context(
+                        item["text"],
+                        kind=item["kind"],
+                        channel=item["channel"],
+                        subject=item.get("subject"),
+                        options=options,
+                        send_date=item.get("send_date") or date(2026, 11, 12),
+                    ),
+                )
+            variants.append((f"{set_name}/{item['id']}", item["kind"], item["text"]))
 
     data = root / "askcraft" / "_checks" / "rules" / "data"
     for path in sorted([*data.glob("*.yaml"), *data.glob("languages/*.yaml")]):
