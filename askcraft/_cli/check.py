@@ -65,7 +65,7 @@ def read_message(source: str) -> str:
 
 
 def _parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
-    from askcraft._checks.rules.base import known_options  # noqa: PLC0415
+    from askcraft._checks.rules.base import OptionError, coerce_option, known_options  # noqa: PLC0415
 
     known = known_options()
     options: dict[str, Any] = {}
@@ -85,14 +85,16 @@ def _parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
         except yaml.YAMLError:
             parsed = value  # not a YAML value: take it as the text it is
         default = known[key]
-        if default is not None and parsed is not None and not isinstance(parsed, type(default)):
-            try:  # as the checks do: a number written as text is a number
-                parsed = type(default)(parsed)
-            except (TypeError, ValueError):
-                kind = _KINDS.get(type(default), type(default).__name__)
-                raise click.BadParameter(
-                    f"{key} must be {kind} like {default!r}, not {value!r}", param_hint="--option"
-                ) from None
+        if parsed is not None:
+            try:  # as the checks do: a number written as text is a number, "on" is a switch on
+                parsed = coerce_option(key, parsed, default)
+            except OptionError as error:
+                if isinstance(default, bool):
+                    message = str(error)
+                else:
+                    kind = _KINDS.get(type(default), type(default).__name__)
+                    message = f"{key} must be {kind} like {default!r}, not {value!r}"
+                raise click.BadParameter(message, param_hint="--option") from None
         options[key] = parsed
     return options
 

@@ -189,15 +189,32 @@ def word_classes(name: str) -> dict[str, Any]:
     return _load(name)[3]
 
 
+#: How a switch may be written.
+_SWITCH = {
+    **dict.fromkeys(("on", "true", "yes", "1"), True),
+    **dict.fromkeys(("off", "false", "no", "0"), False),
+}
+
+
 def option(ctx: CheckContext, name: str, key: str) -> Any:
     """Return option *key* (e.g. ``"patience.min_days"``) from ctx.options, else the data file's default."""
     defaults = _load(name)[1]
     if key not in defaults:
         raise OptionError(f"unknown check option {key!r}; known: {', '.join(sorted(defaults))}")
-    value = ctx.options.get(key, defaults[key])
-    default = defaults[key]
+    return coerce_option(key, ctx.options.get(key, defaults[key]), defaults[key])
+
+
+def coerce_option(key: str, value: Any, default: Any) -> Any:
+    """Return *value* as the type of the option's *default* (options given as text are converted).
+
+    A switch (a bool default) is on or off, written as a bool or as text ("on", "off", "yes",
+    "true"...); a number may be written as text.
+    """
+    if isinstance(default, bool):
+        if not isinstance(value, bool) and str(value).lower() not in _SWITCH:
+            raise OptionError(f"check option {key!r} is on or off, not {value!r}")
+        return value if isinstance(value, bool) else _SWITCH[str(value).lower()]
     if default is not None and not isinstance(value, type(default)):
-        # Options given on the command line arrive as text; accept numbers written as text.
         try:
             value = type(default)(value)
         except (TypeError, ValueError):

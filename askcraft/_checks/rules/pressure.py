@@ -9,7 +9,6 @@ import re
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
 from askcraft._checks.rules.base import (
-    OptionError,
     lexicon,
     option,
     removal_finding,
@@ -62,19 +61,9 @@ def check(ctx: CheckContext) -> list[Finding]:
     return found
 
 
-_SWITCH = {
-    **dict.fromkeys(("on", "true", "yes", "1"), True),
-    **dict.fromkeys(("off", "false", "no", "0"), False),
-}
-
-
 def _reads_pushy(ctx: CheckContext, found: list[Finding]) -> list[Finding]:
     """Flag sentences the learned model reads as pushy, where no other pressure rule warned."""
-    # "on" and "off" (YAML, and so the command line, may read them as true and false).
-    learned = str(option(ctx, _NAME, "pressure.learned")).lower()
-    if learned not in _SWITCH:
-        raise OptionError(f"check option 'pressure.learned' is 'on' or 'off', not {learned!r}")
-    if not _SWITCH[learned] or not ctx.language.lower().startswith("en"):
+    if not option(ctx, _NAME, "pressure.learned") or not ctx.language.lower().startswith("en"):
         return []  # off by default; and the model was fitted on English messages
     rule = rules(_NAME)["pressure.pushy"]
     warned = [(f.offset, f.offset + f.length) for f in found if f.severity in ("warning", "error")]
@@ -150,10 +139,10 @@ def _exclamations(ctx: CheckContext) -> list[Finding]:
         if bangs.count("!") <= most and "?" not in bangs:
             continue
         start = max(ctx.text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
-        excited = "?" not in bangs and bool(warm & {t.norm for t in tokens(ctx.text, start, match.start())})
+        said = {t.norm for t in tokens(ctx.text, start, match.start())}
+        excited = "?" not in bangs and bool(warm & said)
         if excited and bangs.count("!") <= rule.data["max_warm_bangs"]:
             continue
-        said = {t.norm for t in tokens(ctx.text, start, match.start())}
         joy = "?" not in bangs and bangs.count("!") <= rule.data["max_joy_bangs"]
         if joy and not set(rule.data["pressing"]) & said:
             continue  # "I got the job!!!": joy, not a raised voice
