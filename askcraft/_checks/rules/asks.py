@@ -48,13 +48,18 @@ def question_sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in sentences(text) if text[s:e].rstrip("\"')\u201d\u2019 ").endswith("?")]
 
 
-def counted_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
-    """Yield ``(offset, end, count)`` for "three people"-like phrases between start and end."""
-    pattern = re.compile(
+@functools.cache
+def counted_pattern() -> re.Pattern[str]:
+    """Return the pattern of a count followed, within two words, by a people noun ("three people")."""
+    return re.compile(
         rf"(?:{number_pattern().pattern})\s+(?:\w+\s+){{0,2}}?(?:{people_pattern().pattern})",
         re.IGNORECASE,
     )
-    for match in pattern.finditer(text, start, end):
+
+
+def counted_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+    """Yield ``(offset, end, count)`` for "three people"-like phrases between start and end."""
+    for match in counted_pattern().finditer(text, start, end):
         number = number_pattern().match(match.group())
         if number is not None:
             yield match.start(), match.end(), number_value(number.group())

@@ -11,6 +11,7 @@ from typing import Any, cast, get_args
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Category, Finding, Severity
+from askcraft._checks.rules.anchors import pattern_first_words
 from askcraft._checks.rules.constructions import Construction, Token, compile_construction, find, tokens
 from askcraft._checks.rules.removal import clauses_around as clauses_around  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.removal import remove_words as remove_words  # noqa: PLC0414  (checkers' import)
@@ -46,8 +47,10 @@ class Rule:
     flag: tuple[Mapping[str, Any], ...] = ()
     passes: tuple[Mapping[str, Any], ...] = ()
     data: Mapping[str, Any] = dataclasses.field(default_factory=dict)
-    #: First words of the phrases, for a cheap pre-check; None when raw patterns may match anything.
+    #: Every word a match can begin with, for a cheap pre-check; None when unknown (match anywhere).
     keys: frozenset[str] | None = None
+    #: The pattern holds raw patterns, whose first words hold only where no letter folds (FOLDS).
+    raw: bool = False
     #: Patterns over words and word classes (see constructions.py), and those that exempt a sentence.
     constructions: tuple[Construction, ...] = ()
     unless: tuple[Construction, ...] = ()
@@ -85,7 +88,7 @@ class Rule:
         """Yield every match of this rule's phrases in *text*."""
         if self.pattern is None:
             return
-        if self.keys is None:
+        if self.keys is None or (self.raw and not text.isascii() and any(c in text for c in FOLDS)):
             yield from self.pattern.finditer(text)
         elif not self.keys.isdisjoint(word_set(text)):
             yield from anchored_matches(self.pattern, self.keys, text)
@@ -167,11 +170,25 @@ def _load(name: str) -> tuple[dict[str, Rule], dict[str, Any], dict[str, Any], d
             flag=_examples(examples.get("flag")),
             passes=_examples(examples.get("pass")),
             data=entry.get("data", {}),
-            keys=None if patterns or not starts_with_word(phrases) else first_words(phrases),
+            keys=_keys(phrases, patterns),
+            raw=bool(patterns),
             constructions=tuple(compile_construction(c, classes) for c in entry.get("constructions", ())),
             unless=tuple(compile_construction(c, classes) for c in entry.get("unless", ())),
         )
     return rules, dict(spec.get("options", {})), dict(spec.get("lexicon", {})), dict(classes)
+
+
+def _keys(phrases: list[str], patterns: list[str]) -> frozenset[str] | None:
+    """Return every word a match of the phrases and raw patterns begins with, or None if unknown."""
+    if not starts_with_word(phrases):
+        return None
+    keys = set(first_words(phrases))
+    for pattern in patterns:
+        starts = pattern_first_words(pattern)
+        if starts is None:
+            return None
+        keys |= starts
+    return frozenset(keys)
 
 
 def rules(name: str) -> dict[str, Rule]:
