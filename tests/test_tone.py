@@ -52,6 +52,38 @@ def test_strategy_is_found_with_its_span(text: str, name: str, excerpt: str):
     assert text[start:end] == excerpt
 
 
+@pytest.mark.parametrize(
+    ("text", "kept", "hidden"),
+    [
+        ("No rush at all, whenever suits.", "reassurance", {"negation", "emphasis"}),
+        ("All good if not!", "reassurance", {"negation"}),
+        ("If it's not a good time, don't worry.", "reassurance", {"negation"}),
+        ("I couldn't have done it without you.", "gratitude", {"negation"}),
+    ],
+)
+def test_an_easy_way_out_is_not_a_negation(text: str, kept: str, hidden: set[str]):
+    """The "no" of "no rush" and the "couldn't" of thanks are not the negation the corpus frowns on."""
+    names = set(_names(text))
+    assert kept in names
+    assert not hidden & names
+
+
+def test_hidden_strategies_still_count_outside_the_way_out():
+    """Only the words inside an easy way out are hidden: a refusal beside it is still a negation."""
+    assert {"reassurance", "negation"} <= set(_names("No rush. I don't have the names yet."))
+
+
+@pytest.mark.parametrize("opening", ["Hiya Nat,", "heyy Sam", "Morning Frank,", "Hola Ana,"])
+def test_the_ways_people_open_a_text_are_greetings(opening: str):
+    assert "greeting" in _names(f"{opening} could you help me?")
+
+
+def test_a_text_in_its_own_register_is_not_curt():
+    """Texting voice ("!!", "u", "no worries if not") scores like the same message written out."""
+    texted = "heyy Sam!! any chance u know someone at the council? no worries if not"
+    assert tone.politeness(texted) >= 0.0
+
+
 def test_position_matters_for_start_strategies():
     """'Please' mid-sentence is polite; at the start it is a command; 'so' mid-sentence is nothing."""
     assert "please_start" not in _names("Could you please help?")

@@ -63,6 +63,8 @@ class _Rule:
     anchored: bool = False
     #: Key words that are a whole phrase and start no other: where one is a word, it is the match.
     whole_words: frozenset[str] = frozenset()
+    #: Strategies not counted inside this one's matches ("no" in "no rush" is not a negation).
+    hides: frozenset[str] = frozenset()
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -116,6 +118,7 @@ def _rules() -> tuple[_Rule, ...]:
                 keys=first_words(phrases),
                 anchored=starts_with_word(phrases),
                 whole_words=_whole_words(phrases),
+                hides=frozenset(entry.get("hides", ())),
             )
         )
     return tuple(rules)
@@ -174,7 +177,19 @@ def _leading_words(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
 def _matches(text: str) -> tuple[tuple[_Rule, int, int], ...]:
     """Return ``(rule, offset, length)`` for every strategy occurrence in *text*."""
     # Cached: a checker asks for the score and the strategies of the same text in turn.
-    return tuple(_find(text))
+    return tuple(hide(_find(text)))
+
+
+def hide(found: list[tuple[_Rule, int, int]]) -> list[tuple[_Rule, int, int]]:
+    """Drop the occurrences a hiding strategy covers: "no" inside "no rush" is not a negation."""
+    covers = [(at, at + length, rule.hides) for rule, at, length in found if rule.hides]
+    if not covers:
+        return found
+    return [
+        (rule, at, length)
+        for rule, at, length in found
+        if not any(rule.name in hides and start <= at and at + length <= end for start, end, hides in covers)
+    ]
 
 
 @functools.cache
