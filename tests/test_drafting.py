@@ -177,6 +177,23 @@ def test_gifts_and_favours_fit_their_sentences() -> None:
 
 
 @pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("How you got your first ICU job", "tell me how you got your first ICU job"),
+        ("whether they sponsor visas?", "tell me whether they sponsor visas"),
+        ("feedback on my portfolio", "give me feedback on my portfolio"),
+        ("Your thoughts on my CV", "give me your thoughts on my CV"),
+        ("a quick intro to your manager", "give me a quick intro to your manager"),
+        ("help with my CV", "help with my CV"),
+        ("look over my deck", "look over my deck"),
+    ],
+)
+def test_a_favour_given_as_a_question_or_a_thing_still_follows_could_you(details: str, expected: str) -> None:
+    """'Could you how you got...' and 'could you feedback on...' are not English; the ask gets its verb."""
+    assert ask_clause(details) == expected
+
+
+@pytest.mark.parametrize(
     ("days", "expected"),
     [
         (1, "yesterday"),
@@ -253,6 +270,33 @@ def _intent(**changes: Any) -> dict[str, Any]:
         else:
             data[key] = value
     return data
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        {"goal": "job-leads", "industry": "banking", "count": 2},
+        {"goal": "introduction", "company": "Acme Bank", "count": 1},
+        {"goal": "referral", "company": "Globex"},
+        {"goal": "informational-interview", "role": "data analyst"},
+    ],
+)
+def test_details_a_goal_leaves_out_are_reported(goal: dict[str, Any]) -> None:
+    """Details beside a goal that words its own ask are not silently dropped: the draft says so."""
+    data = _intent(**goal, details="which teams hire juniors")
+    request = askcraft.draft(data, grammar=False, today=TODAY)
+    left_out = [f for f in request.findings if f.rule == "content.left-out.details"]
+    assert "which teams hire juniors" not in request.body
+    assert len(left_out) == 1 and "'which teams hire juniors'" in left_out[0].message
+    assert left_out[0].severity == "warning"
+
+
+def test_details_of_a_favour_are_the_ask() -> None:
+    """For a favour the details are the ask, so nothing is reported as left out."""
+    data = _intent(goal="favour", details="feedback on my portfolio", industry=None, count=None)
+    request = askcraft.draft(data, grammar=False, today=TODAY)
+    assert "give me feedback on my portfolio" in request.body
+    assert not [f for f in request.findings if f.rule.startswith("content.left-out")]
 
 
 def test_a_given_greeting_is_used_in_every_message_of_the_arc() -> None:

@@ -131,6 +131,17 @@ def left_out(intent: Intent, context: Mapping[str, Any], body: str) -> list[Find
                 "add it so the ask is specific.",
             )
         )
+    other_goal = intent.goal not in {"favour", "advice"}
+    if intent.kind == "request" and intent.details and other_goal and not _said(intent.details, words):
+        found.append(
+            _finding(
+                "content.left-out.details",
+                "warning",
+                f"Your details ({intent.details!r}) are not in this {channel}: a {intent.goal} request is "
+                "worded from its goal, and a second favour beside it would make two asks. Add them by "
+                "hand if they belong, or ask for them on their own with goal 'favour'.",
+            )
+        )
     absent = [link for link in intent.sender.links if link not in body]
     if absent and intent.kind != "thank-you":
         many = len(absent) > 1

@@ -152,8 +152,10 @@ class Intent(_Model):
     )
     details: Text | None = Field(
         default=None,
-        description="For favours and advice: what exactly you would like, as it would follow "
-        "'could you', e.g. 'look over my CV'.",
+        description="What exactly you would like, as it would follow 'could you', e.g. 'look over my "
+        "CV'; a question ('how you got your first ICU job') or a thing ('feedback on my portfolio') "
+        "works too. For favours it is the ask; for advice, a follow-up question; other goals leave it "
+        "out and say so.",
     )
     hook: Text | None = Field(
         default=None,

@@ -283,4 +283,11 @@ def ask_clause(details: str) -> str:
         text,
         flags=re.IGNORECASE,
     )
-    return clause(text)
+    text = clause(text)
+    first = text.split(" ", 1)[0].lower()
+    lowered = text[:1].lower() + text[1:]  # neither kind of opening word is a name
+    if first in words("words", "question_words"):
+        return f"tell me {lowered}"  # "how you got your first ICU job"
+    if first in words("words", "thing_openers"):
+        return f"give me {lowered}"  # "feedback on my CV", "your thoughts on my portfolio"
+    return text
