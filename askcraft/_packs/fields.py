@@ -9,6 +9,7 @@ from askcraft._errors import IntentError
 from askcraft._intent.model import CHANNELS, GOALS, KINDS, Intent
 from askcraft._packs.manifest import FieldSpec
 from askcraft._packs.pack import Pack
+from askcraft._render.words import article
 
 
 def lookup(data: dict[str, Any], dotted: str) -> Any:
@@ -127,7 +128,7 @@ def check_requirements(pack: Pack, intent: Intent, *, stack: Sequence[Pack] = ()
     data = intent.model_dump(mode="python")
     extra, problems = check_extra(pack, dict(data.get("extra") or {}), stack=stack)
     problems += [
-        f"{spec.replace('|', ' or ')}: required for a {intent.goal} {intent.kind}"
+        f"{spec.replace('|', ' or ')}: required for {article(intent.goal)} {intent.kind}"
         for spec in unmet_fields(pack, data)
     ]
     if problems:
