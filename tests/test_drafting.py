@@ -287,7 +287,8 @@ def test_details_a_goal_leaves_out_are_reported(goal: dict[str, Any]) -> None:
     request = askcraft.draft(data, grammar=False, today=TODAY)
     left_out = [f for f in request.findings if f.rule == "content.left-out.details"]
     assert "which teams hire juniors" not in request.body
-    assert len(left_out) == 1 and "'which teams hire juniors'" in left_out[0].message
+    assert len(left_out) == 1
+    assert "'which teams hire juniors'" in left_out[0].message
     assert left_out[0].severity == "warning"
 
 
