@@ -1,14 +1,16 @@
 """Benchmark: askcraft's non-grammar checks vs proselint on the same 1,000 drafted messages.
 
-Run from the repository root:  python benchmarks/bench_checks.py [--messages 1000]
+Run from the repository root:  python benchmarks/bench_checks.py [--messages 1000] [--learned]
 Both run in this process on the same texts; the report is messages per second and the ratio,
 and the CPU time (process time) of each side's best round, which a busy machine disturbs less
-than the wall clock.
+than the wall clock. ``--learned`` also times askcraft with the learned model switched on
+(``pressure.learned``) in the same rounds, and reports what the model adds, as a ratio.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import random
 import sys
@@ -82,20 +84,35 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--messages", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the best of each counts")
+    parser.add_argument(
+        "--learned", action="store_true", help="also time the checks with the learned model on and off"
+    )
     args = parser.parse_args()
     messages = drafts(args.messages)
     contexts = [
         CheckContext(text=body, kind=kind, channel=channel, subject=subject, send_date=TODAY)
         for kind, channel, body, subject in messages
     ]
+    sides: dict[str, list[CheckContext]] = {"on": [], "off": []} if args.learned else {}
+    for switch, side in sides.items():
+        side.extend(dataclasses.replace(ctx, options={"pressure.learned": switch}) for ctx in contexts)
     # Warm up both (data files, lexicons, compiled patterns) so load time is not counted.
     run_checks(contexts[0], grammar=False)
+    for side in sides.values():
+        run_checks(side[0], grammar=False)
     LintFile("warm-up", messages[0][2]).lint()
 
     # Alternate the two over several rounds and keep each one's best round: on a shared machine
     # the fastest round is the one least disturbed by other work, for both sides alike.
     askcraft_seconds = proselint_seconds = askcraft_cpu = proselint_cpu = float("inf")
+    side_cpu = dict.fromkeys(sides, float("inf"))
     for _ in range(args.rounds):
+        for switch, side in sides.items():
+            cpu = time.process_time()
+            for ctx in side:
+                run_checks(ctx, grammar=False)
+            side_cpu[switch] = min(side_cpu[switch], time.process_time() - cpu)
+
         start, cpu = time.perf_counter(), time.process_time()
         ours = sum(len(run_checks(ctx, grammar=False)) for ctx in contexts)
         askcraft_seconds = min(askcraft_seconds, time.perf_counter() - start)
@@ -124,6 +141,13 @@ def main() -> None:
     print(f"ratio: askcraft is {ours_rate / theirs_rate:.1f}x proselint's throughput (target >= 5x)")
     cpu_ratio, per_thousand = proselint_cpu / askcraft_cpu, askcraft_cpu / n * 1000
     print(f"by CPU time: {cpu_ratio:.1f}x; askcraft {per_thousand:.2f} CPU s per 1,000 messages")
+    if sides:
+        on, off = side_cpu["on"], side_cpu["off"]
+        print(
+            f"learned model: off {off / n * 1000:.2f}, on {on / n * 1000:.2f} CPU s per 1,000 messages; "
+            f"on/off {on / off:.3f} (the model adds {on / off - 1:.1%}); "
+            f"proselint/askcraft with the model on {proselint_cpu / on:.1f}x, off {proselint_cpu / off:.1f}x"
+        )
 
 
 def _version() -> str:

@@ -11,6 +11,7 @@ from askcraft._checks.findings import Finding
 from askcraft._checks.rules.base import (
     lexicon,
     option,
+    read_sentences,
     removal_finding,
     remove_words,
     rules,
@@ -67,9 +68,8 @@ def _reads_pushy(ctx: CheckContext, found: list[Finding]) -> list[Finding]:
         return []  # off by default; and the model was fitted on English messages
     rule = rules(_NAME)["pressure.pushy"]
     warned = [(f.offset, f.offset + f.length) for f in found if f.severity in ("warning", "error")]
-    spans = sentences(ctx.text)
     flagged = []
-    for start, end, weighed in pushy_sentences(ctx.text, spans):
+    for start, end, weighed in pushy_sentences(ctx.text, read_sentences(ctx.text)):
         if any(a < end and start < b for a, b in warned):
             continue
         why = ", ".join(f'"{words}"' for words in weighed.raised_by)

@@ -17,12 +17,14 @@ import functools
 import itertools
 import json
 import math
-from collections.abc import Iterator, Sequence
+import operator
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from typing import NamedTuple
 
 from askcraft._checks.rules.constructions import Token, tokens
 
+_NORM = operator.itemgetter(0)  # a Token's norm
 #: The word that stands for a sentence's start in the model's word pairs ("<s> send").
 START = "<s>"
 
@@ -40,20 +42,38 @@ class Model(NamedTuple):
     intercept: float
     threshold: float
     weights: dict[str, float]
+    #: The same weights for scoring: the words', and the word pairs' as (first, second).
+    words: dict[str, float]
+    pairs: dict[tuple[str, str], float]
     #: Weigh only sentences that speak to the reader ("you", an order): see :func:`addresses_reader`.
     addressed_only: bool = False
 
 
+#: What may come before "let's" when it opens a clause.
+_CLAUSE_START = frozenset(
+    {START, ",", ";", ":", "(", "and", "but", "so", "then", "please", "just", "now", "ok", "okay"}
+)
 #: Words by which a sentence speaks to its reader.
 _READER = frozenset({"you", "your", "yours", "yourself", "u", "ur", "ya", "yall"})
 
 
-def addresses_reader(text: str, start: int, end: int) -> bool:
-    """Return whether a sentence speaks to the reader: it says "you", or it gives an order."""
+def addresses_reader(text: str, start: int, end: int, toks: Sequence[Token] | None = None) -> bool:
+    """Return whether a sentence speaks to the reader: it says "you", or it gives an order.
+
+    "Let's ..." (let us) is an order that includes the writer. *toks* are the sentence's tokens,
+    when the caller has them (``read_sentences``).
+    """
     from askcraft._checks.rules.clauses import command  # noqa: PLC0415  (clauses reads the lexicon)
 
-    if any(t.norm.lower() in _READER for t in tokens(text, start, end)):
+    if toks is None:
+        toks = tokens(text, start, end)
+    if any(t.norm in _READER for t in toks):
         return True
+    before = START
+    for a, b in itertools.pairwise(toks):
+        if a.norm == "let" and b.norm == "us" and before in _CLAUSE_START:
+            return True  # "Let's ...", "..., so let's ...", not "they let us go"
+        before = a.norm
     return command(text, start, end) is not None
 
 
@@ -64,14 +84,27 @@ def model() -> Model:
         resources.files("askcraft._checks.rules").joinpath("pushy_weights.json").read_text("utf-8")
     )
     weights = {k: float(v) for k, v in raw["weights"].items()}
+    words: dict[str, float] = {}
+    pairs: dict[tuple[str, str], float] = {}
+    for feature, weight in weights.items():
+        first, space, second = feature.partition(" ")
+        if space:
+            pairs[first, second] = weight
+        else:
+            words[feature] = weight
     return Model(
-        float(raw["intercept"]), float(raw["threshold"]), weights, bool(raw.get("addressed_only", False))
+        float(raw["intercept"]),
+        float(raw["threshold"]),
+        weights,
+        words,
+        pairs,
+        bool(raw.get("addressed_only", False)),
     )
 
 
 def features(toks: Sequence[Token]) -> set[str]:
     """Return the words and word pairs of a sentence, as the model reads them (lower case)."""
-    words = [START, *(t.norm.lower() for t in toks)]
+    words = [START, *(t.norm for t in toks)]  # tokens are in lower case already
     found = set(words[1:])
     found.update(f"{a} {b}" for a, b in itertools.pairwise(words))
     return found
@@ -82,12 +115,15 @@ def weigh(text: str, start: int, end: int) -> Weighed:
     fitted = model()
     weights = fitted.weights
     present = [(weights[f], f) for f in features(tokens(text, start, end)) if f in weights]
-    score = fitted.intercept + sum(w for w, _ in present)
-    probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+    probability = _probability(fitted.intercept + sum(w for w, _ in present))
     raised = tuple(
         f.removeprefix(f"{START} ") for w, f in sorted(present, reverse=True) if w > 0 and _wordy(f)
     )[:3]
     return Weighed(probability, raised)
+
+
+def _probability(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
 def _wordy(feature: str) -> bool:
@@ -95,12 +131,34 @@ def _wordy(feature: str) -> bool:
     return any(c.isalpha() for c in feature.replace(START, ""))
 
 
-def pushy_sentences(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, Weighed]]:
-    """Yield ``(start, end, weighed)`` for each sentence whose probability passes the threshold."""
+def score(toks: Sequence[Token], words: Iterable[str]) -> float:
+    """Return the model's score (log-odds) for a sentence: its tokens, and its distinct words.
+
+    The same sum as the weights of :func:`features`, read from the tokens the other checks
+    already made (``read_sentences`` in rules/base.py): the words and word pairs are looked up
+    as a set intersection, without building a string per word pair.
+    """
     fitted = model()
-    for start, end in spans:
-        if fitted.addressed_only and not addresses_reader(text, start, end):
+    weights, pairs = fitted.words, fitted.pairs
+    norms = [START, *map(_NORM, toks)]
+    return (
+        fitted.intercept
+        + sum(map(weights.__getitem__, weights.keys() & words))
+        + sum(map(pairs.__getitem__, pairs.keys() & itertools.pairwise(norms)))
+    )
+
+
+def pushy_sentences(
+    text: str, reading: Iterable[tuple[int, int, Sequence[Token], Iterable[str]]]
+) -> Iterator[tuple[int, int, Weighed]]:
+    """Yield ``(start, end, weighed)`` for each sentence whose probability passes the threshold.
+
+    *reading* is ``(start, end, tokens, words)`` per sentence, as ``read_sentences`` gives them.
+    """
+    fitted = model()
+    for start, end, toks, words in reading:
+        if _probability(score(toks, words)) < fitted.threshold:
             continue
-        weighed = weigh(text, start, end)
-        if weighed.probability >= fitted.threshold:
-            yield start, end, weighed
+        if fitted.addressed_only and not addresses_reader(text, start, end, toks):
+            continue  # the model weighs only sentences that speak to the reader
+        yield start, end, weigh(text, start, end)  # the words that weigh most, for the finding
