@@ -1,12 +1,16 @@
 """Fit the pushy-sentence model (askcraft/_checks/rules/pushy.py) on the training set.
 
-Run from the repository root:  python scripts/fit_pushy.py [--train PATH ...]
+Run from the repository root:  python scripts/fit_pushy.py --addressed-only [--train PATH ...] [--own-voice N]
+(the shipped weights: --addressed-only, and the default 2,000 drafts of askcraft's own voice)
 Writes askcraft/_checks/rules/pushy_weights.json. Needs the `fit` extra (scikit-learn, numpy).
 
 Training data: the labelled messages of tests/data/tone_train.yaml (same schema as the evaluation
 set; a sentence is pushy when it holds words a label quotes, every other sentence is not) and the
-examples of the pressure, negativity and politeness rules. The evaluation sets
-(tests/data/tone_eval.yaml, tests/data/tone_eval_blind.yaml) are never read here.
+examples of the pressure, negativity and politeness rules; and, with --own-voice N (default 2,000),
+every distinct sentence of N drafts askcraft writes itself, as gentle: askcraft's drafts are gentle
+by design (scripts/own_voice.py generates their intents, none of them an intent the model is
+checked on). The evaluation sets (tests/data/tone_eval.yaml, tests/data/tone_eval_blind.yaml) are
+never read here.
 
 The threshold is chosen by 5-fold cross-validation over the training messages: the lowest
 probability at which the rules and the model together leave at least --clean of the gentle
@@ -35,6 +39,9 @@ import askcraft  # noqa: E402  (the repo root must be on sys.path first)
 from askcraft._checks.rules.base import sentences  # noqa: E402
 from askcraft._checks.rules.constructions import tokens  # noqa: E402
 from askcraft._checks.rules.pushy import addresses_reader, features  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import own_voice  # noqa: E402  (scripts/own_voice.py)
 
 TRAIN = ROOT / "tests" / "data" / "tone_train.yaml"
 RULE_DATA = ROOT / "askcraft" / "_checks" / "rules" / "data"
@@ -84,6 +91,12 @@ def _example_rows() -> list[tuple[str, int]]:
                     text = example if isinstance(example, str) else example["text"]
                     rows.extend((_doc(text, a, b), label) for a, b in sentences(text))
     return rows
+
+
+def _own_voice_rows(n: int) -> list[tuple[str, int]]:
+    """Return every distinct sentence of *n* of askcraft's own drafts, as gentle (label 0)."""
+    docs = {_doc(body, a, b) for body in own_voice.drafts(n) for a, b in sentences(body)}
+    return [(doc, 0) for doc in sorted(docs)]
 
 
 def _vectorizer() -> CountVectorizer:
@@ -156,10 +169,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="weigh only sentences that speak to the reader (say 'you' or give an order)",
     )
+    parser.add_argument(
+        "--own-voice",
+        type=int,
+        default=2000,
+        metavar="N",
+        help="add the sentences of N drafts askcraft writes itself, as gentle (0: none)",
+    )
     args = parser.parse_args(argv)
     paths = args.train or [TRAIN]
     items = load(paths)
-    examples = _example_rows()
+    own = _own_voice_rows(args.own_voice) if args.own_voice else []
+    print(f"askcraft's own voice: {len(own)} distinct sentences of {args.own_voice} drafts, as gentle")
+    examples = _example_rows() + own
     labels = np.array([item["label"] == "pushy" for item in items])
     rules = _rules_flag(items)
     rules_clean = 1 - (rules & ~labels).sum() / max(1, (~labels).sum())
@@ -206,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         "trained_on": [str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else p.name for p in paths],
         "messages": len(items),
         "sentences": len(rows),
+        "own_voice": {"drafts": args.own_voice, "seed": own_voice.SEED, "sentences": len(own)},
         "C": c,
         "threshold": round(threshold, 2),
         "addressed_only": args.addressed_only,

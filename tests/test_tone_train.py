@@ -9,6 +9,7 @@ rules' examples, as the evaluation set is.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,8 @@ def test_the_model_reads_english_only():
 @pytest.mark.parametrize(
     ("sentence", "speaks"),
     [
+        ("Let's not make this harder than it needs to be.", True),
+        ("They let us go in March.", False),
         ("Could you send me two names?", True),
         ("Forward my CV to your manager.", True),
         ("ur the best, thank u!", True),
@@ -147,5 +150,113 @@ def test_the_model_reads_english_only():
     ],
 )
 def test_a_sentence_speaks_to_the_reader_with_you_or_an_order(sentence: str, speaks: bool):
-    """The --addressed-only gate (tried, not shipped) weighs a sentence only when it speaks to the reader."""
+    """The --addressed-only gate weighs a sentence only when it speaks to the reader ("let's" does)."""
     assert pushy.addresses_reader(sentence, 0, len(sentence)) is speaks
+
+
+# --- askcraft's own voice ---------------------------------------------------------------------
+
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def _held_out_intents() -> list[Any]:
+    """Every intent the model is checked on: the awkward corpus, the benchmark's, the golden ones."""
+    import bench_checks  # noqa: PLC0415
+    import test_awkward_corpus as awkward  # noqa: PLC0415
+    import test_builtin_tone as builtin_tone  # noqa: PLC0415
+    import test_golden as golden  # noqa: PLC0415
+
+    bench = {
+        "goals": bench_checks.GOAL_FIELDS,
+        "names": bench_checks.NAMES,
+        "reasons": bench_checks.REASONS,
+        "thanks": ["introducing me to Priya", "I have an interview next week"],
+    }
+    builtin = {"goals": builtin_tone.GOAL_FIELDS, "people": builtin_tone.PEOPLE}
+    return [awkward.intent_data(i) for i in awkward.ITEMS] + [*golden.INTENTS.values(), bench, builtin]
+
+
+def test_own_voice_intents_share_nothing_with_the_drafts_the_model_is_checked_on():
+    """Generated intents (scripts/own_voice.py) share no name, place or typed text with held-out ones."""
+    import own_voice  # noqa: PLC0415
+
+    generated = [data for data, _ in own_voice.intents(3000)]
+    assert own_voice.shared_values(generated, _held_out_intents()) == []
+    sentences = [s for data in generated for s in own_voice.values(data)]
+    assert (
+        _clashes(
+            [{"id": "own-voice", "text": ". ".join(sentences)}],
+            [s for i in _held_out_intents() for s in own_voice.values(i)],
+        )
+        == []
+    )
+
+
+def test_the_overlap_check_catches_a_shared_value():
+    """A held-out intent's reason put into a generated intent is found."""
+    import own_voice  # noqa: PLC0415
+    import test_awkward_corpus as awkward  # noqa: PLC0415
+
+    held = awkward.intent_data(awkward.ITEMS[0])
+    generated, _ = next(own_voice.intents(1))
+    copied = {**generated, "sender": {**generated["sender"], "reason": held["sender"]["reason"]}}
+    assert own_voice.shared_values([copied], [held]) == [held["sender"]["reason"]]
+
+
+def test_the_weights_were_fitted_with_askcraft_s_own_voice():
+    """The shipped weights record the own-voice drafts they were fitted with, and the reader gate."""
+    raw = json.loads((ROOT / "askcraft" / "_checks" / "rules" / "pushy_weights.json").read_text("utf-8"))
+    assert raw["own_voice"]["drafts"] >= 1000
+    assert raw["own_voice"]["sentences"] > 1000
+    assert raw["addressed_only"] is True
+
+
+def _pushy_in_awkward_drafts() -> list[tuple[str, str]]:
+    import test_awkward_corpus as awkward  # noqa: PLC0415
+
+    import askcraft  # noqa: PLC0415
+
+    found = []
+    for item in awkward.DRAFTABLE:
+        draft = askcraft.draft(
+            awkward.intent_data(item),
+            check=True,
+            grammar=False,
+            options={"pressure.learned": "on"},
+            today=awkward.TODAY,
+        )
+        found.extend(
+            (item["id"], draft.body[f.offset : f.offset + f.length])
+            for f in draft.findings
+            if f.rule == "pressure.pushy"
+        )
+    return found
+
+
+def test_askcraft_s_own_drafts_of_the_awkward_corpus_pass_with_the_model_on():
+    """No draft askcraft writes for the awkward-intents corpus gets a learned pressure finding.
+
+    The weights shipped before the own-voice sentences (commit b8c253f) fail this: they flag "I'm
+    applying for analyst roles this month and want my CV to be as clear as it can be." and "My
+    landlord wants a work reference by Monday." (see the next test).
+    """
+    assert _pushy_in_awkward_drafts() == []
+
+
+def test_the_own_drafts_check_fails_on_a_model_that_flags_them(monkeypatch: pytest.MonkeyPatch):
+    """With a threshold low enough to flag ordinary sentences, the same check finds drafts."""
+    strict = pushy.model()._replace(threshold=0.5)
+    monkeypatch.setattr(pushy, "model", lambda: strict)
+    assert _pushy_in_awkward_drafts()
+
+
+def test_the_score_is_the_sum_of_the_weights_of_the_features():
+    """score() (read from the checks' tokens, as a set intersection) equals the weights of features()."""
+    from askcraft._checks.rules.base import read_sentences  # noqa: PLC0415
+
+    fitted = pushy.model()
+    for item in TRAIN[:200]:
+        for _, _, toks, words in read_sentences(item["text"]):
+            expected = fitted.intercept + sum(fitted.weights.get(f, 0.0) for f in pushy.features(toks))
+            assert pushy.score(toks, words) == pytest.approx(expected, abs=1e-9)
