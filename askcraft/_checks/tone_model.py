@@ -291,14 +291,26 @@ def anchored_matches(pattern: re.Pattern[str], keys: frozenset[str], text: str) 
     and must follow a non-word character, a match can only begin where a key word does, so
     anchoring there skips scanning the whole text once per rule.
     """
+    where = word_starts(text)
+    found = [where[word] for word in keys & where.keys()]
+    starts = found[0] if len(found) == 1 else sorted(at for ats in found for at in ats)
     end = -1
-    for word, at, _ in words(text):
-        if at < end or word not in keys:
+    for at in starts:
+        if at < end:
             continue  # finditer's matches never overlap
         match = pattern.match(text, at)
         if match is not None:
             end = match.end()
             yield match
+
+
+@functools.lru_cache(maxsize=256)
+def word_starts(text: str) -> dict[str, list[int]]:
+    """Map each word of *text* (as :func:`words` gives it) to where it starts, in order."""
+    where: dict[str, list[int]] = {}
+    for word, at, _ in words(text):
+        where.setdefault(word, []).append(at)
+    return where
 
 
 def starts_with_word(phrases: list[str]) -> bool:

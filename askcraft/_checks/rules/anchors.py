@@ -1,7 +1,7 @@
-"""The words a raw regular expression's matches can begin with, so a rule need not try it everywhere.
+"""A rule's phrase pattern, and the words its matches can begin with, so it need not be tried everywhere.
 
-A rule's raw ``patterns`` join its phrases in one case-insensitive pattern that must follow a
-non-word character (see ``base.phrase_pattern``); without help the regular expression engine
+:func:`phrase_pattern` joins a rule's phrases and raw ``patterns`` in one case-insensitive
+pattern that must follow a non-word character; without help the regular expression engine
 tries that pattern at every word of a text. :func:`pattern_first_words` reads a raw pattern with
 Python's own parser and returns every word a match can begin with, as ``tone_model.words``
 spells it (lowercased, ``'`` for an apostrophe, no trailing apostrophe): ``(?:my|our)\\s+boss``
@@ -16,6 +16,7 @@ search with ``finditer`` on every rule.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from typing import Any
@@ -27,6 +28,55 @@ _IN_WORD = re.compile(r"[^\W_]|['\u2019]")
 #: Operations that consume nothing.
 _ZERO_WIDTH = frozenset({"ASSERT", "ASSERT_NOT", "AT"})
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+_APOSTROPHES = "'\u2019"
+
+
+def phrase_pattern(phrases: list[str], patterns: list[str] | None = None) -> re.Pattern[str]:
+    """Compile phrases (matched on word boundaries, any case, flexible spaces) and raw regexes.
+
+    Longest phrases first, then the raw regexes, as alternatives of one case-insensitive pattern.
+    When every phrase is ASCII, the phrases are grouped behind their first character, written
+    as the class of characters a case-insensitive pattern matches for it (see :data:`FOLDS`) in
+    a case-sensitive group: the regular expression engine skips a group whose first character
+    does not fit without entering it, where it would try every case-insensitive phrase in turn.
+    Phrases with different first characters never match at the same place, and those in a
+    group keep their order, so every match is the same.
+    """
+    lowered = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
+    words = [phrase.split() for phrase in lowered]
+    apostrophe = f"[{_APOSTROPHES}]"
+    if all(phrase.isascii() for phrase in lowered) and all(words):
+        groups: dict[str, list[str]] = {}
+        for split in words:
+            tail = r"\s+".join([re.escape(split[0][1:]), *map(re.escape, split[1:])])
+            groups.setdefault(_letter(split[0][0]), []).append(tail.replace("'", apostrophe))
+        spelled = "|".join(f"{head}(?i:{'|'.join(tails)})" for head, tails in groups.items())
+        parts = [f"(?-i:{spelled})"] if groups else []
+    else:
+        parts = [
+            r"\s+".join(re.escape(word) for word in split).replace("'", f"[{_APOSTROPHES}]")
+            for split in words
+        ]
+    parts.extend(patterns or [])
+    joined = "|".join(parts)
+    # A hyphen joins words ("once-a-week"), so a phrase must not touch one either.
+    return re.compile(rf"(?<![\w{_APOSTROPHES}-])(?:{joined})(?![\w{_APOSTROPHES}]|-\w)", re.IGNORECASE)
+
+
+#: The non-ASCII characters a case-insensitive pattern matches for an ASCII letter: dotted and
+#: dotless i, long s and the Kelvin sign (tests/test_phrase_patterns.py checks every code point).
+FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+@functools.cache
+def _letter(char: str) -> str:
+    """Return the pattern for one character of an ASCII phrase, written to match case-sensitively."""
+    if char == "'":
+        return f"[{_APOSTROPHES}]"
+    if not char.isalpha():
+        return re.escape(char)
+    same = [c for c in dict.fromkeys((char, char.upper(), *FOLDS)) if re.fullmatch(char, c, re.IGNORECASE)]
+    return f"[{''.join(same)}]"
 
 
 class _UnknownError(Exception):

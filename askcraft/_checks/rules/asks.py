@@ -38,9 +38,13 @@ def number_value(word: str) -> int:
 
 def ask_sentences(text: str) -> Iterator[tuple[int, int]]:
     """Yield the spans of sentences that ask the reader for something."""
-    for start, end in sentences(text):
-        if ask_pattern().search(text, start, end):
-            yield start, end
+    yield from _ask_spans(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _ask_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # Cached: the specificity and ask-size checks both read a text's asks.
+    return tuple((start, end) for start, end in sentences(text) if ask_pattern().search(text, start, end))
 
 
 def question_sentences(text: str) -> list[tuple[int, int]]:

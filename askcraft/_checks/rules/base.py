@@ -11,7 +11,9 @@ from typing import Any, cast, get_args
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Category, Finding, Severity
+from askcraft._checks.rules.anchors import FOLDS as FOLDS  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.anchors import pattern_first_words
+from askcraft._checks.rules.anchors import phrase_pattern as phrase_pattern  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.constructions import Construction, Token, compile_construction, find, tokens
 from askcraft._checks.rules.removal import clauses_around as clauses_around  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.removal import remove_words as remove_words  # noqa: PLC0414  (checkers' import)
@@ -21,7 +23,6 @@ from askcraft._yaml import safe_load
 
 DATA = Path(__file__).parent / "data"
 _CATEGORIES: tuple[str, ...] = get_args(Category)
-_APOSTROPHES = "'\u2019"
 #: A sentence ends at end punctuation followed by space, or at a line break.
 _SENTENCE_END = re.compile(r"[.!?]+[\"\u201d'\u2019)\]]*(?=\s|$)|\n")
 
@@ -92,54 +93,6 @@ class Rule:
             yield from self.pattern.finditer(text)
         elif not self.keys.isdisjoint(word_set(text)):
             yield from anchored_matches(self.pattern, self.keys, text)
-
-
-def phrase_pattern(phrases: list[str], patterns: list[str] | None = None) -> re.Pattern[str]:
-    """Compile phrases (matched on word boundaries, any case, flexible spaces) and raw regexes.
-
-    Longest phrases first, then the raw regexes, as alternatives of one case-insensitive pattern.
-    When every phrase is ASCII, the phrases are grouped behind their first character, written
-    as the class of characters a case-insensitive pattern matches for it (see :data:`FOLDS`) in
-    a case-sensitive group: the regular expression engine skips a group whose first character
-    does not fit without entering it, where it would try every case-insensitive phrase in turn.
-    Phrases with different first characters never match at the same place, and those in a
-    group keep their order, so every match is the same.
-    """
-    lowered = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
-    words = [phrase.split() for phrase in lowered]
-    apostrophe = f"[{_APOSTROPHES}]"
-    if all(phrase.isascii() for phrase in lowered) and all(words):
-        groups: dict[str, list[str]] = {}
-        for split in words:
-            tail = r"\s+".join([re.escape(split[0][1:]), *map(re.escape, split[1:])])
-            groups.setdefault(_letter(split[0][0]), []).append(tail.replace("'", apostrophe))
-        spelled = "|".join(f"{head}(?i:{'|'.join(tails)})" for head, tails in groups.items())
-        parts = [f"(?-i:{spelled})"] if groups else []
-    else:
-        parts = [
-            r"\s+".join(re.escape(word) for word in split).replace("'", f"[{_APOSTROPHES}]")
-            for split in words
-        ]
-    parts.extend(patterns or [])
-    joined = "|".join(parts)
-    # A hyphen joins words ("once-a-week"), so a phrase must not touch one either.
-    return re.compile(rf"(?<![\w{_APOSTROPHES}-])(?:{joined})(?![\w{_APOSTROPHES}]|-\w)", re.IGNORECASE)
-
-
-#: The non-ASCII characters a case-insensitive pattern matches for an ASCII letter: dotted and
-#: dotless i, long s and the Kelvin sign (tests/test_phrase_patterns.py checks every code point).
-FOLDS = "\u0130\u0131\u017f\u212a"
-
-
-@functools.cache
-def _letter(char: str) -> str:
-    """Return the pattern for one character of an ASCII phrase, written to match case-sensitively."""
-    if char == "'":
-        return f"[{_APOSTROPHES}]"
-    if not char.isalpha():
-        return re.escape(char)
-    same = [c for c in dict.fromkeys((char, char.upper(), *FOLDS)) if re.fullmatch(char, c, re.IGNORECASE)]
-    return f"[{''.join(same)}]"
 
 
 def _examples(raw: list[Any] | None) -> tuple[Mapping[str, Any], ...]:
@@ -309,16 +262,22 @@ def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
     present = frozenset().union(*(words for _, _, _, words in reading))
     # The constructions that could match somewhere: indexed by their rarest part, then every
     # other required part looked for in the text's words; each sentence is checked in find().
+    # They come in the data file's order, so the rules do too.
     live: dict[str, list[Construction]] = {}
     for number in sorted({number for word in index.keys() & present for number in index[word]}):
-        rule_id, construction = table[number]
-        if construction.possible(present):
+        rule_id, construction, others = table[number]
+        for need in others:
+            if need.isdisjoint(present):
+                break
+        else:
             live.setdefault(rule_id, []).append(construction)
-    for rule in rules(name).values():
-        if rule.id not in live or not rule.applies(ctx):
+    by_id = rules(name)
+    for rule_id, constructions in live.items():
+        rule = by_id[rule_id]
+        if not rule.applies(ctx):
             continue
         for start, end, toks, words in reading:
-            hits = list(find(live[rule.id], toks, words))
+            hits = list(find(constructions, toks, words))
             if not hits or any(find(rule.unless, toks, words)):
                 continue
             if rule.replacements == ("",):
@@ -343,11 +302,14 @@ def read_sentences(text: str) -> tuple[tuple[int, int, tuple[Token, ...], frozen
 @functools.cache
 def _construction_index(
     name: str,
-) -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, Construction], ...]]:
-    """Map each word to the constructions (by number) whose rarest required part holds it."""
-    table = tuple((rule.id, c) for rule in rules(name).values() for c in rule.constructions)
+) -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, Construction, tuple[frozenset[str], ...]], ...]]:
+    """Map each word to the constructions (by number) whose rarest required part holds it.
+
+    Each construction comes with its rule's id and its other required parts.
+    """
+    table = tuple((rule.id, c, c.needs[1:]) for rule in rules(name).values() for c in rule.constructions)
     index: dict[str, list[int]] = {}
-    for number, (_, construction) in enumerate(table):
+    for number, (_, construction, _) in enumerate(table):
         for word in construction.needs[0]:
             index.setdefault(word, []).append(number)
     return {word: tuple(numbers) for word, numbers in index.items()}, table

@@ -26,6 +26,8 @@ from askcraft._checks.rules.verbs import entries, is_base_verb
 
 _NAME = "pressure"
 _BANGS = re.compile(r"[!?]*![!?]+|[!?]+!|\?{2,}")
+#: Each match of _BANGS is made of marks only, two or more: it lies in a run of them, found fast.
+_BANG_RUNS = re.compile(r"[!?]{2,}")
 _CAPS = re.compile(r"(?<![\w'\u2019])[A-Z][A-Z'\u2019]+(?![\w'\u2019])")
 #: Two words in capitals joined by a comma, "and", "or" or a slash are a list of acronyms.
 _CAPS_LIST = re.compile(r"[A-Z][A-Z0-9]+(?:\s*(?:,|/|&|\band\b|\bor\b)\s*[A-Z][A-Z0-9]+)+")
@@ -127,7 +129,7 @@ def _exclamations(ctx: CheckContext) -> list[Finding]:
     most = option(ctx, _NAME, "pressure.max_exclamations")
     warm = frozenset(rule.data["warm"])
     found = []
-    for match in _BANGS.finditer(ctx.text):
+    for match in (m for run in _BANG_RUNS.finditer(ctx.text) for m in _BANGS.finditer(ctx.text, *run.span())):
         bangs = match.group()
         if "!" not in bangs:
             # "??" is surprise ("you're moving??"), "???" is impatience, and so is "??" after a
