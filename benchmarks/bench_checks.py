@@ -5,6 +5,17 @@ Both run in this process on the same texts; the report is messages per second an
 and the CPU time (process time) of each side's best round, which a busy machine disturbs less
 than the wall clock. ``--learned`` also times askcraft with the learned model switched on
 (``pressure.learned``) in the same rounds, and reports what the model adds, as a ratio.
+
+A count that load does not move: the instructions askcraft's checks execute per message, once
+warm. ``--passes N`` only checks the drafts N times (no proselint, no timing); run it under
+valgrind with 1 and 2 passes and take the difference:
+
+    valgrind --tool=callgrind python benchmarks/bench_checks.py --messages 300 --passes 1
+    valgrind --tool=callgrind python benchmarks/bench_checks.py --messages 300 --passes 2
+
+(instructions per message = (I refs of 2 passes - I refs of 1 pass) / 300; with more than 256
+distinct drafts, the per-text caches do not carry over from one pass to the next). With
+``--proselint`` the passes run proselint instead, for a ratio of instructions.
 """
 
 from __future__ import annotations
@@ -74,6 +85,20 @@ def drafts(n: int, seed: int = 7) -> list[tuple[str, str, str, str | None]]:
 
 def main() -> None:
     """Time both linters over the same drafts and print messages per second and the ratio."""
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
+    parser.add_argument("--messages", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the best of each counts")
+    parser.add_argument(
+        "--learned", action="store_true", help="also time the checks with the learned model on and off"
+    )
+    parser.add_argument("--passes", type=int, help="only check the drafts this many times (for valgrind)")
+    parser.add_argument("--proselint", action="store_true", help="with --passes: run proselint instead")
+    args = parser.parse_args()
+    if args.passes is not None:
+        _passes(drafts(args.messages), args.passes, proselint=args.proselint)
+        return
+
     from proselint.checks import __register__  # noqa: PLC0415  (the bench extra)
     from proselint.registry import CheckRegistry  # noqa: PLC0415
     from proselint.tools import LintFile  # noqa: PLC0415
@@ -81,13 +106,6 @@ def main() -> None:
     # What proselint's command line does before linting: register its checks.
     CheckRegistry().register_many(__register__)
 
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--messages", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the best of each counts")
-    parser.add_argument(
-        "--learned", action="store_true", help="also time the checks with the learned model on and off"
-    )
-    args = parser.parse_args()
     messages = drafts(args.messages)
     contexts = [
         CheckContext(text=body, kind=kind, channel=channel, subject=subject, send_date=TODAY)
@@ -148,6 +166,27 @@ def main() -> None:
             f"on/off {on / off:.3f} (the model adds {on / off - 1:.1%}); "
             f"proselint/askcraft with the model on {proselint_cpu / on:.1f}x, off {proselint_cpu / off:.1f}x"
         )
+
+
+def _passes(messages: list[tuple[str, str, str, str | None]], passes: int, *, proselint: bool) -> None:
+    """Check *messages* *passes* times with askcraft (or proselint), for an instruction count."""
+    if proselint:
+        from proselint.checks import __register__  # noqa: PLC0415  (the bench extra)
+        from proselint.registry import CheckRegistry  # noqa: PLC0415
+        from proselint.tools import LintFile  # noqa: PLC0415
+
+        CheckRegistry().register_many(__register__)
+        for _ in range(passes):
+            for i, (_, _, body, _) in enumerate(messages):
+                LintFile(f"message-{i}", body).lint()
+        return
+    contexts = [
+        CheckContext(text=body, kind=kind, channel=channel, subject=subject, send_date=TODAY)
+        for kind, channel, body, subject in messages
+    ]
+    for _ in range(passes):
+        for ctx in contexts:
+            run_checks(ctx, grammar=False)
 
 
 def _version() -> str:
