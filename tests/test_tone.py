@@ -73,9 +73,16 @@ def test_hidden_strategies_still_count_outside_the_way_out():
     assert {"reassurance", "negation"} <= set(_names("No rush. I don't have the names yet."))
 
 
-@pytest.mark.parametrize("opening", ["Hiya Nat,", "heyy Sam", "Morning Frank,", "Hola Ana,"])
+@pytest.mark.parametrize(
+    "opening", ["Hiya Nat,", "heyy Sam", "Morning Frank,", "Hola Ana,", "Grandpa!!", "Mum,"]
+)
 def test_the_ways_people_open_a_text_are_greetings(opening: str):
     assert "greeting" in _names(f"{opening} could you help me?")
+
+
+def test_a_relative_named_as_the_subject_is_not_a_greeting():
+    """ "Grandpa!" greets; "Dad said..." is about him."""
+    assert "greeting" not in _names("Dad said you were hiring. Could you tell me more?")
 
 
 def test_a_text_in_its_own_register_is_not_curt():
