@@ -63,10 +63,9 @@ def _facts(intent: Intent, context: Mapping[str, Any]) -> list[tuple[str, str, l
     if kind == "reminder" and intent.news:
         facts.append(("news", "news", [context.get("news_sentence"), intent.news]))
     if kind in {"request", "reminder"} and intent.details and intent.goal in {"favour", "advice"}:
-        asked = context.get("ask_details")
         # A question is asked as it is: "...and in particular which vendors hire", not "tell me which".
-        question = asked.removeprefix("tell me ") if isinstance(asked, str) else None
-        facts.append(("details", "details of the favour", [asked, question, intent.details]))
+        forms = [context.get("ask_details"), context.get("ask_question"), intent.details]
+        facts.append(("details", "details of the favour", forms))
     if kind == "thank-you":
         if intent.help:
             facts.append(("help", "thanks (what they did)", [intent.help, context.get("thanks_for")]))

@@ -151,6 +151,7 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         for key, value in data.items()
         if key not in {"recipient", "sender", "sent_on", "send_date", "extra"}
     }
+    ask_details = slots.ask_clause(intent.details) if intent.details else None
     context.update(
         recipient=recipient,
         sender=sender,
@@ -167,8 +168,9 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         **reason,
         hook_sentence=sentence(intent.hook) if intent.hook else None,
         news_sentence=sentence(intent.news) if intent.news else None,
-        ask_details=slots.ask_clause(intent.details) if intent.details else None,
-        ask_details_gerund=bool(intent.details and slots.is_gerund_phrase(slots.ask_clause(intent.details))),
+        ask_details=ask_details,
+        ask_details_gerund=bool(ask_details and slots.is_gerund_phrase(ask_details)),
+        ask_question=slots.ask_question(intent.details) if intent.details else None,
         thanks_for=slots.thanks_for(intent.help) if intent.help else None,
         outcome_sentence=sentence(intent.outcome) if intent.outcome else None,
         outcome_exclaims=bool(intent.outcome and intent.outcome.rstrip().endswith("!")),

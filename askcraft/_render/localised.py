@@ -79,6 +79,7 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
         news_sentence=texts["news"],
         ask_details=phrasing.details(intent.details) if intent.details else None,
         ask_details_gerund=False,
+        ask_question=None,
         thanks_for=phrasing.thanks_for(intent.help, language) if intent.help else None,
         outcome_sentence=sentence(intent.outcome) if intent.outcome else None,
         outcome_exclaims=bool(intent.outcome and intent.outcome.rstrip().endswith("!")),

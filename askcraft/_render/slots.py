@@ -284,10 +284,22 @@ def ask_clause(details: str) -> str:
         flags=re.IGNORECASE,
     )
     text = clause(text)
-    first = text.split(" ", 1)[0].lower()
-    lowered = text[:1].lower() + text[1:]  # neither kind of opening word is a name
-    if first in words("words", "question_words"):
-        return f"tell me {lowered}"  # "how you got your first ICU job"
-    if first in words("words", "thing_openers"):
-        return f"give me {lowered}"  # "feedback on my CV", "your thoughts on my portfolio"
+    question = ask_question(text)
+    if question is not None:
+        return f"tell me {question}"  # "how you got your first ICU job"
+    if text.split(" ", 1)[0].lower() in words("words", "thing_openers"):
+        return f"give me {text[:1].lower() + text[1:]}"  # "feedback on my CV": not a name
     return text
+
+
+def ask_question(details: str) -> str | None:
+    """Return a favour given as a question ("how you got your first ICU job"), or None.
+
+    "tell me which certifications matter" is that question too. Advice asks it as it is
+    ("...and in particular which certifications matter"), and the coverage check looks for it so.
+    """
+    text = clause(details.strip().rstrip("?.! "))
+    text = re.sub(r"^tell\s+me\s+", "", text, flags=re.IGNORECASE)
+    if text.split(" ", 1)[0].lower() not in words("words", "question_words"):
+        return None
+    return text[:1].lower() + text[1:]  # "How" opens a question, not a name
