@@ -3,13 +3,16 @@
 The model (askcraft/_checks/rules/pushy.py) is fitted on tests/data/tone_train.yaml only; it is
 measured on tests/data/tone_eval.yaml and on tests/data/tone_eval_blind.yaml, so no sentence may be
 in both a training message and an evaluation message. The blind set is also kept apart from the
-rules' examples, as the evaluation set is.
+rules' examples, as the evaluation set is. So is the second blind set,
+tests/data/tone_eval_blind2.yaml, written later by another writer who had not seen the rules.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +35,10 @@ def _load(name: str) -> list[dict[str, Any]]:
 
 TRAIN = _load("tone_train.yaml")
 BLIND = _load("tone_eval_blind.yaml")
+BLIND2 = _load("tone_eval_blind2.yaml")
 
 
-@pytest.mark.parametrize("item", TRAIN + BLIND, ids=lambda item: str(item["id"]))
+@pytest.mark.parametrize("item", TRAIN + BLIND + BLIND2, ids=lambda item: str(item["id"]))
 def test_every_message_follows_the_evaluation_schema(item: dict[str, Any]):
     """The training and blind sets use the evaluation set's schema, labels and quoted evidence."""
     eval_set.test_every_item_follows_the_schema(item)
@@ -45,11 +49,11 @@ def test_every_message_follows_the_evaluation_schema(item: dict[str, Any]):
 
 
 def test_the_sets_are_large_balanced_and_distinct():
-    """958 training messages and 149 blind ones, many of each pushy, and no id in two sets."""
-    for items, size, pushy_ in ((TRAIN, 958, 441), (BLIND, 149, 75)):
+    """958 training messages, 149 blind ones and 160 second-blind ones, many pushy; no id in two sets."""
+    for items, size, pushy_ in ((TRAIN, 958, 441), (BLIND, 149, 75), (BLIND2, 160, 80)):
         assert len(items) == size
         assert sum(i["label"] == "pushy" for i in items) == pushy_
-    ids = [i["id"] for i in TRAIN + BLIND + EVAL_ITEMS]
+    ids = [i["id"] for i in TRAIN + BLIND + BLIND2 + EVAL_ITEMS]
     assert len(ids) == len(set(ids))
 
 
@@ -59,7 +63,7 @@ def _texts(items: list[dict[str, Any]]) -> list[str]:
 
 def test_no_training_sentence_is_in_an_evaluation_set():
     """No sentence of five words or more appears in both a training message and an evaluation one."""
-    assert _clashes(TRAIN, _texts(EVAL_ITEMS) + _texts(BLIND)) == []
+    assert _clashes(TRAIN, _texts(EVAL_ITEMS) + _texts(BLIND) + _texts(BLIND2)) == []
 
 
 def test_the_separation_check_catches_a_shared_sentence():
@@ -72,6 +76,45 @@ def test_the_separation_check_catches_a_shared_sentence():
 def test_the_blind_set_is_separate_from_the_rule_examples():
     """As the evaluation set: no rule example (or one of its sentences) in a blind message."""
     assert _clashes(BLIND, _rule_examples()) == []
+
+
+def test_the_second_blind_set_is_separate_from_the_rule_examples():
+    """The second blind set holds no rule example (or one of its sentences) either."""
+    assert _clashes(BLIND2, _rule_examples()) == []
+
+
+def test_the_second_blind_set_is_balanced():
+    """Each category has ten pushy messages; each kind and channel eight of each label."""
+    categories = Counter(c for item in BLIND2 for c in item.get("categories") or ())
+    assert {c: categories[c] for c in eval_set.CATEGORIES if categories[c] < 10} == {}
+    for field, values in (("kind", eval_set.KINDS), ("channel", eval_set.CHANNELS)):
+        counts = Counter((item[field], item["label"]) for item in BLIND2)
+        pairs = [(v, label) for v in values for label in eval_set.LABELS]
+        short = {pair: counts[pair] for pair in pairs if counts[pair] < 8}
+        assert short == {}, field
+    notes = {i["id"]: len(i["text"]) for i in BLIND2 if i["channel"] == "linkedin-connection-note"}
+    assert {k: n for k, n in notes.items() if n > 300} == {}
+
+
+def _unmarked_capitals(items: list[dict[str, Any]]) -> list[str]:
+    return [
+        item["id"]
+        for item in items
+        if item["label"] == "gentle"
+        and set(re.findall(r"\b[A-Z]{2,}[A-Z0-9]*\b", item["text"])) - {"OK"}
+        and "acronym" not in (item.get("traps") or ())
+    ]
+
+
+def test_second_blind_gentle_messages_with_capitals_are_acronym_traps():
+    """A gentle second-blind message with a word in capitals (other than OK) carries the acronym trap."""
+    assert _unmarked_capitals(BLIND2) == []
+
+
+def test_the_capitals_check_catches_an_unmarked_message():
+    """A gentle message with "CV" and no acronym trap is named."""
+    item = {"id": "unmarked", "label": "gentle", "text": "Hi Jo, may I send my CV?", "traps": ["follow-up"]}
+    assert _unmarked_capitals([item]) == ["unmarked"]
 
 
 def test_the_weights_say_what_they_were_fitted_on():
