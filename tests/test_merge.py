@@ -50,6 +50,26 @@ def test_a_rewrite_takes_in_the_fixes_inside_it():
     assert (merged.offset, merged.length) == (0, len(text))
 
 
+def test_on_the_same_words_the_more_thorough_fix_wins():
+    """Two fixes of one whole sentence: the one that keeps fewer of its words, whatever the rank order.
+
+    Making "Tell me now ... stop wasting my time." a question keeps the ultimatum in it; the
+    ultimatum's own rewrite replaces the sentence, so it is the merged rewrite.
+    """
+    text = "Tell me now if it's a no so I can stop wasting my time."
+    command = _finding(
+        "politeness.command",
+        0,
+        len(text),
+        "Could you tell me now if it's a no so I can stop wasting my time?",
+    )
+    ultimatum = _finding("pressure.ultimatum", 0, len(text), "No worries if nobody comes to mind.")
+    for group in ([command, ultimatum], [ultimatum, command]):
+        (merged,) = merge(group, text)
+        assert merged.replacements == ("No worries if nobody comes to mind.",)
+        assert set(merged.rules) == {"politeness.command", "pressure.ultimatum"}
+
+
 def test_findings_without_rewrites_are_not_merged():
     """A whole-message score and a readability note stay as they are beside a merged rewrite."""
     text = "Send them over ASAP."
@@ -79,6 +99,7 @@ def test_tidy_cleans_what_removals_leave(dirty: str, clean: str):
         ("Don't ignore this.", "Could you don't"),
         ("Please send me the names by Friday!!", "Friday"),
         ("You must send me their emails ASAP.", "ASAP"),
+        ("Tell me now if it's a no so I can stop wasting my time.", "wasting my time"),
     ],
 )
 def test_applied_fixes_never_keep_what_another_rule_flags(text: str, banned: str):

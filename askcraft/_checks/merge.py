@@ -22,6 +22,7 @@ _REPEATED_MARKS = re.compile(r"([,;:])(?:\s*[,;:])+|,(\s*[.!?])")
 _DOUBLE_SPACE = re.compile(r"[ \t]{2,}")
 _EMPTY_PAIR = re.compile(r"\(\s*\)")
 _MARK_THEN_STOP = re.compile(r"([.!?])\.+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def dedupe(findings: Iterable[Finding]) -> list[Finding]:
@@ -75,7 +76,9 @@ def _merge_group(group: list[Finding], text: str, subject: str | None) -> Findin
     source = (subject or "") if group[0].field == "subject" else text
     start = min(f.offset for f in group)
     end = max(f.offset + f.length for f in group)
-    widest = max(group, key=lambda f: (f.length, -f.rank))
+    # Of fixes over the same widest words, the most thorough: a narrower fix of the same words (a
+    # command made a question) would keep what the other finding is about (an ultimatum in it).
+    widest = max(group, key=lambda f: (f.length, -_kept(f, source), -f.rank))
     lead = min(group, key=lambda f: (f.rank, -f.length))
     rewrite = (
         source[start : widest.offset] + widest.replacements[0] + source[widest.offset + widest.length : end]
@@ -105,6 +108,12 @@ def _merge_group(group: list[Finding], text: str, subject: str | None) -> Findin
         replacements=(rewrite,),
         also=tuple(dataclasses.replace(f, also=()) for f in _one_per_rule(group) if f.rule != lead.rule),
     )
+
+
+def _kept(finding: Finding, source: str) -> int:
+    """Return how many of the finding's own words its rewrite keeps."""
+    kept = set(_WORD.findall(finding.replacements[0].casefold()))
+    return sum(word in kept for word in _WORD.findall(finding.excerpt(source).casefold()))
 
 
 def _one_per_rule(group: list[Finding]) -> list[Finding]:
