@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import askcraft  # noqa: E402  (the repo root must be on sys.path first)
+from askcraft._checks.fix import apply_fixes  # noqa: E402
 from askcraft._checks.rules.base import sentences  # noqa: E402
 from askcraft._checks.rules.constructions import tokens  # noqa: E402
 from askcraft._checks.rules.pushy import addresses_reader, features  # noqa: E402
@@ -91,6 +92,30 @@ def _example_rows() -> list[tuple[str, int]]:
                     text = example if isinstance(example, str) else example["text"]
                     rows.extend((_doc(text, a, b), label) for a, b in sentences(text))
     return rows
+
+
+def _rewrite_rows() -> list[tuple[str, int]]:
+    """Return the sentences of every flag example once the rules' own rewrites are applied, as gentle.
+
+    A rewrite is what askcraft tells the writer to send instead ("You should forward my resume to
+    your boss." becomes "Could you forward my resume to your boss?"), so the model must not flag it.
+    Sentences that still draw a warning of a pressure, negativity or politeness rule are left out.
+    """
+    docs: set[str] = set()
+    for path in sorted(RULE_DATA.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for rule_id, rule in (data.get("rules") or {}).items():
+            if not rule_id.startswith(EXAMPLE_RULES) or rule_id in SKIPPED_RULES:
+                continue
+            for example in (rule.get("examples") or {}).get("flag") or []:
+                text = example if isinstance(example, str) else example["text"]
+                found = askcraft.check(text, grammar=False, disable=["pressure.pushy"])
+                fixed = apply_fixes(text, found)
+                for a, b in sentences(fixed):
+                    left = askcraft.check(fixed[a:b], grammar=False, disable=["pressure.pushy"])
+                    if not any(f.severity in ("warning", "error") and f.category in COUNTED for f in left):
+                        docs.add(_doc(fixed, a, b))
+    return [(doc, 0) for doc in sorted(docs)]
 
 
 def _own_voice_rows(n: int) -> list[tuple[str, int]]:
@@ -176,12 +201,20 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="add the sentences of N drafts askcraft writes itself, as gentle (0: none)",
     )
+    parser.add_argument(
+        "--no-rewrites",
+        dest="rewrites",
+        action="store_false",
+        help="leave out the rules' rewrites of their own examples (added as gentle by default)",
+    )
     args = parser.parse_args(argv)
     paths = args.train or [TRAIN]
     items = load(paths)
     own = _own_voice_rows(args.own_voice) if args.own_voice else []
     print(f"askcraft's own voice: {len(own)} distinct sentences of {args.own_voice} drafts, as gentle")
-    examples = _example_rows() + own
+    rewrites = _rewrite_rows() if args.rewrites else []
+    print(f"the rules' rewrites: {len(rewrites)} distinct sentences, as gentle")
+    examples = _example_rows() + own + rewrites
     labels = np.array([item["label"] == "pushy" for item in items])
     rules = _rules_flag(items)
     rules_clean = 1 - (rules & ~labels).sum() / max(1, (~labels).sum())
@@ -229,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         "messages": len(items),
         "sentences": len(rows),
         "own_voice": {"drafts": args.own_voice, "seed": own_voice.SEED, "sentences": len(own)},
+        "rewrites": len(rewrites),
         "C": c,
         "threshold": round(threshold, 2),
         "addressed_only": args.addressed_only,

@@ -226,6 +226,11 @@ DETAILS = [
     "introduce me to someone on the data team",
     "tell me if the role is still open",
     "let me know what the next steps usually are",
+    "skim my cover email before I send it",
+    "read my portfolio's about page before I share it around",
+    "check my résumé before I submit it on Friday",
+    "read my thank-you note to the panel before it goes out",
+    "look at my LinkedIn summary before I post it",
 ]
 HELP = [
     "reading my personal statement",
