@@ -468,7 +468,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         counted=(*COUNTED, *args.count),
         which=args.part,
         disable=args.disable,
-        options={"pressure.learned": "on" if args.learned and not args.rules_only else "off"},
+        # The checks as they ship (the learned model on) unless told otherwise.
+        options={"pressure.learned": "off"} if args.rules_only else {"pressure.learned": "on"} if args.learned else {},
     )
     path = args.set.resolve()
     figures["set"] = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)

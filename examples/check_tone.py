@@ -1,8 +1,8 @@
-"""Check a message you wrote yourself: the tone rules, then with the learned model as well.
+"""Check a message you wrote yourself: the rules alone, then with the learned model (the default).
 
 Run: python examples/check_tone.py [file] [--no-grammar]
 Without a file it checks a reminder with a reproach in it. The learned reading of pressure
-(pressure.pushy) is off by default; the option pressure.learned="on" adds it to the rules
+(pressure.pushy) is on by default; the option pressure.learned="off" leaves the rules alone
 (docs/checks.md, "The learned model").
 """
 
@@ -36,9 +36,9 @@ def main(argv: list[str]) -> int:
     grammar = "--no-grammar" not in argv
     files = [a for a in argv if not a.startswith("--")]
     text = Path(files[0]).read_text(encoding="utf-8") if files else MESSAGE
-    show("The rules (the default):", askcraft.check(text, kind="reminder", grammar=grammar), text)
-    learned = askcraft.check(text, kind="reminder", grammar=grammar, options={"pressure.learned": "on"})
-    show("With the learned model:", learned, text)
+    rules = askcraft.check(text, kind="reminder", grammar=grammar, options={"pressure.learned": "off"})
+    show("The rules alone (pressure.learned=off):", rules, text)
+    show("With the learned model (the default):", askcraft.check(text, kind="reminder", grammar=grammar), text)
     return 0
 
 

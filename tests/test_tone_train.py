@@ -155,12 +155,12 @@ NOTE = "Hi Dana,\n\nDo what you can, but I'm really depending on this one.\n\nAl
 
 @pytest.mark.parametrize(("value", "flagged"), [("on", True), (True, True), ("off", False), (False, False)])
 def test_the_model_is_switched_by_its_option(value: object, flagged: bool):
-    """Off by default; "on" (or true, as the command line's YAML reads "on") switches it on."""
+    """On by default; "off" (or false, as the command line's YAML reads "off") leaves the rules alone."""
     import askcraft  # noqa: PLC0415
 
     found = askcraft.check(NOTE, grammar=False, options={"pressure.learned": value})
     assert any(f.rule == "pressure.pushy" for f in found) is flagged
-    assert not any(f.rule == "pressure.pushy" for f in askcraft.check(NOTE, grammar=False))
+    assert any(f.rule == "pressure.pushy" for f in askcraft.check(NOTE, grammar=False))
 
 
 def test_a_wrong_switch_is_refused_by_name():
