@@ -469,7 +469,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         which=args.part,
         disable=args.disable,
         # The checks as they ship (the learned model on) unless told otherwise.
-        options={"pressure.learned": "off"} if args.rules_only else {"pressure.learned": "on"} if args.learned else {},
+        options={"pressure.learned": "off" if args.rules_only else "on"}
+        if args.rules_only or args.learned
+        else {},
     )
     path = args.set.resolve()
     figures["set"] = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)

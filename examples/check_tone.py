@@ -38,7 +38,8 @@ def main(argv: list[str]) -> int:
     text = Path(files[0]).read_text(encoding="utf-8") if files else MESSAGE
     rules = askcraft.check(text, kind="reminder", grammar=grammar, options={"pressure.learned": "off"})
     show("The rules alone (pressure.learned=off):", rules, text)
-    show("With the learned model (the default):", askcraft.check(text, kind="reminder", grammar=grammar), text)
+    learned = askcraft.check(text, kind="reminder", grammar=grammar)
+    show("With the learned model (the default):", learned, text)
     return 0
 
 
