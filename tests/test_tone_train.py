@@ -137,6 +137,16 @@ def test_the_benchmark_measures_the_blind_set_with_and_without_the_model():
     assert learned["gentle_clean"] <= rules["gentle_clean"]
 
 
+def test_the_first_blind_set_read_in_the_fourth_round_stays_above_the_targets():
+    """Read on 2026-11-26 and written from, the first blind set is dev data: a guard, not a measure."""
+    bench = _bench()
+    items = bench.load(DATA / "tone_eval_blind.yaml")
+    for options in ({"pressure.learned": "off"}, {}):
+        overall = bench.measure(items, options=options)["overall"]
+        assert overall["pushy_flagged"] >= 0.95, options
+        assert overall["gentle_clean"] >= 0.95, options
+
+
 def test_a_sentence_is_weighed_and_explained():
     """The probability follows the weights, and the words named are words of the sentence that raised it."""
     text = "Do what you can, but I'm really depending on this one."
