@@ -173,6 +173,18 @@ def test_the_model_is_switched_by_its_option(value: object, flagged: bool):
     assert any(f.rule == "pressure.pushy" for f in askcraft.check(NOTE, grammar=False))
 
 
+def test_the_finding_names_telling_words_as_the_writer_wrote_them():
+    """The words named are the sentence's own ("I'm really", not "am really"), never "this" or "but" alone."""
+    import askcraft  # noqa: PLC0415
+
+    (finding,) = [f for f in askcraft.check(NOTE, grammar=False) if f.rule == "pressure.pushy"]
+    named = re.findall(r'"([^"]+)"', finding.message.split(")")[0])
+    assert named
+    assert "I'm really" in named
+    assert not {"this", "but", "one", "am really"} & set(named)
+    assert all(words in NOTE for words in named)
+
+
 def test_a_wrong_switch_is_refused_by_name():
     """Anything but on or off is an error that names the option."""
     import askcraft  # noqa: PLC0415

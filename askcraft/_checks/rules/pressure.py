@@ -20,7 +20,7 @@ from askcraft._checks.rules.base import (
     sentences,
 )
 from askcraft._checks.rules.constructions import tokens
-from askcraft._checks.rules.pushy import pushy_sentences
+from askcraft._checks.rules.pushy import as_written, pushy_sentences
 from askcraft._checks.rules.timing import deadlines
 from askcraft._checks.rules.verbs import entries, is_base_verb
 
@@ -67,16 +67,20 @@ def check(ctx: CheckContext) -> list[Finding]:
 def _reads_pushy(ctx: CheckContext, found: list[Finding]) -> list[Finding]:
     """Flag sentences the learned model reads as pushy, where no other pressure rule warned."""
     if not option(ctx, _NAME, "pressure.learned") or not ctx.language.lower().startswith("en"):
-        return []  # off by default; and the model was fitted on English messages
+        return []  # switched off; or not English, and the model was fitted on English messages
     rule = rules(_NAME)["pressure.pushy"]
     warned = [(f.offset, f.offset + f.length) for f in found if f.severity in ("warning", "error")]
     flagged = []
     for start, end, weighed in pushy_sentences(ctx.text, read_sentences(ctx.text)):
         if any(a < end and start < b for a, b in warned):
             continue
-        why = ", ".join(f'"{words}"' for words in weighed.raised_by)
+        named = [as_written(ctx.text, start, end, feature) for feature in weighed.raised_by]
+        why = ", ".join(f'"{words}"' for words in named)
+        weigh = "weighs" if len(named) == 1 else "weigh"
         a, b, fix = remove_words(ctx.text, (start, end), start, end)
-        flagged.append(rule.finding(a, b - a, replacements=(fix,), why=f" ({why} weigh most)" if why else ""))
+        flagged.append(
+            rule.finding(a, b - a, replacements=(fix,), why=f" ({why} {weigh} most)" if why else "")
+        )
     return flagged
 
 

@@ -116,19 +116,142 @@ def weigh(text: str, start: int, end: int) -> Weighed:
     weights = fitted.weights
     present = [(weights[f], f) for f in features(tokens(text, start, end)) if f in weights]
     probability = _probability(fitted.intercept + sum(w for w, _ in present))
-    raised = tuple(
-        f.removeprefix(f"{START} ") for w, f in sorted(present, reverse=True) if w > 0 and _wordy(f)
-    )[:3]
-    return Weighed(probability, raised)
+    raised: list[str] = []
+    seen: set[str] = set()  # a word named once is not named again inside a pair ("I expect", "expect")
+    for weight, feature in sorted(present, reverse=True):
+        words = set(feature.removeprefix(f"{START} ").split())
+        if weight > 0 and _telling(feature) and not words & seen and len(raised) < 3:
+            raised.append(feature.removeprefix(f"{START} "))
+            seen |= words
+    return Weighed(probability, tuple(raised))
+
+
+def as_written(text: str, start: int, end: int, feature: str) -> str:
+    """Return *feature* (a word or word pair, as the model reads it) as the sentence writes it.
+
+    "am really" is "I'm really" in "...but I'm really depending...", "you will" is "you'll";
+    the feature itself when it cannot be found.
+    """
+    words = feature.split()
+    toks = tokens(text, start, end)
+    for i in range(len(toks) - len(words) + 1):
+        if all(toks[i + k].norm == word for k, word in enumerate(words)):
+            return text[toks[i].start : toks[i + len(words) - 1].end]
+    return feature
 
 
 def _probability(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
-def _wordy(feature: str) -> bool:
-    """Return whether a feature is worth naming to a reader: words, not marks or the sentence start."""
-    return any(c.isalpha() for c in feature.replace(START, ""))
+#: Words that carry weight in the model but tell a reader nothing when named alone ("this", "am").
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "one",
+        "it",
+        "its",
+        "i",
+        "me",
+        "my",
+        "mine",
+        "you",
+        "your",
+        "yours",
+        "we",
+        "us",
+        "our",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "they",
+        "them",
+        "their",
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "and",
+        "but",
+        "or",
+        "nor",
+        "so",
+        "if",
+        "then",
+        "than",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "as",
+        "up",
+        "out",
+        "about",
+        "into",
+        "over",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "there",
+        "here",
+        "not",
+        "no",
+        "yes",
+        "all",
+        "any",
+        "some",
+        "very",
+        "too",
+        "also",
+        "u",
+        "ur",
+    ]
+)
+
+
+def _telling(feature: str) -> bool:
+    """Return whether a feature is worth naming to a reader: a word that is not a mark, the
+    sentence's start or a function word alone ("this", "but")."""
+    words = feature.replace(START, "").split()
+    return any(any(c.isalpha() for c in w) and w not in _FUNCTION_WORDS for w in words)
 
 
 def score(toks: Sequence[Token], words: Iterable[str]) -> float:
