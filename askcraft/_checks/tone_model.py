@@ -8,7 +8,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,9 @@ class _Rule:
     whole_words: frozenset[str] = frozenset()
     #: Strategies not counted inside this one's matches ("no" in "no rush" is not a negation).
     hides: frozenset[str] = frozenset()
+    #: For each key word, the second words of the phrases it starts; None where one of them is a
+    #: single word or not ASCII (see :func:`_second_words`).
+    seconds: tuple[tuple[str, frozenset[str] | None], ...] = ()
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -119,6 +122,7 @@ def _rules() -> tuple[_Rule, ...]:
                 anchored=starts_with_word(phrases),
                 whole_words=_whole_words(phrases),
                 hides=frozenset(entry.get("hides", ())),
+                seconds=_second_words(phrases),
             )
         )
     return tuple(rules)
@@ -134,6 +138,28 @@ def _whole_words(phrases: list[str]) -> frozenset[str]:
     single = {p for p in lowered if p.isascii() and _WORD.fullmatch(p)}
     longer = {key for p in lowered if p not in single for key in first_words([p])}
     return frozenset(single - longer)
+
+
+def _second_words(phrases: list[str]) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """Return, for each first word of *phrases*, the second words of the phrases it starts.
+
+    In an ASCII text a phrase's words are the text's words where it matches (its spaces match
+    spaces, its other marks themselves), so where the word after a key word is none of these,
+    no phrase can match there. A key that is a phrase by itself, or that starts a phrase that
+    is not ASCII, gets None: any word may follow it.
+    """
+    seconds: dict[str, set[str] | None] = {}
+    for phrase in phrases:
+        lowered = str(phrase).lower()
+        found = _WORD.findall(lowered.replace("\u2019", "'"))
+        if not found:
+            continue
+        known = seconds.setdefault(found[0], set())
+        if len(found) < 2 or not lowered.isascii():
+            seconds[found[0]] = None
+        elif known is not None:
+            known.add(found[1])
+    return tuple((key, None if after is None else frozenset(after)) for key, after in seconds.items())
 
 
 @functools.cache
@@ -193,17 +219,19 @@ def hide(found: list[tuple[_Rule, int, int]]) -> list[tuple[_Rule, int, int]]:
 
 
 @functools.cache
-def _word_index() -> dict[str, tuple[tuple[_Rule, ...], tuple[tuple[int, bool], ...]]]:
+def _word_index() -> dict[str, tuple[tuple[_Rule, ...], tuple[tuple[int, bool, frozenset[str] | None], ...]]]:
     """Map each word to the lexicon strategies it signals and the anchored phrase rules it may start.
 
-    Each phrase rule comes with whether the word alone is its match (see :func:`_whole_words`).
+    Each phrase rule comes with whether the word alone is its match (see :func:`_whole_words`),
+    and the words that may follow it in a match (see :func:`_second_words`).
     """
     lexicon = _lexicon_index()
-    starts: dict[str, list[tuple[int, bool]]] = {}
+    starts: dict[str, list[tuple[int, bool, frozenset[str] | None]]] = {}
     for number, rule in enumerate(_rules()):
         if rule.phrases is not None and rule.anchored:
+            seconds = dict(rule.seconds)
             for key in rule.keys:
-                starts.setdefault(key, []).append((number, key in rule.whole_words))
+                starts.setdefault(key, []).append((number, key in rule.whole_words, seconds.get(key)))
     return {word: (lexicon.get(word, ()), tuple(starts.get(word, ()))) for word in lexicon.keys() | starts}
 
 
@@ -250,13 +278,16 @@ def _word_pass(text: str) -> tuple[list[tuple[_Rule, int, int]], dict[int, list[
     out: list[tuple[_Rule, int, int]] = []
     hits: dict[int, list[tuple[int, int]]] = {}
     last_end = [-1] * len(rules)
-    for word, start, end in words(text):
+    found = words(text)
+    plain = text.isascii()  # where a phrase's second word must be the next word
+    last = len(found) - 1
+    for at, (word, start, end) in enumerate(found):
         entry = index.get(word)
         if entry is None:
             continue
         for rule in entry[0]:
             out.append((rule, start, end - start))
-        for number, whole in entry[1]:
+        for number, whole, seconds in entry[1]:
             if start < last_end[number]:
                 continue  # matches never overlap
             if whole:
@@ -265,6 +296,8 @@ def _word_pass(text: str) -> tuple[list[tuple[_Rule, int, int]], dict[int, list[
                     continue
                 stop = end
             else:
+                if plain and seconds is not None and (at == last or found[at + 1][0] not in seconds):
+                    continue  # no phrase starting with this word goes on with the next one
                 match = rules[number].phrases.match(text, start)  # type: ignore[union-attr]
                 if match is None:
                     continue
@@ -282,35 +315,6 @@ def _joins(char: str) -> bool:
 _JOINERS = frozenset("_" + _APOSTROPHES)
 #: Where-values that depend on a word's place in its sentence.
 _POSITIONAL = frozenset({"sentence_start", "not_start", "first_two"})
-
-
-def anchored_matches(pattern: re.Pattern[str], keys: frozenset[str], text: str) -> Iterator[re.Match[str]]:
-    """Yield what ``pattern.finditer(text)`` would, trying only where one of *keys* starts a word.
-
-    For a phrase pattern whose phrases each begin with one of *keys* (a word, not punctuation)
-    and must follow a non-word character, a match can only begin where a key word does, so
-    anchoring there skips scanning the whole text once per rule.
-    """
-    where = word_starts(text)
-    found = [where[word] for word in keys & where.keys()]
-    starts = found[0] if len(found) == 1 else sorted(at for ats in found for at in ats)
-    end = -1
-    for at in starts:
-        if at < end:
-            continue  # finditer's matches never overlap
-        match = pattern.match(text, at)
-        if match is not None:
-            end = match.end()
-            yield match
-
-
-@functools.lru_cache(maxsize=256)
-def word_starts(text: str) -> dict[str, list[int]]:
-    """Map each word of *text* (as :func:`words` gives it) to where it starts, in order."""
-    where: dict[str, list[int]] = {}
-    for word, at, _ in words(text):
-        where.setdefault(word, []).append(at)
-    return where
 
 
 def starts_with_word(phrases: list[str]) -> bool:

@@ -19,7 +19,10 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+from collections.abc import Iterator
 from typing import Any
+
+from askcraft._checks.rules.constructions import scan
 
 #: Python's regular expression parser (the module ``re`` compiles with).
 _PARSER: Any = importlib.import_module("re._parser")
@@ -153,3 +156,32 @@ def _class_in_word(items: list[tuple[Any, Any]]) -> bool:
         elif name != "CATEGORY" or str(av) != "CATEGORY_SPACE":
             return True
     return False
+
+
+def anchored_matches(pattern: re.Pattern[str], keys: frozenset[str], text: str) -> Iterator[re.Match[str]]:
+    """Yield what ``pattern.finditer(text)`` would, trying only where one of *keys* starts a word.
+
+    For a phrase pattern whose phrases each begin with one of *keys* (a word, not punctuation)
+    and must follow a non-word character, a match can only begin where a key word does, so
+    anchoring there skips scanning the whole text once per rule.
+    """
+    where = word_starts(text)
+    found = [where[word] for word in keys & where.keys()]
+    starts = found[0] if len(found) == 1 else sorted(at for ats in found for at in ats)
+    end = -1
+    for at in starts:
+        if at < end:
+            continue  # finditer's matches never overlap
+        match = pattern.match(text, at)
+        if match is not None:
+            end = match.end()
+            yield match
+
+
+@functools.lru_cache(maxsize=256)
+def word_starts(text: str) -> dict[str, list[int]]:
+    """Map each word of *text* (as ``tone_model.words`` gives it) to where it starts, in order."""
+    where: dict[str, list[int]] = {}
+    for word, at, _ in scan(text)[2]:
+        where.setdefault(word, []).append(at)
+    return where

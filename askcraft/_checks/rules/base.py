@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -12,12 +13,19 @@ from typing import Any, cast, get_args
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Category, Finding, Severity
 from askcraft._checks.rules.anchors import FOLDS as FOLDS  # noqa: PLC0414  (checkers' import)
-from askcraft._checks.rules.anchors import pattern_first_words
+from askcraft._checks.rules.anchors import anchored_matches, pattern_first_words
 from askcraft._checks.rules.anchors import phrase_pattern as phrase_pattern  # noqa: PLC0414  (checkers' import)
-from askcraft._checks.rules.constructions import Construction, Token, compile_construction, find, tokens
+from askcraft._checks.rules.constructions import (
+    Construction,
+    Token,
+    compile_construction,
+    find,
+    scan,
+    token_set,
+)
 from askcraft._checks.rules.removal import clauses_around as clauses_around  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.removal import remove_words as remove_words  # noqa: PLC0414  (checkers' import)
-from askcraft._checks.tone_model import anchored_matches, first_words, starts_with_word, word_set
+from askcraft._checks.tone_model import first_words, starts_with_word, word_set
 from askcraft._errors import AskcraftError
 from askcraft._yaml import safe_load
 
@@ -255,29 +263,25 @@ def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
     One finding per rule and sentence. A rule whose rewrite is a sentence replaces the sentence;
     a rule that removes words ("") removes the clauses the matches are in, or the whole sentence.
     """
-    found = []
+    found: list[Finding] = []
     text = ctx.text
-    index, table = _construction_index(name)
-    reading = read_sentences(text)
-    present = frozenset().union(*(words for _, _, _, words in reading))
-    # The constructions that could match somewhere: indexed by their rarest part, then every
-    # other required part looked for in the text's words; each sentence is checked in find().
-    # They come in the data file's order, so the rules do too.
-    live: dict[str, list[Construction]] = {}
-    for number in sorted({number for word in index.keys() & present for number in index[word]}):
-        rule_id, construction, others = table[number]
-        for need in others:
-            if need.isdisjoint(present):
-                break
-        else:
-            live.setdefault(rule_id, []).append(construction)
+    by_rule = _live(name, text)
+    if not by_rule:
+        return found
     by_id = rules(name)
-    for rule_id, constructions in live.items():
+    reading = read_sentences(text)
+    for rule_id, constructions in by_rule.items():
         rule = by_id[rule_id]
         if not rule.applies(ctx):
             continue
         for start, end, toks, words in reading:
-            hits = list(find(constructions, toks, words))
+            hits = []
+            for construction in constructions:
+                for need in construction.needs:  # Construction.possible, without a call a sentence
+                    if need.isdisjoint(words):
+                        break
+                else:
+                    hits += [(toks[first].start, toks[last].end) for first, last in construction.search(toks)]
             if not hits or any(find(rule.unless, toks, words)):
                 continue
             if rule.replacements == ("",):
@@ -289,13 +293,34 @@ def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
     return found
 
 
+def _live(name: str, text: str) -> dict[str, list[Construction]]:
+    """Return the constructions of ``data/<name>.yaml`` that could match somewhere in *text*, by rule.
+
+    They are indexed by their rarest part; every other required part is then looked for in the
+    text's words (each sentence is checked by the caller). They come in the data file's order,
+    so the rules do too.
+    """
+    index, table = _construction_index(name)
+    present = token_set(text)
+    by_rule: dict[str, list[Construction]] = {}
+    for number in sorted({number for word in index.keys() & present for number in index[word]}):
+        rule_id, construction, others = table[number]
+        for need in others:
+            if need.isdisjoint(present):
+                break
+        else:
+            by_rule.setdefault(rule_id, []).append(construction)
+    return by_rule
+
+
 @functools.lru_cache(maxsize=256)
 def read_sentences(text: str) -> tuple[tuple[int, int, tuple[Token, ...], frozenset[str]], ...]:
     """Return ``(start, end, tokens, words)`` for every sentence (see :func:`sentences`)."""
+    toks, starts, _, norms = scan(text)
     out = []
     for start, end in sentences(text):
-        toks = tokens(text, start, end)
-        out.append((start, end, toks, frozenset([t.norm for t in toks])))
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        out.append((start, end, toks[first:last], frozenset(norms[first:last])))
     return tuple(out)
 
 

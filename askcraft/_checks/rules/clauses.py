@@ -46,6 +46,20 @@ def _courteous() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.lower().split()) for p in lexicon("politeness")["courteous_imperatives"])
 
 
+@functools.cache
+def _courteous_by_first() -> tuple[dict[str, tuple[tuple[str, ...], ...]], tuple[tuple[str, ...], ...]]:
+    """Return the courteous openings by their first word, and those whose first word is ``*``.
+
+    An opening can only start an order whose first word is its own (or any word, for ``*``), so
+    an order is compared with those alone, not with all of them.
+    """
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _courteous():
+        by_first.setdefault(phrase[0], []).append(phrase)
+    wild = tuple(by_first.pop("*", ()))
+    return {word: tuple(phrases) for word, phrases in by_first.items()}, wild
+
+
 def _starts(toks: Sequence[Token], phrase: tuple[str, ...]) -> bool:
     return len(toks) >= len(phrase) and all(
         t.norm == w or (w == "*" and t.norm not in ",.?!") for t, w in zip(toks, phrase, strict=False)
@@ -95,7 +109,8 @@ def command(text: str, start: int, end: int, *, names: frozenset[str] = frozense
     verb = rest[verb_at]
     if not verb.norm.isalpha() or verb.norm in words["not_imperative"] or not _verb(verb.norm, words):
         return None
-    if any(_starts(rest, p) for p in _courteous()):
+    by_first, wild = _courteous_by_first()
+    if any(_starts(rest, p) for p in by_first.get(rest[0].norm, ()) + wild):
         return None
     after = rest[verb_at + 1] if len(rest) > verb_at + 1 else None
     if other_classes(verb.norm) and not negative and (after is None or after.norm not in words["objects"]):

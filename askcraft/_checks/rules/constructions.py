@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
@@ -55,6 +56,11 @@ _S_IS = frozenset(
     ]
 )
 _PUNCT = frozenset(',;:!?.\u2014\u2013()"')
+#: A gap (what no token starts with), then a token or the end: ``findall`` reads a text whole with it.
+#: The gap never gives back what it took (``*+``), so a long tail with no token is read once.
+_GAP_TOKEN = re.compile(rf'((?:[^\w,;:!?.\u2014\u2013()"]|_)*+)({_TOKEN.pattern}|\Z)')
+#: False for a mark: what is not a mark is a word.
+_IS_WORD = dict.fromkeys(_PUNCT, False)
 
 
 class Token(NamedTuple):
@@ -65,6 +71,7 @@ class Token(NamedTuple):
     end: int
 
 
+@functools.lru_cache(maxsize=4096)
 def _split(word: str) -> tuple[str, ...]:
     word = word.lower()
     if "'" not in word and "\u2019" not in word and word != "cannot":
@@ -84,21 +91,79 @@ def _split(word: str) -> tuple[str, ...]:
 _new_token = functools.partial(tuple.__new__, Token)
 
 
-#: A text read once: its tokens, their start offsets, and its words as ``tone_model.words`` gives them.
-Scan = tuple[tuple[Token, ...], tuple[int, ...], tuple[tuple[str, int, int], ...]]
+#: A text read once: its tokens, their start offsets, its words as ``tone_model.words`` gives them,
+#: and the tokens' normalised forms (``norm``), in order.
+Scan = tuple[tuple[Token, ...], tuple[int, ...], tuple[tuple[str, int, int], ...], tuple[str, ...]]
 
 
 @functools.lru_cache(maxsize=256)
 def scan(text: str) -> Scan:
-    """Return the tokens of *text* (contractions split), their starts, and its words.
+    """Return the tokens of *text* (contractions split), their starts, its words, and the tokens' norms.
 
     A word is a token's word read whole ("don't", "i'm"), lowercased, with "\u2019" as "'" and
     without a trailing apostrophe ("dogs'" is "dogs"): the politeness model reads those, the
     constructions read the tokens, and both come from this one pass.
+
+    The pass is made in bulk: one ``findall`` gives each token with the gap before it, their
+    lengths summed give the offsets, and only the few words with an apostrophe (or "cannot")
+    are then read one by one. ``tests/test_scan.py`` compares it with :func:`_scan_by_match`.
     """
     folded = text.lower()
+    if len(folded) != len(text):  # lower() changed an offset (rare letters): fold word by word
+        return _scan_by_match(text)
+    folded = folded.replace("\u2019", "'")  # the same length; a token reads both alike
+    pairs = _GAP_TOKEN.findall(folded)
+    while pairs and not pairs[-1][1]:
+        pairs.pop()  # the gap after the last token, and the empty match at the end
+    bounds = list(itertools.accumulate(map(len, itertools.chain.from_iterable(pairs))))
+    norms = [word for _, word in pairs]
+    starts, ends = bounds[0::2], bounds[1::2]
+    toks = list(map(tuple.__new__, itertools.repeat(Token), zip(norms, starts, ends, strict=True)))
+    wordy = list(map(_IS_WORD.get, norms, itertools.repeat(True)))
+    special = _special(folded, norms, starts, ends)
+    if not special:
+        return tuple(toks), tuple(starts), tuple(itertools.compress(toks, wordy)), tuple(norms)
+    out: list[Token] = []
+    out_starts: list[int] = []
+    out_norms: list[str] = []
+    words: list[tuple[str, int, int]] = list(toks)
+    prev = 0
+    for i in special:
+        out += toks[prev:i]
+        out_starts += starts[prev:i]
+        out_norms += norms[prev:i]
+        word, start, end = toks[i]
+        parts = _split(word)
+        out += [_new_token((part, start, end)) for part in parts]
+        out_starts += [start] * len(parts)
+        out_norms += parts
+        if word[-1] == "'":
+            words[i] = (word[:-1], start, end - 1)
+        prev = i + 1
+    out += toks[prev:]
+    out_starts += starts[prev:]
+    out_norms += norms[prev:]
+    return tuple(out), tuple(out_starts), tuple(itertools.compress(words, wordy)), tuple(out_norms)
+
+
+def _special(folded: str, norms: list[str], starts: list[int], ends: list[int]) -> list[int]:
+    """Return the indexes of the tokens with an apostrophe, or that are "cannot", in order."""
+    found: set[int] = set()
+    for mark in ("'", "cannot"):
+        at = folded.find(mark)
+        while at != -1:
+            i = bisect.bisect_right(starts, at) - 1  # the token starting at or before the mark
+            if i >= 0 and at < ends[i] and (mark == "'" or norms[i] == mark):
+                found.add(i)
+            at = folded.find(mark, at + 1)
+    return sorted(found)
+
+
+def _scan_by_match(text: str) -> Scan:
+    """Return what :func:`scan` does, reading the tokens match by match (and folding each word)."""
+    folded = text.lower()
     lowered = len(folded) == len(text)
-    if not lowered:  # lower() changed an offset (rare letters): fold word by word
+    if not lowered:
         folded = text
     out: list[Token] = []
     found: list[tuple[str, int, int]] = []
@@ -120,12 +185,18 @@ def scan(text: str) -> Scan:
         else:
             out.append(_new_token((word, start, end)))
             found.append((word, start, end))
-    return tuple(out), tuple([t[1] for t in out]), tuple(found)
+    return tuple(out), tuple([t[1] for t in out]), tuple(found), tuple([t[0] for t in out])
+
+
+@functools.lru_cache(maxsize=256)
+def token_set(text: str) -> frozenset[str]:
+    """Return the set of the tokens' normalised forms in *text* (every word a construction can see)."""
+    return frozenset(scan(text)[3])
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Return the tokens of ``text[start:end]``, contractions split, offsets into *text*."""
-    toks, starts, _ = scan(text)
+    toks, starts, _, _ = scan(text)
     if start == 0 and end is None:
         return toks
     first = bisect.bisect_left(starts, start)

@@ -1,0 +1,90 @@
+"""The bulk tokeniser (``constructions.scan``) reads every text exactly as the match-by-match one did.
+
+``scan`` reads a text with one ``findall`` and sums the lengths for the offsets; only words with
+an apostrophe (or "cannot") are then read one at a time. ``_scan_by_match`` is the plain reading
+it replaced (and still the one used when lowercasing a text moves its offsets). The two must give
+the same tokens (same type, norm and span), starts, words and norms on realistic messages, on
+every rule example, and on random strings made of the characters where a shortcut could go
+wrong: apostrophes of both kinds, underscores, marks, "cannot", letters whose lower case is
+longer (dotted I) and long runs with no token at all.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from askcraft._checks.rules import constructions
+from askcraft._checks.rules.constructions import Token
+
+DATA = Path(__file__).resolve().parent.parent / "askcraft" / "_checks" / "rules" / "data"
+
+EDGES = [
+    "",
+    "   ",
+    "hello   ",
+    "dogs' bones, I can't; we cannot! it's o\u2019clock\u2019 ",
+    "rock'n'roll won't let's ain't that's dogs' cannotcannot cannot's CANNOT Can\u2019t",
+    "a_b __x__ 'quoted' \"x\" \u2014 \u2013 () 'tis ''double'' x'",
+    "\u0130stanbul KELVIN \u212a ok \u0130'm",
+    "x" + " " * 5000,
+    "-- ... ?! " * 50,
+    "Zo\u00eb O'Brien-N\u00fa\u00f1ez says thanks! \u039f\u0394\u039f\u03a3 Stra\u00dfe \ufb05 123",
+]
+
+
+def _examples() -> list[str]:
+    texts = []
+    for path in sorted(DATA.glob("*.yaml")):
+        spec: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for rule in (spec.get("rules") or {}).values():
+            for key in ("flag", "pass"):
+                for example in (rule.get("examples") or {}).get(key) or []:
+                    texts.append(example if isinstance(example, str) else str(example.get("text", "")))
+    return texts
+
+
+def _random(count: int, seed: int = 10) -> list[str]:
+    rng = random.Random(seed)  # noqa: S311  (test strings, not secrets)
+    alphabet = "ab'\u2019 ,.!?_-\"()\u2014\u2013\u0130\u212a\u00dfcannot\n\t0"
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+
+
+def _same(text: str) -> None:
+    bulk = constructions.scan.__wrapped__(text)
+    plain = constructions._scan_by_match(text)
+    assert bulk == plain, text
+    assert all(type(token) is Token for token in bulk[0]), text
+
+
+def test_edges() -> None:
+    for text in EDGES:
+        _same(text)
+        _same(text.upper())
+
+
+def test_rule_examples_in_every_case() -> None:
+    texts = _examples()
+    assert len(texts) > 500
+    for text in texts:
+        for variant in (text, text.lower(), text.upper(), text.replace("'", "\u2019")):
+            _same(variant)
+
+
+def test_random_strings() -> None:
+    for text in _random(20000):
+        _same(text)
+
+
+def test_scan_parts_line_up() -> None:
+    text = "Hi Sam, I can't wait \u2014 dogs' day. Cannot!"
+    toks, starts, words, norms = constructions.scan(text)
+    assert [t.norm for t in toks] == list(norms)
+    assert [t.start for t in toks] == list(starts)
+    assert [text[t.start : t.end].lower() for t in toks][:5] == ["hi", "sam", ",", "i", "can't"]
+    assert ("dogs", text.index("dogs"), text.index("dogs") + 4) in words
+    assert norms[4:6] == ("can", "not")
+    assert constructions.token_set(text) == frozenset(norms)
