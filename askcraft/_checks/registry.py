@@ -7,6 +7,7 @@ registry holds them as dotted paths so that importing askcraft (and running
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable, Collection, Iterable, Mapping
 
@@ -39,6 +40,7 @@ LANGUAGE_NEUTRAL: frozenset[str] = frozenset({"grammar", "length"})
 _loaded: dict[str, Checker] = {}
 
 
+@functools.lru_cache(maxsize=64)
 def english(language: str) -> bool:
     """Return whether *language* (a BCP 47 tag) is English, the language the tone rules are written for."""
     return language.split("-", maxsplit=1)[0].lower() == "en"

@@ -7,23 +7,22 @@ import dataclasses
 import functools
 import json
 import math
+import operator
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from askcraft._checks.rules.anchors import first_words, second_words, starts_with_word, whole_words
 from askcraft._checks.rules.constructions import scan
 from askcraft._yaml import safe_load
 
 _DATA = Path(__file__).parent / "rules" / "data"
 _WEIGHTS = Path(__file__).parent / "rules" / "politeness_weights.json"
 
-#: Letters, digits and inner apostrophes make a word ("don't", "i'm").
 _APOSTROPHES = "'\u2019"
-_WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
 #: A sentence starts at the start of the text, after end punctuation and space, or after a line break.
 _SENTENCE_BREAK = re.compile(rf"[.!?]+[\"\u201d{_APOSTROPHES})\]]*\s+|\n\s*")
-_STARTS_WITH_WORD = re.compile(r"[^\W_]")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 
 #: General features next to the strategies; each is capped so long texts do not dominate.
@@ -66,7 +65,7 @@ class _Rule:
     #: Strategies not counted inside this one's matches ("no" in "no rush" is not a negation).
     hides: frozenset[str] = frozenset()
     #: For each key word, the second words of the phrases it starts; None where one of them is a
-    #: single word or not ASCII (see :func:`_second_words`).
+    #: single word or not ASCII (see ``anchors.second_words``).
     seconds: tuple[tuple[str, frozenset[str] | None], ...] = ()
 
 
@@ -76,16 +75,6 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     body = "|".join(r"\s+".join(re.escape(part) for part in p.split()) for p in alternatives)
     body = body.replace("'", f"[{_APOSTROPHES}]")
     return re.compile(rf"(?<![\w{_APOSTROPHES}])(?:{body})(?![\w{_APOSTROPHES}])", re.IGNORECASE)
-
-
-def first_words(phrases: list[str]) -> frozenset[str]:
-    """Return the lowercased first word of each phrase, as :func:`words` would find it."""
-    keys = set()
-    for phrase in phrases:
-        match = _WORD.search(str(phrase).lower().replace("\u2019", "'"))
-        if match is not None:
-            keys.add(match.group())
-    return frozenset(keys)
 
 
 def words(text: str) -> tuple[tuple[str, int, int], ...]:
@@ -120,46 +109,12 @@ def _rules() -> tuple[_Rule, ...]:
                 impolite=bool(entry.get("impolite", False)),
                 keys=first_words(phrases),
                 anchored=starts_with_word(phrases),
-                whole_words=_whole_words(phrases),
+                whole_words=whole_words(phrases),
                 hides=frozenset(entry.get("hides", ())),
-                seconds=_second_words(phrases),
+                seconds=second_words(phrases),
             )
         )
     return tuple(rules)
-
-
-def _whole_words(phrases: list[str]) -> frozenset[str]:
-    """Return the phrases that are one plain ASCII word and begin no longer phrase.
-
-    Where such a word stands alone (no word character or apostrophe either side), the phrase
-    pattern matches exactly it, so :func:`_find` needs no regular expression to confirm it.
-    """
-    lowered = [str(p).lower() for p in phrases]
-    single = {p for p in lowered if p.isascii() and _WORD.fullmatch(p)}
-    longer = {key for p in lowered if p not in single for key in first_words([p])}
-    return frozenset(single - longer)
-
-
-def _second_words(phrases: list[str]) -> tuple[tuple[str, frozenset[str] | None], ...]:
-    """Return, for each first word of *phrases*, the second words of the phrases it starts.
-
-    In an ASCII text a phrase's words are the text's words where it matches (its spaces match
-    spaces, its other marks themselves), so where the word after a key word is none of these,
-    no phrase can match there. A key that is a phrase by itself, or that starts a phrase that
-    is not ASCII, gets None: any word may follow it.
-    """
-    seconds: dict[str, set[str] | None] = {}
-    for phrase in phrases:
-        lowered = str(phrase).lower()
-        found = _WORD.findall(lowered.replace("\u2019", "'"))
-        if not found:
-            continue
-        known = seconds.setdefault(found[0], set())
-        if len(found) < 2 or not lowered.isascii():
-            seconds[found[0]] = None
-        elif known is not None:
-            known.add(found[1])
-    return tuple((key, None if after is None else frozenset(after)) for key, after in seconds.items())
 
 
 @functools.cache
@@ -222,8 +177,8 @@ def hide(found: list[tuple[_Rule, int, int]]) -> list[tuple[_Rule, int, int]]:
 def _word_index() -> dict[str, tuple[tuple[_Rule, ...], tuple[tuple[int, bool, frozenset[str] | None], ...]]]:
     """Map each word to the lexicon strategies it signals and the anchored phrase rules it may start.
 
-    Each phrase rule comes with whether the word alone is its match (see :func:`_whole_words`),
-    and the words that may follow it in a match (see :func:`_second_words`).
+    Each phrase rule comes with whether the word alone is its match (see ``anchors.whole_words``),
+    and the words that may follow it in a match (see ``anchors.second_words``).
     """
     lexicon = _lexicon_index()
     starts: dict[str, list[tuple[int, bool, frozenset[str] | None]]] = {}
@@ -317,11 +272,6 @@ _JOINERS = frozenset("_" + _APOSTROPHES)
 _POSITIONAL = frozenset({"sentence_start", "not_start", "first_two"})
 
 
-def starts_with_word(phrases: list[str]) -> bool:
-    """Return whether every phrase begins with a word character (so it can be anchored)."""
-    return all(_STARTS_WITH_WORD.match(str(p).lower()) for p in phrases)
-
-
 def _general(text: str) -> dict[str, float]:
     found = words(text)
     n_words = len(found)
@@ -330,7 +280,7 @@ def _general(text: str) -> dict[str, float]:
         "questions": float(min(text.count("?"), 3)),
         "exclamations": float(min(text.count("!"), 3)),
         "shouting": float(min(len(_CAPS_WORD.findall(text)), 3)),
-        "you_count": float(min(len([word for word, _, _ in found if word in _YOU]), 3)),
+        "you_count": float(min(sum(map(_YOU.__contains__, map(operator.itemgetter(0), found))), 3)),
     }
 
 
@@ -358,9 +308,32 @@ def politeness(text: str) -> float:
     model = _model()
     weights: Mapping[str, float] = model["weights"]
     score = float(model["intercept"])
-    for name, value in _features(text).items():
+    if not _skips_absent():
+        for name, value in _features(text).items():
+            score += weights.get(name, 0.0) * value
+        return score
+    # The same sum in the same order as over _features(), less the strategies that are absent:
+    # each of those adds a weight times 0.0, a zero, which leaves a sum that is not zero as it is.
+    order = _order()
+    for name in sorted({rule.name for rule, _, _ in _matches(text)}, key=order.__getitem__):
+        score += weights.get(name, 0.0) * 1.0
+    for name, value in _general(text).items():
         score += weights.get(name, 0.0) * value
     return score
+
+
+@functools.cache
+def _order() -> dict[str, int]:
+    """Map each strategy name to its place in :func:`strategy_names`."""
+    return {name: number for number, name in enumerate(strategy_names())}
+
+
+@functools.cache
+def _skips_absent() -> bool:
+    """Return whether a score may leave out absent strategies: a non-zero start, finite weights."""
+    model = _model()
+    finite = all(math.isfinite(w) for w in model["weights"].values())
+    return finite and float(model["intercept"]) != 0.0 and not set(GENERAL_FEATURES) & set(strategy_names())
 
 
 def spans(text: str, names: frozenset[str]) -> list[tuple[str, int, int]]:

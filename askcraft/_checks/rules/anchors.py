@@ -32,6 +32,9 @@ _IN_WORD = re.compile(r"[^\W_]|['\u2019]")
 _ZERO_WIDTH = frozenset({"ASSERT", "ASSERT_NOT", "AT"})
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 _APOSTROPHES = "'\u2019"
+#: Letters, digits and inner apostrophes make a word ("don't", "i'm").
+_WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
+_STARTS_WITH_WORD = re.compile(r"[^\W_]")
 
 
 def phrase_pattern(phrases: list[str], patterns: list[str] | None = None) -> re.Pattern[str]:
@@ -185,3 +188,52 @@ def word_starts(text: str) -> dict[str, list[int]]:
     for word, at, _ in scan(text)[2]:
         where.setdefault(word, []).append(at)
     return where
+
+
+def first_words(phrases: list[str]) -> frozenset[str]:
+    """Return the lowercased first word of each phrase, as ``tone_model.words`` finds it."""
+    keys = set()
+    for phrase in phrases:
+        match = _WORD.search(str(phrase).lower().replace("\u2019", "'"))
+        if match is not None:
+            keys.add(match.group())
+    return frozenset(keys)
+
+
+def whole_words(phrases: list[str]) -> frozenset[str]:
+    """Return the phrases that are one plain ASCII word and begin no longer phrase.
+
+    Where such a word stands alone (no word character or apostrophe either side), the phrase
+    pattern matches exactly it, so ``tone_model._find`` needs no regular expression to confirm it.
+    """
+    lowered = [str(p).lower() for p in phrases]
+    single = {p for p in lowered if p.isascii() and _WORD.fullmatch(p)}
+    longer = {key for p in lowered if p not in single for key in first_words([p])}
+    return frozenset(single - longer)
+
+
+def second_words(phrases: list[str]) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """Return, for each first word of *phrases*, the second words of the phrases it starts.
+
+    In an ASCII text a phrase's words are the text's words where it matches (its spaces match
+    spaces, its other marks themselves), so where the word after a key word is none of these,
+    no phrase can match there. A key that is a phrase by itself, or that starts a phrase that
+    is not ASCII, gets None: any word may follow it.
+    """
+    seconds: dict[str, set[str] | None] = {}
+    for phrase in phrases:
+        lowered = str(phrase).lower()
+        found = _WORD.findall(lowered.replace("\u2019", "'"))
+        if not found:
+            continue
+        known = seconds.setdefault(found[0], set())
+        if len(found) < 2 or not lowered.isascii():
+            seconds[found[0]] = None
+        elif known is not None:
+            known.add(found[1])
+    return tuple((key, None if after is None else frozenset(after)) for key, after in seconds.items())
+
+
+def starts_with_word(phrases: list[str]) -> bool:
+    """Return whether every phrase begins with a word character (so it can be anchored)."""
+    return all(_STARTS_WITH_WORD.match(str(p).lower()) for p in phrases)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import re
@@ -13,26 +12,29 @@ from typing import Any, cast, get_args
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Category, Finding, Severity
 from askcraft._checks.rules.anchors import FOLDS as FOLDS  # noqa: PLC0414  (checkers' import)
-from askcraft._checks.rules.anchors import anchored_matches, pattern_first_words
+from askcraft._checks.rules.anchors import (
+    anchored_matches,
+    first_words,
+    pattern_first_words,
+    starts_with_word,
+)
 from askcraft._checks.rules.anchors import phrase_pattern as phrase_pattern  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.constructions import (
     Construction,
-    Token,
     compile_construction,
     find,
-    scan,
     token_set,
 )
+from askcraft._checks.rules.reading import read_sentences as read_sentences  # noqa: PLC0414  (checkers' import)
+from askcraft._checks.rules.reading import sentences as sentences  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.removal import clauses_around as clauses_around  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.removal import remove_words as remove_words  # noqa: PLC0414  (checkers' import)
-from askcraft._checks.tone_model import first_words, starts_with_word, word_set
+from askcraft._checks.tone_model import word_set
 from askcraft._errors import AskcraftError
 from askcraft._yaml import safe_load
 
 DATA = Path(__file__).parent / "data"
 _CATEGORIES: tuple[str, ...] = get_args(Category)
-#: A sentence ends at end punctuation followed by space, or at a line break.
-_SENTENCE_END = re.compile(r"[.!?]+[\"\u201d'\u2019)\]]*(?=\s|$)|\n")
 
 
 class OptionError(AskcraftError, ValueError):
@@ -152,16 +154,19 @@ def _keys(phrases: list[str], patterns: list[str]) -> frozenset[str] | None:
     return frozenset(keys)
 
 
+@functools.cache  # one look-up: checkers ask for their rules on every text
 def rules(name: str) -> dict[str, Rule]:
     """Return the rules of the checker data file ``data/<name>.yaml`` by id."""
     return _load(name)[0]
 
 
+@functools.cache
 def lexicon(name: str) -> dict[str, Any]:
     """Return the shared word lists of ``data/<name>.yaml``."""
     return _load(name)[2]
 
 
+@functools.cache
 def word_classes(name: str) -> dict[str, Any]:
     """Return the word classes (``@name`` in constructions) of ``data/<name>.yaml``."""
     return _load(name)[3]
@@ -176,10 +181,21 @@ _SWITCH = {
 
 def option(ctx: CheckContext, name: str, key: str) -> Any:
     """Return option *key* (e.g. ``"patience.min_days"``) from ctx.options, else the data file's default."""
+    if key not in ctx.options:
+        return _default(name, key)
     defaults = _load(name)[1]
     if key not in defaults:
         raise OptionError(f"unknown check option {key!r}; known: {', '.join(sorted(defaults))}")
-    return coerce_option(key, ctx.options.get(key, defaults[key]), defaults[key])
+    return coerce_option(key, ctx.options[key], defaults[key])
+
+
+@functools.cache
+def _default(name: str, key: str) -> Any:
+    """Return the default of option *key* of ``data/<name>.yaml``, as :func:`option` gives it."""
+    defaults = _load(name)[1]
+    if key not in defaults:
+        raise OptionError(f"unknown check option {key!r}; known: {', '.join(sorted(defaults))}")
+    return coerce_option(key, defaults[key], defaults[key])
 
 
 def coerce_option(key: str, value: Any, default: Any) -> Any:
@@ -207,25 +223,6 @@ def default_options(name: str) -> dict[str, Any]:
     return dict(_load(name)[1])
 
 
-@functools.lru_cache(maxsize=256)
-def sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Return ``(start, end)`` of every non-blank sentence, spaces trimmed."""
-    spans = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.end()))
-        start = match.end()
-    spans.append((start, len(text)))
-    trimmed = []
-    for begin, end in spans:
-        piece = text[begin:end]
-        stripped = piece.strip()
-        if stripped:
-            lead = len(piece) - len(piece.lstrip())
-            trimmed.append((begin + lead, begin + lead + len(stripped)))
-    return tuple(trimmed)
-
-
 def whole(text: str) -> tuple[int, int]:
     """Return the span of *text* without leading and trailing space (for whole-message findings)."""
     stripped = text.strip()
@@ -234,14 +231,41 @@ def whole(text: str) -> tuple[int, int]:
 
 
 def run_phrase_rules(ctx: CheckContext, name: str) -> list[Finding]:
-    """Flag every match of every phrase rule in ``data/<name>.yaml`` that applies to *ctx*."""
+    """Flag every match of every phrase rule in ``data/<name>.yaml`` that applies to *ctx*.
+
+    Only the rules that can match are gone through (in the data file's order): those whose key
+    words the text has, those without keys, and, in a text with a letter that folds to an ASCII
+    one, those with raw patterns (see :meth:`Rule.matches`).
+    """
     found = []
-    for rule in rules(name).values():
-        if rule.pattern is None or not rule.applies(ctx):
+    text = ctx.text
+    table, by_word, anywhere, raw = _phrase_index(name)
+    numbers = {number for word in by_word.keys() & word_set(text) for number in by_word[word]}
+    numbers.update(anywhere)
+    if raw and not text.isascii() and any(c in text for c in FOLDS):
+        numbers.update(raw)
+    for number in sorted(numbers):
+        rule = table[number]
+        if not rule.applies(ctx):
             continue
-        for match in rule.matches(ctx.text):
-            found.append(removal_finding(rule, ctx.text, match.start(), match.end()))
+        for match in rule.matches(text):
+            found.append(removal_finding(rule, text, match.start(), match.end()))
     return found
+
+
+@functools.cache
+def _phrase_index(
+    name: str,
+) -> tuple[tuple[Rule, ...], dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
+    """Return the phrase rules of ``data/<name>.yaml``, by number: by key word, without keys, raw."""
+    table = tuple(rule for rule in rules(name).values() if rule.pattern is not None)
+    by_word: dict[str, list[int]] = {}
+    for number, rule in enumerate(table):
+        for word in rule.keys or ():
+            by_word.setdefault(word, []).append(number)
+    anywhere = tuple(number for number, rule in enumerate(table) if rule.keys is None)
+    raw = tuple(number for number, rule in enumerate(table) if rule.raw)
+    return table, {word: tuple(numbers) for word, numbers in by_word.items()}, anywhere, raw
 
 
 def removal_finding(rule: Rule, text: str, start: int, end: int) -> Finding:
@@ -311,17 +335,6 @@ def _live(name: str, text: str) -> dict[str, list[Construction]]:
         else:
             by_rule.setdefault(rule_id, []).append(construction)
     return by_rule
-
-
-@functools.lru_cache(maxsize=256)
-def read_sentences(text: str) -> tuple[tuple[int, int, tuple[Token, ...], frozenset[str]], ...]:
-    """Return ``(start, end, tokens, words)`` for every sentence (see :func:`sentences`)."""
-    toks, starts, _, norms = scan(text)
-    out = []
-    for start, end in sentences(text):
-        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        out.append((start, end, toks[first:last], frozenset(norms[first:last])))
-    return tuple(out)
 
 
 @functools.cache

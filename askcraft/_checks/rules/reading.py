@@ -1,0 +1,47 @@
+"""Reading a text: its sentences, and each sentence's tokens and words, read once and shared.
+
+The checkers all look at a text sentence by sentence; these are computed once per text (and
+kept for the last 256 texts) so that pressure, negativity, politeness and the deadline search
+share them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from askcraft._checks.rules.constructions import Token, scan
+
+#: A sentence ends at end punctuation followed by space, or at a line break.
+_SENTENCE_END = re.compile(r"[.!?]+[\"\u201d'\u2019)\]]*(?=\s|$)|\n")
+
+
+@functools.lru_cache(maxsize=256)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Return ``(start, end)`` of every non-blank sentence, spaces trimmed."""
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for begin, end in spans:
+        piece = text[begin:end]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            trimmed.append((begin + lead, begin + lead + len(stripped)))
+    return tuple(trimmed)
+
+
+@functools.lru_cache(maxsize=256)
+def read_sentences(text: str) -> tuple[tuple[int, int, tuple[Token, ...], frozenset[str]], ...]:
+    """Return ``(start, end, tokens, words)`` for every sentence (see :func:`sentences`)."""
+    toks, starts, _, norms = scan(text)
+    out = []
+    for start, end in sentences(text):
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        out.append((start, end, toks[first:last], frozenset(norms[first:last])))
+    return tuple(out)
