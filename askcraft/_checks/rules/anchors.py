@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from askcraft._checks.rules.constructions import scan
@@ -161,20 +161,37 @@ def _class_in_word(items: list[tuple[Any, Any]]) -> bool:
     return False
 
 
-def anchored_matches(pattern: re.Pattern[str], keys: frozenset[str], text: str) -> Iterator[re.Match[str]]:
+def anchored_matches(
+    pattern: re.Pattern[str],
+    keys: frozenset[str],
+    text: str,
+    follow: Mapping[str, frozenset[str]] | None = None,
+) -> Iterator[re.Match[str]]:
     """Yield what ``pattern.finditer(text)`` would, trying only where one of *keys* starts a word.
 
     For a phrase pattern whose phrases each begin with one of *keys* (a word, not punctuation)
     and must follow a non-word character, a match can only begin where a key word does, so
-    anchoring there skips scanning the whole text once per rule.
+    anchoring there skips scanning the whole text once per rule. In an ASCII text, a key word
+    in *follow* is tried only where the next word is one of those it maps to (a phrase's words
+    are the text's words where it matches; see :func:`second_words`).
     """
+    found = scan(text)[2]
     where = word_starts(text)
-    found = [where[word] for word in keys & where.keys()]
-    starts = found[0] if len(found) == 1 else sorted(at for ats in found for at in ats)
+    hits = [where[word] for word in keys & where.keys()]
+    order = hits[0] if len(hits) == 1 else sorted(at for ats in hits for at in ats)
+    check = follow if follow and text.isascii() else None
+    last = len(found) - 1
     end = -1
-    for at in starts:
+    for number in order:
+        word, at, _ = found[number]
         if at < end:
             continue  # finditer's matches never overlap
+        if (
+            check is not None
+            and word in check
+            and (number == last or found[number + 1][0] not in check[word])
+        ):
+            continue
         match = pattern.match(text, at)
         if match is not None:
             end = match.end()
@@ -183,11 +200,37 @@ def anchored_matches(pattern: re.Pattern[str], keys: frozenset[str], text: str) 
 
 @functools.lru_cache(maxsize=256)
 def word_starts(text: str) -> dict[str, list[int]]:
-    """Map each word of *text* (as ``tone_model.words`` gives it) to where it starts, in order."""
+    """Map each word of *text* (as ``tone_model.words`` gives it) to its places in that list, in order."""
     where: dict[str, list[int]] = {}
-    for word, at, _ in scan(text)[2]:
-        where.setdefault(word, []).append(at)
+    for number, (word, _, _) in enumerate(scan(text)[2]):
+        where.setdefault(word, []).append(number)
     return where
+
+
+def rule_keys(phrases: list[str], patterns: list[str]) -> frozenset[str] | None:
+    """Return every word a match of the phrases and raw patterns begins with, or None if unknown."""
+    if not starts_with_word(phrases):
+        return None
+    keys = set(first_words(phrases))
+    for pattern in patterns:
+        starts = pattern_first_words(pattern)
+        if starts is None:
+            return None
+        keys |= starts
+    return frozenset(keys)
+
+
+def rule_follow(phrases: list[str], patterns: list[str]) -> dict[str, frozenset[str]]:
+    """Return, for the key words only phrases start, the words that may follow them in a match.
+
+    A key that is a phrase by itself, starts a phrase that is not ASCII, or may start a raw
+    pattern is left out: any word may follow it.
+    """
+    follow = {key: after for key, after in second_words(phrases) if after is not None}
+    for pattern in patterns:
+        for key in pattern_first_words(pattern) or ():
+            follow.pop(key, None)
+    return follow
 
 
 def first_words(phrases: list[str]) -> frozenset[str]:

@@ -12,12 +12,7 @@ from typing import Any, cast, get_args
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Category, Finding, Severity
 from askcraft._checks.rules.anchors import FOLDS as FOLDS  # noqa: PLC0414  (checkers' import)
-from askcraft._checks.rules.anchors import (
-    anchored_matches,
-    first_words,
-    pattern_first_words,
-    starts_with_word,
-)
+from askcraft._checks.rules.anchors import anchored_matches, rule_follow, rule_keys
 from askcraft._checks.rules.anchors import phrase_pattern as phrase_pattern  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.constructions import (
     Construction,
@@ -62,6 +57,8 @@ class Rule:
     keys: frozenset[str] | None = None
     #: The pattern holds raw patterns, whose first words hold only where no letter folds (FOLDS).
     raw: bool = False
+    #: For key words that only phrases start: the words that can come next (see anchors.rule_follow).
+    follow: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     #: Patterns over words and word classes (see constructions.py), and those that exempt a sentence.
     constructions: tuple[Construction, ...] = ()
     unless: tuple[Construction, ...] = ()
@@ -102,7 +99,7 @@ class Rule:
         if self.keys is None or (self.raw and not text.isascii() and any(c in text for c in FOLDS)):
             yield from self.pattern.finditer(text)
         elif not self.keys.isdisjoint(word_set(text)):
-            yield from anchored_matches(self.pattern, self.keys, text)
+            yield from anchored_matches(self.pattern, self.keys, text, self.follow)
 
 
 def _examples(raw: list[Any] | None) -> tuple[Mapping[str, Any], ...]:
@@ -133,25 +130,13 @@ def _load(name: str) -> tuple[dict[str, Rule], dict[str, Any], dict[str, Any], d
             flag=_examples(examples.get("flag")),
             passes=_examples(examples.get("pass")),
             data=entry.get("data", {}),
-            keys=_keys(phrases, patterns),
+            keys=rule_keys(phrases, patterns),
+            follow=rule_follow(phrases, patterns),
             raw=bool(patterns),
             constructions=tuple(compile_construction(c, classes) for c in entry.get("constructions", ())),
             unless=tuple(compile_construction(c, classes) for c in entry.get("unless", ())),
         )
     return rules, dict(spec.get("options", {})), dict(spec.get("lexicon", {})), dict(classes)
-
-
-def _keys(phrases: list[str], patterns: list[str]) -> frozenset[str] | None:
-    """Return every word a match of the phrases and raw patterns begins with, or None if unknown."""
-    if not starts_with_word(phrases):
-        return None
-    keys = set(first_words(phrases))
-    for pattern in patterns:
-        starts = pattern_first_words(pattern)
-        if starts is None:
-            return None
-        keys |= starts
-    return frozenset(keys)
 
 
 @functools.cache  # one look-up: checkers ask for their rules on every text
