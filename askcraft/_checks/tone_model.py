@@ -134,23 +134,23 @@ def strategy_names() -> tuple[str, ...]:
 
 
 def _sentence_starts(text: str) -> list[int]:
-    return [0, *[m.end() for m in _SENTENCE_BREAK.finditer(text)]]
+    return [0, *map(re.Match.end, _SENTENCE_BREAK.finditer(text))]
 
 
 def _leading_words(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
     """Return the offsets of the first word, and of the first two words, of every sentence."""
     first: set[int] = set()
     first_two: set[int] = set()
-    offsets = [start for _, start, _ in words(text)]
-    count = len(offsets)
+    found = words(text)
+    count = len(found)
     for k, start in enumerate(starts):
-        at = bisect.bisect_left(offsets, start)  # the first word at or after the sentence start
+        at = bisect.bisect_left(found, start, key=_START)  # the first word at or after the sentence start
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
-        if at < count and offsets[at] < end:
-            first.add(offsets[at])
-            first_two.add(offsets[at])
-            if at + 1 < count and offsets[at + 1] < end:
-                first_two.add(offsets[at + 1])
+        if at < count and found[at][1] < end:
+            first.add(found[at][1])
+            first_two.add(found[at][1])
+            if at + 1 < count and found[at + 1][1] < end:
+                first_two.add(found[at + 1][1])
     return first, first_two
 
 
@@ -166,10 +166,12 @@ def hide(found: list[tuple[_Rule, int, int]]) -> list[tuple[_Rule, int, int]]:
     covers = [(at, at + length, rule.hides) for rule, at, length in found if rule.hides]
     if not covers:
         return found
+    hidden = frozenset().union(*(hides for _, _, hides in covers))  # the only names that may go
     return [
         (rule, at, length)
         for rule, at, length in found
-        if not any(rule.name in hides and start <= at and at + length <= end for start, end, hides in covers)
+        if rule.name not in hidden
+        or not any(rule.name in hides and start <= at and at + length <= end for start, end, hides in covers)
     ]
 
 
@@ -268,6 +270,7 @@ def _joins(char: str) -> bool:
 
 
 _JOINERS = frozenset("_" + _APOSTROPHES)
+_START = operator.itemgetter(1)
 #: Where-values that depend on a word's place in its sentence.
 _POSITIONAL = frozenset({"sentence_start", "not_start", "first_two"})
 
