@@ -312,7 +312,7 @@ def _live(name: str, text: str) -> dict[str, list[Construction]]:
     index, table = _construction_index(name)
     present = token_set(text)
     by_rule: dict[str, list[Construction]] = {}
-    for number in sorted({number for word in index.keys() & present for number in index[word]}):
+    for number in sorted(set().union(*map(index.__getitem__, index.keys() & present))):
         rule_id, construction, others = table[number]
         for need in others:
             if need.isdisjoint(present):

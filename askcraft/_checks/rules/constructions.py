@@ -115,8 +115,9 @@ def scan(text: str) -> Scan:
     pairs = _GAP_TOKEN.findall(folded)
     while pairs and not pairs[-1][1]:
         pairs.pop()  # the gap after the last token, and the empty match at the end
-    bounds = list(itertools.accumulate(map(len, itertools.chain.from_iterable(pairs))))
-    norms = [word for _, word in pairs]
+    flat = list(itertools.chain.from_iterable(pairs))
+    bounds = list(itertools.accumulate(map(len, flat)))
+    norms = flat[1::2]
     starts, ends = bounds[0::2], bounds[1::2]
     toks = list(map(tuple.__new__, itertools.repeat(Token), zip(norms, starts, ends, strict=True)))
     wordy = list(map(_IS_WORD.get, norms, itertools.repeat(True)))
