@@ -21,7 +21,7 @@ from askcraft._checks.rules.base import (
 )
 from askcraft._checks.rules.constructions import tokens
 from askcraft._checks.rules.pushy import as_written, pushy_sentences
-from askcraft._checks.rules.timing import deadlines
+from askcraft._checks.rules.timing import deadlines, offers_a_way_out
 from askcraft._checks.rules.verbs import entries, is_base_verb
 
 _NAME = "pressure"
@@ -138,7 +138,8 @@ def _exclamations(ctx: CheckContext) -> list[Finding]:
         if "!" not in bangs:
             # "??" is surprise ("you're moving??"), "???" is impatience, and so is "??" after a
             # chase for news ("any update??", "hello??").
-            chase = _chases(ctx.text, match.start(), rule.data["chase"])
+            # ...unless the message lets the reader off ("any news??", then "no pressure tho!").
+            chase = _chases(ctx.text, match.start(), rule.data["chase"]) and not offers_a_way_out(ctx.text)
             if len(bangs) > rule.data["max_questions"] or chase:
                 found.append(rule.finding(match.start(), len(bangs), replacements=("?",)))
             continue
@@ -155,6 +156,14 @@ def _exclamations(ctx: CheckContext) -> list[Finding]:
         # "Thanks so much!!!!" keeps one "!" of its warmth; an order loses its shout.
         found.append(rule.finding(match.start(), len(bangs), replacements=("!",) if excited else None))
     return found
+
+
+def _rejoices(text: str, at: int, joy: frozenset[str], pressing: frozenset[str]) -> bool:
+    """Return whether the sentence around *at* is joy or thanks, not a raised voice ("I GOT THE JOB")."""
+    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [e for e in (text.find(c, at) for c in ".!?\n") if e != -1]
+    said = {t.norm for t in tokens(text, start, min(ends, default=len(text)))}
+    return bool(joy & said) and not pressing & said
 
 
 def _chases(text: str, at: int, words: list[str]) -> bool:
@@ -222,11 +231,14 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
         if not all(_is_word(w) for w in re.findall(r"[A-Z][A-Z0-9]+", m.group()))
     }
     in_list = [range(a, b) for a, b in listed.items()]
+    joy = frozenset(rule.data["joy"])
+    pressing = frozenset(rules(_NAME)["pressure.exclamations"].data["pressing"])
     found = []
     for match in _CAPS.finditer(ctx.text):
         word = match.group()
         if (
-            (len(word) < min_letters and word not in _loud_short_words())
+            _rejoices(ctx.text, match.start(), joy, pressing)
+            or (len(word) < min_letters and word not in _loud_short_words())
             or (word in _not_shouting() and word not in _loud_short_words())
             or word in names
             or any(match.start() in span for span in in_list)

@@ -95,7 +95,7 @@ def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
     if not found:
         return
     spans = sentences(text)
-    easy_out = any(find(_constructions("easy_outs"), toks))
+    easy_out = offers_a_way_out(text)
     for i, cue_length, near_end in found:
         at = next((k for k, (a, b) in enumerate(spans) if a <= toks[i].start < b), 0)
         start, end = spans[at] if spans else (0, len(text))
@@ -109,6 +109,11 @@ def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
         stop = _date_after(text, sentence, at)
         if stop is not None:
             yield toks[i].start, stop, easy_out
+
+
+def offers_a_way_out(text: str) -> bool:
+    """Return whether the message gives the reader an easy way out ("no pressure", "no worries if not")."""
+    return any(find(_constructions("easy_outs"), tokens(text)))
 
 
 @functools.lru_cache(maxsize=256)
