@@ -4,7 +4,7 @@ Run from the repository root:  python scripts/fit_pushy.py --addressed-only [--t
 (the shipped weights: --addressed-only, and the default 2,000 drafts of askcraft's own voice)
 Writes askcraft/_checks/rules/pushy_weights.json. Needs the `fit` extra (scikit-learn, numpy).
 
-Training data: the labelled messages of tests/data/tone_train.yaml (same schema as the evaluation
+Training data: the labelled messages of tests/data/tone_train*.yaml (same schema as the evaluation
 set; a sentence is pushy when it holds words a label quotes, every other sentence is not) and the
 examples of the pressure, negativity and politeness rules; and, with --own-voice N (default 2,000),
 every distinct sentence of N drafts askcraft writes itself, as gentle: askcraft's drafts are gentle
@@ -44,7 +44,9 @@ from askcraft._checks.rules.pushy import addresses_reader, features  # noqa: E40
 sys.path.insert(0, str(ROOT / "scripts"))
 import own_voice  # noqa: E402  (scripts/own_voice.py)
 
-TRAIN = ROOT / "tests" / "data" / "tone_train.yaml"
+#: Every training set: tone_train.yaml (958 messages, five writers) and the sets written since
+#: (tone_train_f.yaml, tone_train_g.yaml: 300 each, formal and texting voices).
+TRAIN = sorted((ROOT / "tests" / "data").glob("tone_train*.yaml"))
 RULE_DATA = ROOT / "askcraft" / "_checks" / "rules" / "data"
 WEIGHTS = ROOT / "askcraft" / "_checks" / "rules" / "pushy_weights.json"
 COUNTED = ("politeness", "pressure", "negativity", "patience")
@@ -180,7 +182,10 @@ def load(paths: list[Path]) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
-        "--train", type=Path, action="append", help="training set(s) (default: tone_train.yaml)"
+        "--train",
+        type=Path,
+        action="append",
+        help="training set(s) (default: every tests/data/tone_train*.yaml)",
     )
     parser.add_argument(
         "--clean",
@@ -208,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         help="leave out the rules' rewrites of their own examples (added as gentle by default)",
     )
     args = parser.parse_args(argv)
-    paths = args.train or [TRAIN]
+    paths = args.train or TRAIN
     items = load(paths)
     own = _own_voice_rows(args.own_voice) if args.own_voice else []
     print(f"askcraft's own voice: {len(own)} distinct sentences of {args.own_voice} drafts, as gentle")
