@@ -231,6 +231,14 @@ DETAILS = [
     "check my résumé before I submit it on Friday",
     "read my thank-you note to the panel before it goes out",
     "look at my LinkedIn summary before I post it",
+    "read my statement of purpose before I submit my application",
+    "check the tone of my resignation letter before I hand it in",
+    "skim my case study before I present it to the panel",
+    "look through my references list before I send it to the recruiter",
+    "read my reply to the recruiter before I hit send",
+    "glance at my salary ask before I make it",
+    "check my portfolio site before I share the link",
+    "read my application for the fellowship before it goes off",
 ]
 HELP = [
     "reading my personal statement",
