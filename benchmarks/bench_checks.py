@@ -15,7 +15,8 @@ valgrind with 1 and 2 passes and take the difference:
 
 (instructions per message = (I refs of 2 passes - I refs of 1 pass) / 300; with more than 256
 distinct drafts, the per-text caches do not carry over from one pass to the next). With
-``--proselint`` the passes run proselint instead, for a ratio of instructions.
+``--proselint`` the passes run proselint instead, for a ratio of instructions; ``--model off``
+(or ``on``) switches the learned model for the passes, which otherwise run as shipped.
 """
 
 from __future__ import annotations
@@ -94,9 +95,12 @@ def main() -> None:
     )
     parser.add_argument("--passes", type=int, help="only check the drafts this many times (for valgrind)")
     parser.add_argument("--proselint", action="store_true", help="with --passes: run proselint instead")
+    parser.add_argument(
+        "--model", choices=("on", "off"), help="with --passes: the learned model on or off (else as shipped)"
+    )
     args = parser.parse_args()
     if args.passes is not None:
-        _passes(drafts(args.messages), args.passes, proselint=args.proselint)
+        _passes(drafts(args.messages), args.passes, proselint=args.proselint, model=args.model)
         return
 
     from proselint.checks import __register__  # noqa: PLC0415  (the bench extra)
@@ -168,7 +172,13 @@ def main() -> None:
         )
 
 
-def _passes(messages: list[tuple[str, str, str, str | None]], passes: int, *, proselint: bool) -> None:
+def _passes(
+    messages: list[tuple[str, str, str, str | None]],
+    passes: int,
+    *,
+    proselint: bool,
+    model: str | None = None,
+) -> None:
     """Check *messages* *passes* times with askcraft (or proselint), for an instruction count."""
     if proselint:
         from proselint.checks import __register__  # noqa: PLC0415  (the bench extra)
@@ -180,8 +190,9 @@ def _passes(messages: list[tuple[str, str, str, str | None]], passes: int, *, pr
             for i, (_, _, body, _) in enumerate(messages):
                 LintFile(f"message-{i}", body).lint()
         return
+    options = {} if model is None else {"pressure.learned": model}
     contexts = [
-        CheckContext(text=body, kind=kind, channel=channel, subject=subject, send_date=TODAY)
+        CheckContext(text=body, kind=kind, channel=channel, subject=subject, send_date=TODAY, options=options)
         for kind, channel, body, subject in messages
     ]
     for _ in range(passes):

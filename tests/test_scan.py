@@ -81,7 +81,8 @@ def test_random_strings() -> None:
 
 def test_scan_parts_line_up() -> None:
     text = "Hi Sam, I can't wait \u2014 dogs' day. Cannot!"
-    toks, starts, words, norms = constructions.scan(text)
+    toks, starts, words, norms, strings = constructions.scan(text)
+    assert strings == tuple(word for word, _, _ in words)
     assert [t.norm for t in toks] == list(norms)
     assert [t.start for t in toks] == list(starts)
     assert [text[t.start : t.end].lower() for t in toks][:5] == ["hi", "sam", ",", "i", "can't"]

@@ -85,7 +85,7 @@ def words(text: str) -> tuple[tuple[str, int, int], ...]:
 @functools.lru_cache(maxsize=256)
 def word_set(text: str) -> frozenset[str]:
     """Return the set of lowercased words of *text*."""
-    return frozenset(word for word, _, _ in words(text))
+    return frozenset(scan(text)[4])
 
 
 @functools.cache
@@ -276,14 +276,13 @@ _POSITIONAL = frozenset({"sentence_start", "not_start", "first_two"})
 
 
 def _general(text: str) -> dict[str, float]:
-    found = words(text)
-    n_words = len(found)
+    found = scan(text)[4]  # the words alone
     return {
-        "words_log": math.log1p(n_words),
+        "words_log": math.log1p(len(found)),
         "questions": float(min(text.count("?"), 3)),
         "exclamations": float(min(text.count("!"), 3)),
         "shouting": float(min(len(_CAPS_WORD.findall(text)), 3)),
-        "you_count": float(min(sum(map(_YOU.__contains__, map(operator.itemgetter(0), found))), 3)),
+        "you_count": float(min(sum(map(_YOU.__contains__, found)), 3)),
     }
 
 

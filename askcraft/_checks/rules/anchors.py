@@ -202,7 +202,7 @@ def anchored_matches(
 def word_starts(text: str) -> dict[str, list[int]]:
     """Map each word of *text* (as ``tone_model.words`` gives it) to its places in that list, in order."""
     where: dict[str, list[int]] = {}
-    for number, (word, _, _) in enumerate(scan(text)[2]):
+    for number, word in enumerate(scan(text)[4]):
         where.setdefault(word, []).append(number)
     return where
 

@@ -19,6 +19,7 @@ import bisect
 import dataclasses
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
@@ -61,6 +62,7 @@ _PUNCT = frozenset(',;:!?.\u2014\u2013()"')
 _GAP_TOKEN = re.compile(rf'((?:[^\w,;:!?.\u2014\u2013()"]|_)*+)({_TOKEN.pattern}|\Z)')
 #: False for a mark: what is not a mark is a word.
 _IS_WORD = dict.fromkeys(_PUNCT, False)
+_WORD_OF = operator.itemgetter(0)
 
 
 class Token(NamedTuple):
@@ -92,13 +94,16 @@ _new_token = functools.partial(tuple.__new__, Token)
 
 
 #: A text read once: its tokens, their start offsets, its words as ``tone_model.words`` gives them,
-#: and the tokens' normalised forms (``norm``), in order.
-Scan = tuple[tuple[Token, ...], tuple[int, ...], tuple[tuple[str, int, int], ...], tuple[str, ...]]
+#: the tokens' normalised forms (``norm``), and the words alone (without their offsets), in order.
+Scan = tuple[
+    tuple[Token, ...], tuple[int, ...], tuple[tuple[str, int, int], ...], tuple[str, ...], tuple[str, ...]
+]
 
 
 @functools.lru_cache(maxsize=256)
 def scan(text: str) -> Scan:
-    """Return the tokens of *text* (contractions split), their starts, its words, and the tokens' norms.
+    """Return the tokens of *text* (contractions split), their starts, its words, the tokens' norms
+    and the words' strings.
 
     A word is a token's word read whole ("don't", "i'm"), lowercased, with "\u2019" as "'" and
     without a trailing apostrophe ("dogs'" is "dogs"): the politeness model reads those, the
@@ -123,7 +128,8 @@ def scan(text: str) -> Scan:
     wordy = list(map(_IS_WORD.get, norms, itertools.repeat(True)))
     special = _special(folded, norms, starts, ends)
     if not special:
-        return tuple(toks), tuple(starts), tuple(itertools.compress(toks, wordy)), tuple(norms)
+        found = tuple(itertools.compress(toks, wordy))
+        return tuple(toks), tuple(starts), found, tuple(norms), tuple(itertools.compress(norms, wordy))
     out: list[Token] = []
     out_starts: list[int] = []
     out_norms: list[str] = []
@@ -144,7 +150,8 @@ def scan(text: str) -> Scan:
     out += toks[prev:]
     out_starts += starts[prev:]
     out_norms += norms[prev:]
-    return tuple(out), tuple(out_starts), tuple(itertools.compress(words, wordy)), tuple(out_norms)
+    read = tuple(itertools.compress(words, wordy))
+    return tuple(out), tuple(out_starts), read, tuple(out_norms), tuple(map(_WORD_OF, read))
 
 
 def _special(folded: str, norms: list[str], starts: list[int], ends: list[int]) -> list[int]:
@@ -186,7 +193,8 @@ def _scan_by_match(text: str) -> Scan:
         else:
             out.append(_new_token((word, start, end)))
             found.append((word, start, end))
-    return tuple(out), tuple([t[1] for t in out]), tuple(found), tuple([t[0] for t in out])
+    norms = tuple([t[0] for t in out])
+    return tuple(out), tuple([t[1] for t in out]), tuple(found), norms, tuple(map(_WORD_OF, found))
 
 
 @functools.lru_cache(maxsize=256)
@@ -197,7 +205,7 @@ def token_set(text: str) -> frozenset[str]:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Return the tokens of ``text[start:end]``, contractions split, offsets into *text*."""
-    toks, starts, _, _ = scan(text)
+    toks, starts, _, _, _ = scan(text)
     if start == 0 and end is None:
         return toks
     first = bisect.bisect_left(starts, start)

@@ -38,7 +38,7 @@ def grade(text: str) -> float:
     if not found:
         return 0.0
     count = len(sentences(text))
-    syllables = sum(_syllables(w) for w in found)
+    syllables = sum(map(_syllables, found))
     return 0.39 * len(found) / max(count, 1) + 11.8 * syllables / len(found) - 15.59
 
 

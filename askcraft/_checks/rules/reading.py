@@ -39,7 +39,7 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
 @functools.lru_cache(maxsize=256)
 def read_sentences(text: str) -> tuple[tuple[int, int, tuple[Token, ...], frozenset[str]], ...]:
     """Return ``(start, end, tokens, words)`` for every sentence (see :func:`sentences`)."""
-    toks, starts, _, norms = scan(text)
+    toks, starts, _, norms, _ = scan(text)
     out = []
     for start, end in sentences(text):
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
