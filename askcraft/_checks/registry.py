@@ -100,6 +100,10 @@ def run_checks(
     such as a pack's own tone rules.
     """
     findings: list[Finding] = []
+    if checkers is None and not also and not disable and english(ctx.language):
+        for builtin in _english_checkers(grammar):  # the usual case, its checkers looked up once
+            findings.extend(builtin(ctx))
+        return sort_findings(merge(findings, ctx.text, ctx.subject))
     chosen: dict[str, Checker | None] = (
         dict(checkers) if checkers is not None else dict.fromkeys(BUILTIN_CHECKERS)
     )
@@ -119,6 +123,12 @@ def run_checks(
     if skipped and not disabled("tone.language", disable):
         findings.append(language_notice(ctx.language, skipped))
     return sort_findings(merge(findings, ctx.text, ctx.subject))
+
+
+@functools.cache
+def _english_checkers(grammar: bool) -> tuple[Checker, ...]:
+    """Return the built-in checkers an English message goes through, in order (as run_checks picks them)."""
+    return tuple(load_checker(name) for name in BUILTIN_CHECKERS if grammar or name not in GRAMMAR_CHECKERS)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
