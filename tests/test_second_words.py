@@ -11,12 +11,12 @@ model) or ``finditer`` (the checkers).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
+from test_tone_equivalence import _anchored
 
 from askcraft._checks import tone_model
 from askcraft._checks.rules.anchors import rule_follow, second_words
@@ -85,21 +85,8 @@ def test_politeness_phrases_find_what_each_pattern_finds() -> None:
         for number, rule in enumerate(model_rules):
             if rule.phrases is None or not rule.anchored:
                 continue
-            plain = list(_anchored(rule.phrases, rule.keys, text, found))
+            plain = [m.span() for m in _anchored(rule.phrases, rule.keys, text, found)]
             assert hits.get(number, []) == plain, (rule.name, text)
-
-
-def _anchored(
-    pattern: re.Pattern[str], keys: frozenset[str], text: str, found: tuple[tuple[str, int, int], ...]
-) -> Iterator[tuple[int, int]]:
-    end = -1
-    for at in sorted(start for word, start, _ in found if word in keys):
-        if at < end:
-            continue
-        match = pattern.match(text, at)
-        if match is not None:
-            end = match.end()
-            yield match.span()
 
 
 def test_second_words() -> None:
