@@ -237,8 +237,7 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
     for match in _CAPS.finditer(ctx.text):
         word = match.group()
         if (
-            _rejoices(ctx.text, match.start(), joy, pressing)
-            or (len(word) < min_letters and word not in _loud_short_words())
+            (len(word) < min_letters and word not in _loud_short_words())
             or (word in _not_shouting() and word not in _loud_short_words())
             or word in names
             or any(match.start() in span for span in in_list)
@@ -246,6 +245,8 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
             or _NAMES_A_THING.match(ctx.text, match.end())
             or _AT_A_PLACE.search(ctx.text, 0, match.start())
             or not _is_word(word)
+            # Last: it reads the sentence's words, worth it only for a word that would be flagged.
+            or _rejoices(ctx.text, match.start(), joy, pressing)
         ):
             continue
         lower = _STRETCHED_RUN.sub(r"\1", word).lower()  # "SOOOO" -> "so"
