@@ -38,12 +38,14 @@ _COMPANY_SUFFIX = re.compile(
 )
 #: A word in capitals after "at" names a place or an employer ("I start at PATH on Monday").
 _AT_A_PLACE = re.compile(r"\b(?:at|joined|joining|join)\s+$", re.IGNORECASE)
-#: A word in capitals that names a course, an exam or a body is an acronym ("the RAPS course").
+#: A word in capitals that names a course, an exam or a body is an acronym ("the RAPS course"),
 _NAMES_A_THING = re.compile(
     r"\s+(?:course|courses|exam|exams|certification|certificate|credential|credentials|program|programme|"
     r"programs|training|conference|chapter|membership|designation|standard|standards|guidelines|framework|"
     r"module|modules|workshop|summit|portal|platform|software|license|licence|accreditation|syllabus|"
-    r"curriculum|cohort|fellowship|scholarship|award|exam's|test|tests|meetup|newsletter|forum|board)\b"
+    r"curriculum|cohort|fellowship|scholarship|award|exam's|test|tests|meetup|newsletter|forum|board|"
+    # ... or the people or service it names ("SEND pupils": special educational needs).
+    r"pupils|students|learners|children|kids|patients|clients|provision|department|coordinator|unit)\b"
 )
 
 
