@@ -92,4 +92,4 @@ def test_builtin_draft_is_polite_and_has_no_tone_warnings(
 
 def test_own_drafts_are_held_above_the_warning():
     """The bar for askcraft's own drafts is stricter than the one the politeness rule warns below."""
-    assert THRESHOLD > float(known_options()["politeness.min_score"])
+    assert float(known_options()["politeness.min_score"]) < THRESHOLD
