@@ -1,6 +1,6 @@
 """The bulk tokeniser (``constructions.scan``) reads every text exactly as the match-by-match one did.
 
-``scan`` reads a text with one ``findall`` and sums the lengths for the offsets; only words with
+``scan`` reads a text with one ``split`` and sums the lengths for the offsets; only words with
 an apostrophe (or "cannot") are then read one at a time. ``_scan_by_match`` is the plain reading
 it replaced (and still the one used when lowercasing a text moves its offsets). The two must give
 the same tokens (same type, norm and span), starts, words and norms on realistic messages, on
@@ -53,6 +53,13 @@ def _random(count: int, seed: int = 10) -> list[str]:
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
 
 
+def _random_ascii(count: int, seed: int = 11) -> list[str]:
+    """ASCII strings, read with the ASCII pattern (``constructions._SPLIT_ASCII``)."""
+    rng = random.Random(seed)  # noqa: S311  (test strings, not secrets)
+    alphabet = "aB9'\u2019 ,.;:!?_-\"()cannot\n\t#&*/"
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+
+
 def _same(text: str) -> None:
     bulk = constructions.scan.__wrapped__(text)
     plain = constructions._scan_by_match(text)
@@ -76,6 +83,13 @@ def test_rule_examples_in_every_case() -> None:
 
 def test_random_strings() -> None:
     for text in _random(20000):
+        _same(text)
+
+
+def test_random_ascii_strings() -> None:
+    texts = _random_ascii(20000)
+    assert sum(text.replace("\u2019", "'").isascii() for text in texts) > 5000  # the ASCII pattern's path
+    for text in texts:
         _same(text)
 
 
