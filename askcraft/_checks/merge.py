@@ -59,6 +59,8 @@ def _mergeable(finding: Finding) -> bool:
 
 def merge(findings: Sequence[Finding], text: str, subject: str | None = None) -> list[Finding]:
     """Return *findings* with duplicates dropped and overlapping rewrites merged (see module doc)."""
+    if len(findings) < 2:
+        return list(findings)  # nothing to drop or merge: most messages
     findings = dedupe(findings)
     candidates = sorted((f for f in findings if _mergeable(f)), key=lambda f: (f.field, f.offset))
     rest = [f for f in findings if not _mergeable(f)]

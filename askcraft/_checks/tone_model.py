@@ -21,9 +21,12 @@ _DATA = Path(__file__).parent / "rules" / "data"
 _WEIGHTS = Path(__file__).parent / "rules" / "politeness_weights.json"
 
 _APOSTROPHES = "'\u2019"
-#: A sentence starts at the start of the text, after end punctuation and space, or after a line break.
-_SENTENCE_BREAK = re.compile(rf"[.!?]+[\"\u201d{_APOSTROPHES})\]]*\s+|\n\s*")
-_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
+#: A sentence starts at the start of the text, after end punctuation and space, or after a line break:
+#: ``[.!?]+["\u201d'\u2019)\]]*\s+|\n\s*``, written to begin with the class of its first character so
+#: that the regular expression engine tries it only where one of those is (as ``_CAPS_WORD``,
+#: ``\b[A-Z]{3,}\b``; ``tests/test_fast_patterns.py`` compares them).
+_SENTENCE_BREAK = re.compile(rf"[.!?\n](?:(?<=\n)\s*|[.!?]*[\"\u201d{_APOSTROPHES})\]]*\s+)")
+_CAPS_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{2,}\b")
 
 #: General features next to the strategies; each is capped so long texts do not dominate.
 GENERAL_FEATURES = ("words_log", "questions", "exclamations", "shouting", "you_count")

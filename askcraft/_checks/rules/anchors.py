@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import functools
 import importlib
+import itertools
+import operator
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -35,6 +37,7 @@ _APOSTROPHES = "'\u2019"
 #: Letters, digits and inner apostrophes make a word ("don't", "i'm").
 _WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
 _STARTS_WITH_WORD = re.compile(r"[^\W_]")
+_START = operator.itemgetter(1)
 
 
 def phrase_pattern(phrases: list[str], patterns: list[str] | None = None) -> re.Pattern[str]:
@@ -175,10 +178,8 @@ def anchored_matches(
     in *follow* is tried only where the next word is one of those it maps to (a phrase's words
     are the text's words where it matches; see :func:`second_words`).
     """
-    found = scan(text)[2]
-    where = word_starts(text)
-    hits = [where[word] for word in keys & where.keys()]
-    order = hits[0] if len(hits) == 1 else sorted(at for ats in hits for at in ats)
+    _, _, found, _, words = scan(text)
+    order = itertools.compress(range(len(found)), map(keys.__contains__, words))  # key words, in turn
     check = follow if follow and text.isascii() else None
     last = len(found) - 1
     end = -1
@@ -198,13 +199,54 @@ def anchored_matches(
             yield match
 
 
-@functools.lru_cache(maxsize=256)
-def word_starts(text: str) -> dict[str, list[int]]:
-    """Map each word of *text* (as ``tone_model.words`` gives it) to its places in that list, in order."""
-    where: dict[str, list[int]] = {}
-    for number, word in enumerate(scan(text)[4]):
-        where.setdefault(word, []).append(number)
-    return where
+def phrase_keys(phrases: list[str]) -> frozenset[str] | None:
+    """Return the first words of *phrases*, where every match of ``phrase_pattern(phrases)`` begins.
+
+    None when a phrase does not begin with a word or a first word is not ASCII (then the words
+    a case-insensitive match can begin with are not only these): search the whole text.
+    """
+    keys = first_words(phrases)
+    return keys if starts_with_word(phrases) and all(key.isascii() for key in keys) else None
+
+
+def has_folds(text: str) -> bool:
+    """Return whether *text* holds a letter a case-insensitive pattern takes for an ASCII one (FOLDS).
+
+    A phrase's match can begin there where the text's word is not the phrase's first word.
+    """
+    return not text.isascii() and any(c in text for c in FOLDS)
+
+
+def may_match(keys: frozenset[str] | None, text: str) -> bool:
+    """Return False when a phrase pattern with these *keys* (see :func:`phrase_keys`) cannot match *text*."""
+    return keys is None or has_folds(text) or not keys.isdisjoint(scan(text)[4])
+
+
+def key_offsets(keys: frozenset[str], text: str) -> list[int]:
+    """Return where the words of *text* that are one of *keys* start, in order."""
+    _, _, found, _, words = scan(text)
+    return list(itertools.compress(map(_START, found), map(keys.__contains__, words)))
+
+
+def first_match(
+    pattern: re.Pattern[str], keys: frozenset[str] | None, text: str, start: int = 0, end: int | None = None
+) -> re.Match[str] | None:
+    """Return ``pattern.search(text, start, end)`` for a phrase pattern, trying it only at its *keys*.
+
+    *keys* are the first words of its phrases (:func:`phrase_keys`): a match begins where one
+    of them does, so the first of them where the pattern matches is where the search finds it.
+    """
+    stop = len(text) if end is None else end
+    if keys is None or has_folds(text):
+        return pattern.search(text, start, stop)
+    for at in key_offsets(keys, text):
+        if at >= stop:
+            break
+        if at >= start:
+            match = pattern.match(text, at, stop)
+            if match is not None:
+                return match
+    return None
 
 
 def rule_keys(phrases: list[str], patterns: list[str]) -> frozenset[str] | None:

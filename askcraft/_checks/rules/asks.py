@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
 
+from askcraft._checks.rules.anchors import has_folds, key_offsets, may_match, phrase_keys
 from askcraft._checks.rules.base import lexicon, phrase_pattern, sentences
 
 
@@ -41,10 +43,32 @@ def ask_sentences(text: str) -> Iterator[tuple[int, int]]:
     yield from _ask_spans(text)
 
 
+@functools.cache
+def lexicon_keys(name: str) -> frozenset[str] | None:
+    """Return the words every match of the phrase list *name* of ``asks.yaml`` begins with (or None)."""
+    return phrase_keys([str(p) for p in lexicon("asks")[name]])
+
+
 @functools.lru_cache(maxsize=256)
 def _ask_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Return the sentences where the ask pattern matches (``search`` within each sentence).
+
+    A match begins where an ask phrase's first word does, so the pattern is tried there alone.
+    """
     # Cached: the specificity and ask-size checks both read a text's asks.
-    return tuple((start, end) for start, end in sentences(text) if ask_pattern().search(text, start, end))
+    keys = lexicon_keys("ask_phrases")
+    pattern = ask_pattern()
+    if keys is None or has_folds(text):
+        return tuple((start, end) for start, end in sentences(text) if pattern.search(text, start, end))
+    offsets = key_offsets(keys, text)
+    asked = []
+    for start, end in sentences(text):
+        first = bisect.bisect_left(offsets, start)
+        for at in offsets[first : bisect.bisect_left(offsets, end, first)]:
+            if pattern.match(text, at, end) is not None:
+                asked.append((start, end))
+                break
+    return tuple(asked)
 
 
 def question_sentences(text: str) -> list[tuple[int, int]]:
@@ -63,6 +87,8 @@ def counted_pattern() -> re.Pattern[str]:
 
 def counted_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
     """Yield ``(offset, end, count)`` for "three people"-like phrases between start and end."""
+    if not may_match(lexicon_keys("people_nouns"), text):
+        return  # no people noun, so no count of people: most messages
     for match in counted_pattern().finditer(text, start, end):
         number = number_pattern().match(match.group())
         if number is not None:

@@ -224,8 +224,8 @@ def run_phrase_rules(ctx: CheckContext, name: str) -> list[Finding]:
     """
     found = []
     text = ctx.text
-    table, by_word, anywhere, raw = _phrase_index(name)
-    numbers = {number for word in by_word.keys() & word_set(text) for number in by_word[word]}
+    table, by_word, keys, anywhere, raw = _phrase_index(name)
+    numbers = {number for word in keys & word_set(text) for number in by_word[word]}
     numbers.update(anywhere)
     if raw and not text.isascii() and any(c in text for c in FOLDS):
         numbers.update(raw)
@@ -241,8 +241,9 @@ def run_phrase_rules(ctx: CheckContext, name: str) -> list[Finding]:
 @functools.cache
 def _phrase_index(
     name: str,
-) -> tuple[tuple[Rule, ...], dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
-    """Return the phrase rules of ``data/<name>.yaml``, by number: by key word, without keys, raw."""
+) -> tuple[tuple[Rule, ...], dict[str, tuple[int, ...]], frozenset[str], tuple[int, ...], tuple[int, ...]]:
+    """Return the phrase rules of ``data/<name>.yaml``, by number: by key word, the key words (a set,
+    which meets a text's words faster than the dictionary's keys do), without keys, raw."""
     table = tuple(rule for rule in rules(name).values() if rule.pattern is not None)
     by_word: dict[str, list[int]] = {}
     for number, rule in enumerate(table):
@@ -250,7 +251,8 @@ def _phrase_index(
             by_word.setdefault(word, []).append(number)
     anywhere = tuple(number for number, rule in enumerate(table) if rule.keys is None)
     raw = tuple(number for number, rule in enumerate(table) if rule.raw)
-    return table, {word: tuple(numbers) for word, numbers in by_word.items()}, anywhere, raw
+    index = {word: tuple(numbers) for word, numbers in by_word.items()}
+    return table, index, frozenset(index), anywhere, raw
 
 
 def removal_finding(rule: Rule, text: str, start: int, end: int) -> Finding:
@@ -309,10 +311,10 @@ def _live(name: str, text: str) -> dict[str, list[Construction]]:
     text's words (each sentence is checked by the caller). They come in the data file's order,
     so the rules do too.
     """
-    index, table = _construction_index(name)
+    index, keys, table = _construction_index(name)
     present = token_set(text)
     by_rule: dict[str, list[Construction]] = {}
-    for number in sorted(set().union(*map(index.__getitem__, index.keys() & present))):
+    for number in sorted(set().union(*map(index.__getitem__, keys & present))):
         rule_id, construction, others = table[number]
         for need in others:
             if need.isdisjoint(present):
@@ -322,20 +324,23 @@ def _live(name: str, text: str) -> dict[str, list[Construction]]:
     return by_rule
 
 
+#: A construction with its rule's id and its required parts after the first.
+_Entry = tuple[str, Construction, tuple[frozenset[str], ...]]
+
+
 @functools.cache
-def _construction_index(
-    name: str,
-) -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, Construction, tuple[frozenset[str], ...]], ...]]:
+def _construction_index(name: str) -> tuple[dict[str, tuple[int, ...]], frozenset[str], tuple[_Entry, ...]]:
     """Map each word to the constructions (by number) whose rarest required part holds it.
 
-    Each construction comes with its rule's id and its other required parts.
+    With the words as a set (it meets a text's words faster than the dictionary's keys do), and
+    each construction with its rule's id and its other required parts.
     """
     table = tuple((rule.id, c, c.needs[1:]) for rule in rules(name).values() for c in rule.constructions)
     index: dict[str, list[int]] = {}
     for number, (_, construction, _) in enumerate(table):
         for word in construction.needs[0]:
             index.setdefault(word, []).append(number)
-    return {word: tuple(numbers) for word, numbers in index.items()}, table
+    return {word: tuple(numbers) for word, numbers in index.items()}, frozenset(index), table
 
 
 def example_context(example: Mapping[str, Any]) -> CheckContext:

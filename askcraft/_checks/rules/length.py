@@ -16,15 +16,18 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 @functools.cache
 def _gsm7() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the GSM-7 characters: all of them (basic and extension), and the extension's (two septets)."""
     data = lexicon(_NAME)
-    return frozenset(data["gsm7"]), frozenset(data["gsm7_extension"])
+    extension = frozenset(data["gsm7_extension"])
+    return frozenset(data["gsm7"]) | extension, extension
 
 
 def sms_segments(text: str) -> tuple[int, str, int]:
     """Return ``(segments, encoding, one_segment_limit)`` for *text* sent as an SMS."""
-    basic, extension = _gsm7()
-    if all(c in basic or c in extension for c in text):
-        septets = sum(2 if c in extension else 1 for c in text)
+    gsm7, extension = _gsm7()
+    used = set(text)
+    if used <= gsm7:
+        septets = len(text) + sum(map(text.count, used & extension))
         return (1 if septets <= 160 else math.ceil(septets / 153)), "GSM-7", 160
     # UCS-2 counts UTF-16 code units: an emoji outside the BMP takes two.
     units = len(text.encode("utf-16-le")) // 2
@@ -32,7 +35,7 @@ def sms_segments(text: str) -> tuple[int, str, int]:
 
 
 def _words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def check(ctx: CheckContext) -> list[Finding]:

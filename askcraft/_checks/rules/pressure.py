@@ -27,8 +27,11 @@ from askcraft._checks.rules.verbs import entries, is_base_verb
 _NAME = "pressure"
 _BANGS = re.compile(r"[!?]*![!?]+|[!?]+!|\?{2,}")
 #: Each match of _BANGS is made of marks only, two or more: it lies in a run of them, found fast.
-_BANG_RUNS = re.compile(r"[!?]{2,}")
-_CAPS = re.compile(r"(?<![\w'\u2019])[A-Z][A-Z'\u2019]+(?![\w'\u2019])")
+_BANG_RUNS = re.compile(r"[!?][!?]+")
+#: A word in capitals: ``(?<![\w'\u2019])[A-Z][A-Z'\u2019]+(?![\w'\u2019])``, written to begin with its
+#: first letter, so that the regular expression engine tries it only at a capital (as ``_BANG_RUNS``,
+#: ``[!?]{2,}``; ``tests/test_fast_patterns.py`` compares them).
+_CAPS = re.compile(r"[A-Z](?<![\w'\u2019][A-Z])[A-Z'\u2019]+(?![\w'\u2019])")
 #: Two words in capitals joined by a comma, "and", "or" or a slash are a list of acronyms.
 _CAPS_LIST = re.compile(r"[A-Z][A-Z0-9]+(?:\s*(?:,|/|&|\band\b|\bor\b)\s*[A-Z][A-Z0-9]+)+")
 #: A word in capitals before a company's suffix is a company's name ("ACME Corp", "BOLD Labs").

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 import pyphen
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
 from askcraft._checks.rules.base import option, rules, sentences
+from askcraft._checks.rules.constructions import scan
 
 _NAME = "readability"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
@@ -34,12 +36,26 @@ def _syllables(word: str) -> int:
 
 def grade(text: str) -> float:
     """Return the Flesch-Kincaid grade level of *text* (0.0 for a text without words)."""
-    found = _WORD.findall(text.lower().replace("\u2019", "'"))
+    found = _words(text)
     if not found:
         return 0.0
     count = len(sentences(text))
     syllables = sum(map(_syllables, found))
     return 0.39 * len(found) / max(count, 1) + 11.8 * syllables / len(found) - 15.59
+
+
+def _words(text: str) -> Sequence[str]:
+    """Return what ``_WORD`` finds in *text* lowercased (with "\u2019" as "'").
+
+    When every word the tokeniser reads is ASCII letters (with an apostrophe inside), those are
+    the same words: ``_WORD`` finds ASCII letters only, a letter belongs to a token, and a token
+    ends where ``_WORD`` would (``tests/test_fast_patterns.py`` compares the two).
+    """
+    words = scan(text)[4]
+    joined = "".join(words)
+    if joined.isascii() and joined.replace("'", "").isalpha():
+        return words
+    return _WORD.findall(text.lower().replace("\u2019", "'"))
 
 
 def check(ctx: CheckContext) -> list[Finding]:

@@ -7,7 +7,8 @@ import re
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
-from askcraft._checks.rules.asks import ask_sentences, number_pattern, people_pattern
+from askcraft._checks.rules.anchors import first_match
+from askcraft._checks.rules.asks import ask_sentences, lexicon_keys, number_pattern, people_pattern
 from askcraft._checks.rules.base import lexicon, phrase_pattern, rules, run_phrase_rules
 
 _NAME = "specificity"
@@ -38,18 +39,18 @@ def check(ctx: CheckContext) -> list[Finding]:
         for start, end in ask_sentences(text):
             if number_pattern().search(text, start, end):
                 continue
-            noun = people_pattern().search(text, start, end)
+            noun = first_match(people_pattern(), lexicon_keys("people_nouns"), text, start, end)
             if noun is not None:
                 found.append(count_rule.finding(noun.start(), noun.end() - noun.start()))
     target = by_id["specificity.target"]
-    job = _jobs().search(text)
+    job = first_match(_jobs(), lexicon_keys("job_words"), text)
     if target.applies(ctx) and job is not None and not _says_where(ctx):
         found.append(target.finding(job.start(), job.end() - job.start()))
     return found
 
 
 def _says_where(ctx: CheckContext) -> bool:
-    if _WHERE.search(ctx.text) or _fields().search(ctx.text):
+    if first_match(_fields(), lexicon_keys("fields"), ctx.text) or _WHERE.search(ctx.text):
         return True
     intent = ctx.intent
     named = [*ctx.names]

@@ -24,7 +24,15 @@ from collections.abc import Iterator, Sequence
 from askcraft._checks.context import CheckContext
 from askcraft._checks.rules.base import lexicon, sentences, word_classes
 from askcraft._checks.rules.clauses import command
-from askcraft._checks.rules.constructions import Construction, Token, compile_construction, find, tokens
+from askcraft._checks.rules.constructions import (
+    Construction,
+    Token,
+    compile_construction,
+    find,
+    scan,
+    token_set,
+    tokens,
+)
 
 #: Words after a deadline word that can start a date: the only ones worth asking dateparser about.
 _DATE_START = re.compile(
@@ -90,8 +98,10 @@ def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
     whose reason is also given, in its sentence or the next, is left alone.
     """
     text = ctx.text
-    toks = tokens(text)
-    found = list(_candidates(toks))
+    if _cue_words().isdisjoint(token_set(text)):
+        return  # no deadline word and no near date: most messages
+    toks, _, _, norms, _ = scan(text)
+    found = list(_candidates(toks, norms))
     if not found:
         return
     spans = sentences(text)
@@ -113,7 +123,7 @@ def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
 
 def offers_a_way_out(text: str) -> bool:
     """Return whether the message gives the reader an easy way out ("no pressure", "no worries if not")."""
-    return any(find(_constructions("easy_outs"), tokens(text)))
+    return any(find(_constructions("easy_outs"), tokens(text), token_set(text)))
 
 
 @functools.lru_cache(maxsize=256)
@@ -131,34 +141,43 @@ def _explained(text: str, spans: Sequence[tuple[int, int]], at: int) -> bool:
     return any(any(find(reason, tokens(text, a, b))) for a, b in near)
 
 
-def _candidates(toks: Sequence[Token]) -> Iterator[tuple[int, int, int | None]]:
-    """Yield ``(index, cue length, end)`` for each near date (with its end) or deadline word (end None)."""
+def _candidates(toks: Sequence[Token], norms: Sequence[str]) -> Iterator[tuple[int, int, int | None]]:
+    """Yield ``(index, cue length, end)`` for each near date (with its end) or deadline word (end None).
+
+    *norms* are the tokens' normalised forms.
+    """
     cues = _by_first("deadline_cues")
     near = _by_first("near_dates")
-    norms = [t.norm for t in toks]
+    first = _cue_words()
     after = 0  # a phrase found is not searched again from inside it
-    for i in [i for i, norm in enumerate(norms) if norm in cues or norm in near]:
+    for i in [i for i, norm in enumerate(norms) if norm in first]:
         if i < after:
             continue
         norm = norms[i]
-        soon = next((p for p in near.get(norm, ()) if norms[i : i + len(p)] == p), None)
+        soon = next((p for p in near.get(norm, ()) if tuple(norms[i : i + len(p)]) == p), None)
         if soon is not None:
             yield i, 0, toks[i + len(soon) - 1].end
             after = i + len(soon)
             continue
-        cue = next((c for c in cues.get(norm, ()) if norms[i : i + len(c)] == c), None)
+        cue = next((c for c in cues.get(norm, ()) if tuple(norms[i : i + len(c)]) == c), None)
         if cue is not None and i + len(cue) < len(toks) and _DATE_START.match(norms[i + len(cue)]):
             yield i, len(cue), None
             after = i + len(cue)
 
 
 @functools.cache
-def _by_first(key: str) -> dict[str, tuple[list[str], ...]]:
-    """Return the phrases (as lists, to compare with a slice of words) of lexicon list *key* by first word.
+def _by_first(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Return the phrases of lexicon list *key* by first word.
 
     Longest first, so that "by no later than" is found before "by".
     """
-    index: dict[str, list[list[str]]] = {}
+    index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in sorted(_phrases(key), key=len, reverse=True):
-        index.setdefault(phrase[0], []).append(list(phrase))
+        index.setdefault(phrase[0], []).append(phrase)
     return {word: tuple(phrases) for word, phrases in index.items()}
+
+
+@functools.cache
+def _cue_words() -> frozenset[str]:
+    """Return the words a deadline word or a near date begins with."""
+    return frozenset(_by_first("deadline_cues")) | frozenset(_by_first("near_dates"))
