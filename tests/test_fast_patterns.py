@@ -41,6 +41,9 @@ EDGES = [
     "ASAP!!! I NEED THIS. CFA, SHRM and NICU. I'M DONE\u2019S O'NEIL x-RAY AB_CD 3AB ABc",
     "\u0130stanbul \u0131mmediately \u017ftraight \u212anow K\u00d6LN \u00c9COLE",
     "na\u00efve caf\u00e9 Stra\u00dfe",
+    # A letter that folds to an ASCII one begins an ask phrase or a people noun: the text's word is
+    # not the phrase's first word, so the text is searched whole.
+    "\u0131s there any chance you know someone? I need two \u0131ntroductions, or three \u0130ntros.",
     "any leads?! who's hiring?? three people in banking, 2 contacts, a dozen names. jobs at Globex",
     "could you introduce me? I'd love to know anyone hiring for a data analyst role in fintech",
 ]
