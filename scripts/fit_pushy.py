@@ -1,26 +1,37 @@
 """Fit the pushy-sentence model (askcraft/_checks/rules/pushy.py) on the training set.
 
-Run from the repository root:  python scripts/fit_pushy.py --addressed-only [--train PATH ...] [--own-voice N]
-(the shipped weights: --addressed-only, and the default 2,000 drafts of askcraft's own voice)
-Writes askcraft/_checks/rules/pushy_weights.json. Needs the `fit` extra (scikit-learn, numpy).
+Run from the repository root:  python scripts/fit_pushy.py --addressed-only --clean 1.0 --c 0.3
+(the shipped weights: the reader gate, the default 2,000 drafts of askcraft's own voice, words,
+word pairs and skip pairs, C=0.3). Writes askcraft/_checks/rules/pushy_weights.json. Needs the
+`fit` extra (scikit-learn, numpy, scipy).
+
+    python scripts/fit_pushy.py --addressed-only --compare [--only NAME] [--at 0.984] [--seeds 3]
+
+prints instead the cross-validated figure of every reading tried (scripts/pushy_readings.py:
+trigrams, skip pairs, lemmas, VADER sentiment, the message's kind, the neighbouring sentences,
+WordLlama embeddings; C and class weights), each at the same share of gentle messages left clean,
+and writes nothing. It needs the `compare` extra (vaderSentiment, wordllama).
 
 Training data: the labelled messages of tests/data/tone_train*.yaml (same schema as the evaluation
 set; a sentence is pushy when it holds words a label quotes, every other sentence is not) and the
 examples of the pressure, negativity and politeness rules; and, with --own-voice N (default 2,000),
 every distinct sentence of N drafts askcraft writes itself, as gentle: askcraft's drafts are gentle
 by design (scripts/own_voice.py generates their intents, none of them an intent the model is
-checked on). The evaluation sets (tests/data/tone_eval.yaml, tests/data/tone_eval_blind.yaml) are
-never read here.
+checked on); and the rules' rewrites of their own examples, as gentle. The evaluation sets
+(tests/data/tone_eval.yaml, tests/data/tone_eval_blind*.yaml) are never read here.
 
-The threshold is chosen by 5-fold cross-validation over the training messages: the lowest
-probability at which the rules and the model together leave at least --clean of the gentle
-messages without a warning. The regularisation strength is chosen the same way (the one that
-flags the most pushy messages at that threshold).
+The threshold is chosen by 5-fold cross-validation over the training messages (folds by message,
+the rules included as shipped, averaged over --seeds fold seeds): the lowest probability at which
+the rules and the model together leave at least the rules' share of gentle messages clean less one
+point (at most --clean). The penalty is chosen the same way among --c (default 0.3, 1 and 3): the
+one that flags the most pushy messages; of those within half a point, the one that leaves more
+gentle messages clean.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -29,7 +40,6 @@ from typing import Any
 
 import numpy as np
 import yaml
-from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,11 +48,11 @@ sys.path.insert(0, str(ROOT))
 import askcraft  # noqa: E402  (the repo root must be on sys.path first)
 from askcraft._checks.fix import apply_fixes  # noqa: E402
 from askcraft._checks.rules.base import sentences  # noqa: E402
-from askcraft._checks.rules.constructions import tokens  # noqa: E402
-from askcraft._checks.rules.pushy import addresses_reader, features  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import own_voice  # noqa: E402  (scripts/own_voice.py)
+import pushy_readings as readings  # noqa: E402  (scripts/pushy_readings.py)
+from pushy_readings import Row  # noqa: E402
 
 #: Every training set: tone_train.yaml (958 messages, five writers) and the sets written since
 #: (tone_train_f.yaml, tone_train_g.yaml: 300 each, formal and texting voices).
@@ -62,27 +72,7 @@ EXAMPLE_RULES = (
 SKIPPED_RULES = ("pressure.pushy",)  # the model's own examples test the model; they don't train it
 
 
-def _sentence_rows(item: dict[str, Any]) -> list[tuple[str, int]]:
-    """Return ``(features, label)`` per sentence of a labelled message."""
-    text = item["text"]
-    quotes = [
-        q
-        for words in (item.get("evidence") or {}).values()
-        for q in ([words] if isinstance(words, str) else words)
-    ]
-    spans = [(text.index(q), text.index(q) + len(q)) for q in quotes if q in text]
-    rows = []
-    for start, end in sentences(text):
-        pushy = item["label"] == "pushy" and any(a < end and start < b for a, b in spans)
-        rows.append((_doc(text, start, end), int(pushy)))
-    return rows
-
-
-def _doc(text: str, start: int, end: int) -> str:
-    return "\t".join(sorted(features(tokens(text, start, end))))
-
-
-def _example_rows() -> list[tuple[str, int]]:
+def _example_rows() -> list[Row]:
     rows = []
     for path in sorted(RULE_DATA.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -92,18 +82,18 @@ def _example_rows() -> list[tuple[str, int]]:
             for key, label in (("flag", 1), ("pass", 0)):
                 for example in (rule.get("examples") or {}).get(key) or []:
                     text = example if isinstance(example, str) else example["text"]
-                    rows.extend((_doc(text, a, b), label) for a, b in sentences(text))
+                    rows.extend(Row(text, a, b, label) for a, b in sentences(text))
     return rows
 
 
-def _rewrite_rows() -> list[tuple[str, int]]:
+def _rewrite_rows() -> list[Row]:
     """Return the sentences of every flag example once the rules' own rewrites are applied, as gentle.
 
     A rewrite is what askcraft tells the writer to send instead ("You should forward my resume to
     your boss." becomes "Could you forward my resume to your boss?"), so the model must not flag it.
     Sentences that still draw a warning of a pressure, negativity or politeness rule are left out.
     """
-    docs: set[str] = set()
+    kept: set[str] = set()
     for path in sorted(RULE_DATA.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for rule_id, rule in (data.get("rules") or {}).items():
@@ -116,38 +106,14 @@ def _rewrite_rows() -> list[tuple[str, int]]:
                 for a, b in sentences(fixed):
                     left = askcraft.check(fixed[a:b], grammar=False, disable=["pressure.pushy"])
                     if not any(f.severity in ("warning", "error") and f.category in COUNTED for f in left):
-                        docs.add(_doc(fixed, a, b))
-    return [(doc, 0) for doc in sorted(docs)]
+                        kept.add(fixed[a:b])
+    return [Row(s, 0, len(s), 0) for s in sorted(kept)]
 
 
-def _own_voice_rows(n: int) -> list[tuple[str, int]]:
+def _own_voice_rows(n: int) -> list[Row]:
     """Return every distinct sentence of *n* of askcraft's own drafts, as gentle (label 0)."""
-    docs = {_doc(body, a, b) for body in own_voice.drafts(n) for a, b in sentences(body)}
-    return [(doc, 0) for doc in sorted(docs)]
-
-
-def _vectorizer() -> CountVectorizer:
-    return CountVectorizer(analyzer=lambda doc: doc.split("\t"), binary=True)
-
-
-def _fit(rows: list[tuple[str, int]], c: float) -> tuple[CountVectorizer, LogisticRegression]:
-    vec = _vectorizer()
-    matrix = vec.fit_transform([doc for doc, _ in rows])
-    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, random_state=SEED)
-    clf.fit(matrix, [label for _, label in rows])
-    return vec, clf
-
-
-def _message_scores(
-    vec: CountVectorizer, clf: LogisticRegression, items: list[dict[str, Any]], addressed_only: bool
-) -> np.ndarray:
-    scores = []
-    for item in items:
-        text = item["text"]
-        spans = [(a, b) for a, b in sentences(text) if not addressed_only or addresses_reader(text, a, b)]
-        docs = [_doc(text, a, b) for a, b in spans]
-        scores.append(float(clf.predict_proba(vec.transform(docs))[:, 1].max()) if docs else 0.0)
-    return np.array(scores)
+    kept = {body[a:b] for body in own_voice.drafts(n) for a, b in sentences(body)}
+    return [Row(s, 0, len(s), 0) for s in sorted(kept)]
 
 
 def _rules_flag(items: list[dict[str, Any]]) -> np.ndarray:
@@ -212,14 +178,42 @@ def main(argv: list[str] | None = None) -> int:
         action="store_false",
         help="leave out the rules' rewrites of their own examples (added as gentle by default)",
     )
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="print the cross-validated figures of every reading tried (writes no weights)",
+    )
+    parser.add_argument(
+        "--at",
+        type=float,
+        default=0.984,
+        help="--compare: the share of gentle messages left clean to measure at (the shipped model's 98.4%%)",
+    )
+    parser.add_argument(
+        "--reading",
+        action="append",
+        choices=["words", "skip"],
+        help="what the shipped fit reads: words (and word pairs), skip (pairs with a word between); "
+        "default: both (pushy.features reads both)",
+    )
+    parser.add_argument(
+        "--only", action="append", default=[], help="--compare: the variant of this name (repeat for more)"
+    )
+    parser.add_argument(
+        "--c",
+        type=float,
+        action="append",
+        help="the penalties to choose from (default 0.3, 1 and 3; the shipped fit: 0.3, see docs/checks.md)",
+    )
+    parser.add_argument("--seeds", type=int, default=3, help="fold seeds to average over (default 3)")
     args = parser.parse_args(argv)
+    args.reading = args.reading or ["words", "skip"]
     paths = args.train or TRAIN
     items = load(paths)
     own = _own_voice_rows(args.own_voice) if args.own_voice else []
     print(f"askcraft's own voice: {len(own)} distinct sentences of {args.own_voice} drafts, as gentle")
     rewrites = _rewrite_rows() if args.rewrites else []
     print(f"the rules' rewrites: {len(rewrites)} distinct sentences, as gentle")
-    examples = _example_rows() + own + rewrites
     labels = np.array([item["label"] == "pushy" for item in items])
     rules = _rules_flag(items)
     rules_clean = 1 - (rules & ~labels).sum() / max(1, (~labels).sum())
@@ -227,51 +221,48 @@ def main(argv: list[str] | None = None) -> int:
         f"the rules alone: pushy flagged {(rules & labels).sum() / max(1, labels.sum()):.1%}, "
         f"gentle clean {rules_clean:.1%}"
     )
+    rows = readings.message_rows(items, sentences)
+    if not args.addressed_only:
+        rows = [dataclasses.replace(r, addressed=True) for r in rows]
+    data = readings.Data(rows + _example_rows() + own + rewrites, labels, rules)
+    seeds = [SEED + k for k in range(args.seeds)]
+    if args.compare:
+        return _compare(data, seeds, args.at, args.only)
     # The model may cost at most one point of gentle messages the rules leave clean.
     floor = min(args.clean, float(rules_clean) - 0.01)
-    folds = np.random.default_rng(SEED).integers(0, 5, len(items))
+    vec = readings.vectorizer()
+    words = vec.fit_transform(readings.documents(data, args.reading)).tocsr()
     best: tuple[float, float, float, float] | None = None  # (recall, clean, threshold, C)
-    for c in (0.3, 1.0, 3.0):
-        scores = np.zeros(len(items))
-        for k in range(5):
-            train = [row for i, item in enumerate(items) if folds[i] != k for row in _sentence_rows(item)]
-            vec, clf = _fit(train + examples, c)
-            held = [i for i in range(len(items)) if folds[i] == k]
-            scores[held] = _message_scores(vec, clf, [items[i] for i in held], args.addressed_only)
-        for threshold in np.arange(0.50, 0.995, 0.01):
-            flagged = rules | (scores >= threshold)
-            clean = 1 - (flagged & ~labels).sum() / max(1, (~labels).sum())
-            if clean >= floor:
-                recall = (flagged & labels).sum() / max(1, labels.sum())
-                print(
-                    f"C={c}: threshold {threshold:.2f}, cross-validated pushy flagged {recall:.1%}, "
-                    f"gentle clean {clean:.1%}"
-                )
-                # The most pushy messages flagged; of fits within half a point of each other, the
-                # one that leaves more gentle messages clean.
-                if best is None or recall > best[0] + 0.005 or (recall > best[0] - 0.005 and clean > best[1]):
-                    best = (float(recall), float(clean), float(threshold), c)
-                break
-    if best is None:
-        print("no threshold keeps enough gentle messages clean", file=sys.stderr)
-        return 1
+    for c in args.c or (0.3, 1.0, 3.0):
+        cv = readings.cross_validate(data, words, c=c, seeds=seeds, clean=floor)
+        recall, clean, threshold = cv["pushy_flagged"], cv["gentle_clean"], cv["threshold"]
+        print(
+            f"C={c}: threshold {threshold:.4f}, cross-validated pushy flagged {recall:.1%}, "
+            f"gentle clean {clean:.1%} ({len(seeds)} fold seeds)"
+        )
+        # The most pushy messages flagged; of fits within half a point of each other, the one that
+        # leaves more gentle messages clean.
+        if best is None or recall > best[0] + 0.005 or (recall > best[0] - 0.005 and clean > best[1]):
+            best = (recall, clean, threshold, c)
+    assert best is not None
     recall, clean, threshold, c = best
-    rows = [row for item in items for row in _sentence_rows(item)] + examples
-    vec, clf = _fit(rows, c)
+    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, random_state=SEED)
+    clf.fit(words, [r.label for r in data.rows])
     names = vec.get_feature_names_out()
     weights = {
         str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 0.005
     }
     out = {
-        "about": "askcraft's pushy-sentence model: logistic regression on words and word pairs "
+        "about": f"askcraft's pushy-sentence model: logistic regression on {_READ[tuple(args.reading)]} "
         "(scripts/fit_pushy.py); p = 1 / (1 + exp(-(intercept + the weights of the features present)))",
         "trained_on": [str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else p.name for p in paths],
         "messages": len(items),
-        "sentences": len(rows),
+        "sentences": len(data.rows),
         "own_voice": {"drafts": args.own_voice, "seed": own_voice.SEED, "sentences": len(own)},
         "rewrites": len(rewrites),
+        "readings": args.reading,
         "C": c,
-        "threshold": round(threshold, 2),
+        "threshold": round(threshold, 4),
         "addressed_only": args.addressed_only,
         "cross_validated": {"pushy_flagged": round(recall, 4), "gentle_clean": round(clean, 4)},
         "intercept": round(float(clf.intercept_[0]), 4),
@@ -280,8 +271,66 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(out, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     print(
         f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}: "
-        f"{len(weights)} weights, C={c}, threshold {threshold:.2f}"
+        f"{len(weights)} weights, C={c}, threshold {threshold:.4f}"
     )
+    return 0
+
+
+#: What the shipped fit reads, in words.
+_READ = {
+    ("words",): "words and word pairs",
+    ("words", "skip"): "words, word pairs and skip pairs",
+    ("skip", "words"): "words, word pairs and skip pairs",
+    ("skip",): "skip pairs",
+}
+
+
+#: What --compare measures: (name, readings, C, class weight, WordLlama embedding's scale: below 0,
+#: the mean of the tokens' vectors, not scaled to unit length).
+VARIANTS: list[tuple[str, list[str], float, str | None, float]] = [
+    ("words and word pairs (shipped)", ["words"], 1.0, "balanced", 0.0),
+    ("  C=0.3", ["words"], 0.3, "balanced", 0.0),
+    ("  C=3", ["words"], 3.0, "balanced", 0.0),
+    ("  C=10", ["words"], 10.0, "balanced", 0.0),
+    ("  no class weights", ["words"], 1.0, None, 0.0),
+    ("+ word trigrams", ["words", "trigrams"], 1.0, "balanced", 0.0),
+    ("+ skip-bigrams", ["words", "skip"], 1.0, "balanced", 0.0),
+    ("+ skip-bigrams and trigrams", ["words", "skip", "trigrams"], 1.0, "balanced", 0.0),
+    ("+ skip-bigrams, C=3", ["words", "skip"], 3.0, "balanced", 0.0),
+    ("+ skip-bigrams and WordLlama (x1)", ["words", "skip"], 1.0, "balanced", 1.0),
+    ("+ skip-bigrams and neighbours' words", ["words", "skip", "neighbours"], 1.0, "balanced", 0.0),
+    ("+ lemmas (lemminflect)", ["words", "lemmas"], 1.0, "balanced", 0.0),
+    ("+ VADER sentiment", ["words", "vader"], 1.0, "balanced", 0.0),
+    ("+ the message's kind", ["words", "kind"], 1.0, "balanced", 0.0),
+    ("+ neighbouring sentences' words", ["words", "neighbours"], 1.0, "balanced", 0.0),
+    ("WordLlama embedding alone (x1)", [], 1.0, "balanced", 1.0),
+    ("WordLlama embedding alone (x3)", [], 1.0, "balanced", 3.0),
+    ("+ WordLlama embedding (x1)", ["words"], 1.0, "balanced", 1.0),
+    ("+ WordLlama embedding (x3)", ["words"], 1.0, "balanced", 3.0),
+    ("+ WordLlama embedding (x10)", ["words"], 1.0, "balanced", 10.0),
+    ("+ WordLlama mean of token vectors, unscaled (x1)", ["words"], 1.0, "balanced", -1.0),
+    ("+ WordLlama mean of token vectors, unscaled (x3)", ["words"], 1.0, "balanced", -3.0),
+]
+
+
+def _compare(data: readings.Data, seeds: list[int], clean: float, names: list[str]) -> int:
+    """Print each reading's cross-validated figures at the same share of gentle messages clean."""
+    only = [v for v in VARIANTS if not names or any(k == v[0].strip() for k in names)]
+    print(f"cross-validated, {len(seeds)} fold seeds, at {clean:.1%} of gentle messages clean:")
+    for name, reading, c, weight, scale in only:
+        cv = readings.cross_validate(
+            data,
+            readings.matrix(data, reading, abs(scale), norm=scale > 0),
+            c=c,
+            class_weight=weight,
+            seeds=seeds,
+            clean=clean,
+        )
+        print(
+            f"{name:<40} pushy flagged {cv['pushy_flagged']:.1%} (seeds differ by {cv['spread']:.1%}), "
+            f"gentle clean {cv['gentle_clean']:.1%}, threshold {cv['threshold']:.3f}",
+            flush=True,
+        )
     return 0
 
 

@@ -150,8 +150,16 @@ def test_the_weights_say_what_they_were_fitted_on():
     """The shipped weights were fitted on the training set alone, at the threshold cross-validation chose."""
     raw = json.loads((ROOT / "askcraft" / "_checks" / "rules" / "pushy_weights.json").read_text("utf-8"))
     assert raw["trained_on"] == [f"tests/data/{name}" for name in TRAIN_FILES]
-    assert TRAIN_FILES == ["tone_train.yaml", "tone_train_f.yaml", "tone_train_g.yaml"]
+    assert TRAIN_FILES == [
+        "tone_train.yaml",
+        "tone_train_f.yaml",
+        "tone_train_g.yaml",
+        "tone_train_h.yaml",
+        "tone_train_i.yaml",
+    ]
     assert raw["messages"] == len(TRAIN)
+    assert raw["readings"] == ["words", "skip"]
+    assert pushy.model().skips, "the shipped reading weighs skip pairs"
     assert 0.5 <= raw["threshold"] < 1.0
     assert len(raw["weights"]) > 1_000
 
@@ -354,4 +362,29 @@ def test_the_score_is_the_sum_of_the_weights_of_the_features():
     for item in TRAIN[:200]:
         for _, _, toks, words in read_sentences(item["text"]):
             expected = fitted.intercept + sum(fitted.weights.get(f, 0.0) for f in pushy.features(toks))
-            assert pushy.score(toks, words) == pytest.approx(expected, abs=1e-9)
+            assert pushy.score([t.norm for t in toks], words) == pytest.approx(expected, abs=1e-9)
+
+
+def test_the_score_reads_skip_pairs_and_the_sentence_s_start(monkeypatch: pytest.MonkeyPatch):
+    """Skip pairs ("need _ by") and pairs from the sentence's start count as features() says."""
+    from askcraft._checks.rules.base import read_sentences  # noqa: PLC0415
+
+    raw = {
+        "need": 0.5,
+        "need _ by": 2.0,
+        "<s> _ need": 1.5,
+        "<s> i": -0.25,
+        "by friday": 1.0,
+        "it _ friday": 0.75,
+    }
+    fake = pushy.read_model({"intercept": -1.0, "threshold": 0.9, "weights": raw, "addressed_only": True})
+    assert fake.skips == {("need", "by"): 2.0, ("it", "friday"): 0.75}
+    assert fake.opening_skips == {"need": 1.5}
+    monkeypatch.setattr(pushy, "model", lambda: fake)
+    text = "I need it by Friday."
+    ((_, _, toks, present),) = read_sentences(text)
+    assert {"need _ by", "<s> _ need", "<s> i", "it _ friday"} <= pushy.features(toks)
+    expected = -1.0 + 0.5 + 2.0 + 1.5 - 0.25 + 1.0 + 0.75
+    assert pushy.score([t.norm for t in toks], present) == pytest.approx(expected)
+    assert pushy.as_written(text, 0, len(text), "need _ by") == "need \u2026 by"
+    assert pushy.weigh(text, 0, len(text)).raised_by[0] == "need _ by"

@@ -1,32 +1,36 @@
 """A learned reading of pressure: how pushy a sentence sounds, from labelled messages.
 
 The constructions in ``pressure.yaml`` catch the ways of being pushy their writers thought of;
-people find others. This model weighs every word and word pair of a sentence (as the checks
-read them: "haven't" is "have not", and the sentence's start is a word of its own), with weights
-fitted by logistic regression on a training set of labelled networking messages
-(``scripts/fit_pushy.py``, ``tests/data/tone_train.yaml``) that is kept apart from the evaluation
-sets. Only the weights ship (``pushy_weights.json``); nothing is fitted or downloaded at run time.
+people find others. This model weighs every word, word pair and skip pair (two words with one
+between them, "need _ by") of a sentence, as the checks read them: "haven't" is "have not", and
+the sentence's start is a word of its own. Its weights are fitted by logistic regression on
+labelled networking messages (``scripts/fit_pushy.py``, every ``tests/data/tone_train*.yaml``)
+kept apart from the evaluation sets; richer readings (trigrams, lemmas, a sentiment lexicon, the
+message's kind, the neighbouring sentences, WordLlama sentence embeddings) were measured against
+it by cross-validation and did not do better (docs/checks.md, "The learned model"). Only the
+weights ship (``pushy_weights.json``); nothing is fitted or downloaded at run time.
 
-It is explainable: :func:`weigh` returns the words that raised a sentence's score the most, and
-the finding names them.
+It is explainable: the score is the intercept plus the weights of the features present, and
+:func:`weigh` returns the words that raised it the most, which the finding names.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import json
 import math
-import operator
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from askcraft._checks.rules.constructions import Token, tokens
+from askcraft._checks.rules.constructions import Token, scan, tokens
 
-_NORM = operator.itemgetter(0)  # a Token's norm
 #: The word that stands for a sentence's start in the model's word pairs ("<s> send").
 START = "<s>"
+#: The word that stands for any one word in a skip pair ("need _ by": "need it by", "need this by").
+SKIP = "_"
 
 
 class Weighed(NamedTuple):
@@ -47,6 +51,11 @@ class Model(NamedTuple):
     pairs: dict[tuple[str, str], float]
     #: Weigh only sentences that speak to the reader ("you", an order): see :func:`addresses_reader`.
     addressed_only: bool = False
+    #: Word pairs with one word between them ("need _ by"), as (first, last).
+    skips: dict[tuple[str, str], float] = {}  # noqa: RUF012  (read only)
+    #: The pairs and skips that start at the sentence's start, by the word after it.
+    opening: dict[str, float] = {}  # noqa: RUF012
+    opening_skips: dict[str, float] = {}  # noqa: RUF012
 
 
 #: What may come before "let's" when it opens a clause.
@@ -83,13 +92,21 @@ def model() -> Model:
     raw = json.loads(
         resources.files("askcraft._checks.rules").joinpath("pushy_weights.json").read_text("utf-8")
     )
+    return read_model(raw)
+
+
+def read_model(raw: dict[str, Any]) -> Model:
+    """Read fitted weights (``pushy_weights.json``'s content): words, pairs and skip pairs apart."""
     weights = {k: float(v) for k, v in raw["weights"].items()}
     words: dict[str, float] = {}
     pairs: dict[tuple[str, str], float] = {}
+    skips: dict[tuple[str, str], float] = {}
     for feature, weight in weights.items():
-        first, space, second = feature.partition(" ")
-        if space:
-            pairs[first, second] = weight
+        parts = feature.split(" ")
+        if len(parts) == 3 and parts[1] == SKIP:
+            skips[parts[0], parts[2]] = weight
+        elif len(parts) == 2:
+            pairs[parts[0], parts[1]] = weight
         else:
             words[feature] = weight
     return Model(
@@ -97,16 +114,23 @@ def model() -> Model:
         float(raw["threshold"]),
         weights,
         words,
-        pairs,
+        {k: w for k, w in pairs.items() if k[0] != START},
         bool(raw.get("addressed_only", False)),
+        {k: w for k, w in skips.items() if k[0] != START},
+        {k[1]: w for k, w in pairs.items() if k[0] == START},
+        {k[1]: w for k, w in skips.items() if k[0] == START},
     )
 
 
 def features(toks: Sequence[Token]) -> set[str]:
-    """Return the words and word pairs of a sentence, as the model reads them (lower case)."""
-    words = [START, *(t.norm for t in toks)]  # tokens are in lower case already
+    """Return the words, word pairs and skip pairs of a sentence, as the model reads them.
+
+    A skip pair is two words with one between them, written "need _ by". Tokens are in lower case.
+    """
+    words = [START, *(t.norm for t in toks)]
     found = set(words[1:])
     found.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    found.update(f"{a} {SKIP} {c}" for a, c in zip(words, words[2:], strict=False))
     return found
 
 
@@ -119,7 +143,7 @@ def weigh(text: str, start: int, end: int) -> Weighed:
     raised: list[str] = []
     seen: set[str] = set()  # a word named once is not named again inside a pair ("I expect", "expect")
     for weight, feature in sorted(present, reverse=True):
-        words = set(feature.removeprefix(f"{START} ").split())
+        words = set(feature.removeprefix(f"{START} ").split()) - {SKIP}
         if weight > 0 and _telling(feature) and not words & seen and len(raised) < 3:
             raised.append(feature.removeprefix(f"{START} "))
             seen |= words
@@ -135,7 +159,11 @@ def as_written(text: str, start: int, end: int, feature: str) -> str:
     words = feature.split()
     toks = tokens(text, start, end)
     for i in range(len(toks) - len(words) + 1):
-        if all(toks[i + k].norm == word for k, word in enumerate(words)):
+        if all(word == SKIP or toks[i + k].norm == word for k, word in enumerate(words)):
+            if len(words) == 3 and words[1] == SKIP:  # "need _ by": the two words it weighs
+                return (
+                    f"{text[toks[i].start : toks[i].end]} \u2026 {text[toks[i + 2].start : toks[i + 2].end]}"
+                )
             return text[toks[i].start : toks[i + len(words) - 1].end]
     return feature
 
@@ -251,24 +279,34 @@ def _telling(feature: str) -> bool:
     """Return whether a feature is worth naming to a reader: a word that is not a mark, the
     sentence's start or a function word alone ("this", "but")."""
     words = feature.replace(START, "").split()
+    words = [w for w in words if w != SKIP] if len(words) == 3 else words
     return any(any(c.isalpha() for c in w) and w not in _FUNCTION_WORDS for w in words)
 
 
-def score(toks: Sequence[Token], words: Iterable[str]) -> float:
-    """Return the model's score (log-odds) for a sentence: its tokens, and its distinct words.
+def score(norms: Sequence[str], words: Iterable[str]) -> float:
+    """Return the model's score (log-odds) for a sentence: its tokens' norms, and its distinct words.
 
-    The same sum as the weights of :func:`features`, read from the tokens the other checks
-    already made (``read_sentences`` in rules/base.py): the words and word pairs are looked up
-    as a set intersection, without building a string per word pair.
+    The same sum as the weights of :func:`features`, read from what the other checks already made
+    (``read_sentences`` and ``scan``): the words, word pairs and skip pairs are looked up as set
+    intersections, without building a string per pair; those that start at the sentence's start
+    are looked up by the word after it.
     """
     fitted = model()
-    weights, pairs = fitted.words, fitted.pairs
-    norms = [START, *map(_NORM, toks)]
-    return (
+    weights = fitted.words
+    total = (
         fitted.intercept
         + sum(map(weights.__getitem__, weights.keys() & words))
-        + sum(map(pairs.__getitem__, pairs.keys() & itertools.pairwise(norms)))
+        + sum(map(fitted.pairs.__getitem__, fitted.pairs.keys() & itertools.pairwise(norms)))
     )
+    if norms:
+        total += fitted.opening.get(norms[0], 0.0)
+        if fitted.skips:
+            total += sum(
+                map(fitted.skips.__getitem__, fitted.skips.keys() & zip(norms, norms[2:], strict=False))
+            )
+            if len(norms) > 1:
+                total += fitted.opening_skips.get(norms[1], 0.0)
+    return total
 
 
 def pushy_sentences(
@@ -279,8 +317,10 @@ def pushy_sentences(
     *reading* is ``(start, end, tokens, words)`` per sentence, as ``read_sentences`` gives them.
     """
     fitted = model()
+    _, starts, _, norms, _ = scan(text)  # the text's tokens' norms, made once (and cached)
     for start, end, toks, words in reading:
-        if _probability(score(toks, words)) < fitted.threshold:
+        first = bisect.bisect_left(starts, start)
+        if _probability(score(norms[first : first + len(toks)], words)) < fitted.threshold:
             continue
         if fitted.addressed_only and not addresses_reader(text, start, end, toks):
             continue  # the model weighs only sentences that speak to the reader
