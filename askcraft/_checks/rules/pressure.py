@@ -19,6 +19,7 @@ from askcraft._checks.rules.base import (
     run_phrase_rules,
     sentences,
 )
+from askcraft._checks.rules.clauses import command
 from askcraft._checks.rules.constructions import tokens
 from askcraft._checks.rules.pushy import as_written, pushy_sentences
 from askcraft._checks.rules.timing import deadlines, offers_a_way_out
@@ -70,14 +71,20 @@ def check(ctx: CheckContext) -> list[Finding]:
 
 
 def _reads_pushy(ctx: CheckContext, found: list[Finding]) -> list[Finding]:
-    """Flag sentences the learned model reads as pushy, where no other pressure rule warned."""
+    """Flag sentences the learned model reads as pushy, where no other pressure rule warned.
+
+    An order is left to ``politeness.command``, which warns on every order and rewrites it as a
+    question ("Send me the list." -> "Could you send me the list?"): the model's finding would
+    only replace that rewrite with the sentence's removal when the two merge.
+    """
     if not option(ctx, _NAME, "pressure.learned") or not ctx.language.lower().startswith("en"):
         return []  # switched off; or not English, and the model was fitted on English messages
     rule = rules(_NAME)["pressure.pushy"]
     warned = [(f.offset, f.offset + f.length) for f in found if f.severity in ("warning", "error")]
+    names = frozenset(w.lower() for name in ctx.names for w in name.split())
     flagged = []
     for start, end, weighed in pushy_sentences(ctx.text, read_sentences(ctx.text)):
-        if any(a < end and start < b for a, b in warned):
+        if any(a < end and start < b for a, b in warned) or command(ctx.text, start, end, names=names):
             continue
         named = [as_written(ctx.text, start, end, feature) for feature in weighed.raised_by]
         why = ", ".join(f'"{words}"' for words in named)
