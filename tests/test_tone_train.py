@@ -146,6 +146,37 @@ def test_the_capitals_check_catches_an_unmarked_message():
     assert _unmarked_capitals([item]) == ["unmarked"]
 
 
+#: The training sets written after the first, by letter, each by another blind writer in a voice
+#: of its own (the files' headers say which), with the categories the writer was asked to weigh
+#: (25 pushy messages or more each): F formal and non-native, G texting, H corporate, I personal.
+LATER_SETS: dict[str, tuple[str, ...]] = {
+    "f": (),
+    "g": (),
+    "h": ("guilt", "demand", "ultimatum", "negativity"),
+    "i": ("guilt", "desperation", "ultimatum", "negativity"),
+}
+
+
+@pytest.mark.parametrize("letter", sorted(LATER_SETS))
+def test_each_later_training_set_has_its_size_ids_balance_and_traps(letter: str):
+    """300 messages, 140 pushy, ids train-X-NNN of its own; 15 per category (25 for those it
+    weighs), both labels on each kind and channel; capitals in gentle messages are acronym
+    traps; no message repeated."""
+    items = _load(f"tone_train_{letter}.yaml")
+    assert len(items) == 300
+    assert sum(i["label"] == "pushy" for i in items) == 140
+    ids = [i["id"] for i in items]
+    assert all(re.fullmatch(rf"train-{letter}-\d{{3}}", i) for i in ids)
+    assert len(ids) == len(set(ids))
+    assert sum(i["id"].startswith(f"train-{letter}-") for i in TRAIN) == 300
+    assert _short_of_balance(items, per_category=15, per_label=8) == {}
+    categories = Counter(c for i in items for c in i.get("categories") or ())
+    assert {c: categories[c] for c in LATER_SETS[letter] if categories[c] < 25} == {}
+    assert _unmarked_capitals(items) == []
+    texts = Counter(" ".join(i["text"].split()).casefold() for i in items)
+    assert [t for t, n in texts.items() if n > 1] == []
+
+
 def test_the_weights_say_what_they_were_fitted_on():
     """The shipped weights were fitted on the training set alone, at the threshold cross-validation chose."""
     raw = json.loads((ROOT / "askcraft" / "_checks" / "rules" / "pushy_weights.json").read_text("utf-8"))
