@@ -16,6 +16,7 @@ search with ``finditer`` on every rule.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib
 import itertools
@@ -222,10 +223,14 @@ def may_match(keys: frozenset[str] | None, text: str) -> bool:
     return keys is None or has_folds(text) or not keys.isdisjoint(scan(text)[4])
 
 
-def key_offsets(keys: frozenset[str], text: str) -> list[int]:
-    """Return where the words of *text* that are one of *keys* start, in order."""
+@functools.lru_cache(maxsize=256)
+def key_offsets(keys: frozenset[str], text: str) -> tuple[int, ...]:
+    """Return where the words of *text* that are one of *keys* start, in order.
+
+    Cached: a text's ask sentences, say, are each searched from the same offsets.
+    """
     _, _, found, _, words = scan(text)
-    return list(itertools.compress(map(_START, found), map(keys.__contains__, words)))
+    return tuple(itertools.compress(map(_START, found), map(keys.__contains__, words)))
 
 
 def first_match(
@@ -239,13 +244,11 @@ def first_match(
     stop = len(text) if end is None else end
     if keys is None or has_folds(text):
         return pattern.search(text, start, stop)
-    for at in key_offsets(keys, text):
-        if at >= stop:
-            break
-        if at >= start:
-            match = pattern.match(text, at, stop)
-            if match is not None:
-                return match
+    offsets = key_offsets(keys, text)
+    for at in offsets[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, stop)]:
+        match = pattern.match(text, at, stop)
+        if match is not None:
+            return match
     return None
 
 

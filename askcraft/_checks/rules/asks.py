@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Iterator
 
-from askcraft._checks.rules.anchors import has_folds, key_offsets, may_match, phrase_keys
+from askcraft._checks.rules.anchors import first_match, may_match, phrase_keys
 from askcraft._checks.rules.base import lexicon, phrase_pattern, sentences
 
 
@@ -58,17 +57,9 @@ def _ask_spans(text: str) -> tuple[tuple[int, int], ...]:
     # Cached: the specificity and ask-size checks both read a text's asks.
     keys = lexicon_keys("ask_phrases")
     pattern = ask_pattern()
-    if keys is None or has_folds(text):
-        return tuple((start, end) for start, end in sentences(text) if pattern.search(text, start, end))
-    offsets = key_offsets(keys, text)
-    asked = []
-    for start, end in sentences(text):
-        first = bisect.bisect_left(offsets, start)
-        for at in offsets[first : bisect.bisect_left(offsets, end, first)]:
-            if pattern.match(text, at, end) is not None:
-                asked.append((start, end))
-                break
-    return tuple(asked)
+    return tuple(
+        (start, end) for start, end in sentences(text) if first_match(pattern, keys, text, start, end)
+    )
 
 
 def question_sentences(text: str) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from typing import Any, cast, get_args
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Category, Finding, Severity
 from askcraft._checks.rules.anchors import FOLDS as FOLDS  # noqa: PLC0414  (checkers' import)
-from askcraft._checks.rules.anchors import anchored_matches, rule_follow, rule_keys
+from askcraft._checks.rules.anchors import anchored_matches, has_folds, rule_follow, rule_keys
 from askcraft._checks.rules.anchors import phrase_pattern as phrase_pattern  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.constructions import (
     Construction,
@@ -96,7 +96,7 @@ class Rule:
         """Yield every match of this rule's phrases in *text*."""
         if self.pattern is None:
             return
-        if self.keys is None or (self.raw and not text.isascii() and any(c in text for c in FOLDS)):
+        if self.keys is None or (self.raw and has_folds(text)):
             yield from self.pattern.finditer(text)
         elif not self.keys.isdisjoint(word_set(text)):
             yield from anchored_matches(self.pattern, self.keys, text, self.follow)
@@ -227,7 +227,7 @@ def run_phrase_rules(ctx: CheckContext, name: str) -> list[Finding]:
     table, by_word, keys, anywhere, raw = _phrase_index(name)
     numbers = {number for word in keys & word_set(text) for number in by_word[word]}
     numbers.update(anywhere)
-    if raw and not text.isascii() and any(c in text for c in FOLDS):
+    if raw and has_folds(text):
         numbers.update(raw)
     for number in sorted(numbers):
         rule = table[number]
