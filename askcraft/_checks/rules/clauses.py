@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from askcraft._checks.rules.base import lexicon
 from askcraft._checks.rules.constructions import Token, tokens
@@ -84,6 +84,15 @@ def _skip_opening(toks: Sequence[Token], names: frozenset[str]) -> tuple[int, in
 
 
 @functools.lru_cache(maxsize=1024)
+def name_words(names: Iterable[str]) -> frozenset[str]:
+    """Return the words of *names* in lower case, as :func:`command` reads a greeting's names.
+
+    The politeness rule and the learned pressure model ask :func:`command` about the same sentences
+    with these words, so that the model leaves alone exactly the orders the politeness rule warns on.
+    """
+    return frozenset(word.lower() for name in names for word in name.split())
+
+
 def command(text: str, start: int, end: int, *, names: frozenset[str] = frozenset()) -> Command | None:
     """Return the command the sentence ``text[start:end]`` gives, or None when it gives none."""
     if _LIST_ITEM.match(text, start):

@@ -8,7 +8,7 @@ from askcraft._checks import tone_model as tone
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
 from askcraft._checks.rules.base import option, removal_finding, rules, sentences, whole
-from askcraft._checks.rules.clauses import Command, command
+from askcraft._checks.rules.clauses import Command, command, name_words
 
 _NAME = "politeness"
 #: Strategy name (askcraft.tone) -> rule id, for the strategies flagged as they are found.
@@ -35,7 +35,7 @@ def check(ctx: CheckContext) -> list[Finding]:
         found.append(
             by_id["politeness.score"].finding(offset, length, replacements=(), score=score, most=most)
         )
-    names = frozenset(w.lower() for name in ctx.names for w in name.split())
+    names = name_words(ctx.names)
     for start, end in sentences(text):
         order = command(text, start, end, names=names)
         if order is not None:

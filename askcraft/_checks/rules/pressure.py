@@ -19,7 +19,7 @@ from askcraft._checks.rules.base import (
     run_phrase_rules,
     sentences,
 )
-from askcraft._checks.rules.clauses import command
+from askcraft._checks.rules.clauses import command, name_words
 from askcraft._checks.rules.constructions import tokens
 from askcraft._checks.rules.pushy import as_written, pushy_sentences
 from askcraft._checks.rules.timing import deadlines, offers_a_way_out
@@ -81,7 +81,7 @@ def _reads_pushy(ctx: CheckContext, found: list[Finding]) -> list[Finding]:
         return []  # switched off; or not English, and the model was fitted on English messages
     rule = rules(_NAME)["pressure.pushy"]
     warned = [(f.offset, f.offset + f.length) for f in found if f.severity in ("warning", "error")]
-    names = frozenset(w.lower() for name in ctx.names for w in name.split())
+    names = name_words(ctx.names)
     flagged = []
     for start, end, weighed in pushy_sentences(ctx.text, read_sentences(ctx.text)):
         if any(a < end and start < b for a, b in warned) or command(ctx.text, start, end, names=names):
