@@ -157,12 +157,49 @@ def test_short_reason_keeps_what_the_sender_wants() -> None:
         ("advice on my CV", "for your advice on my CV"),
         ("the intro to Sam", "for the intro to Sam"),
         ("Priya's contact details", "for Priya's contact details"),
-        ("You introduced me to Priya", "for everything you did: you introduced me to Priya"),
+        ("You introduced me to Priya", "for introducing me to Priya"),
+        ("walked me through the interview process", "for walking me through the interview process"),
+        ("put me in touch with Sam.", "for putting me in touch with Sam"),
+        ("read my CV", "for reading my CV"),
+        ("spoke to your manager about me", "for speaking to your manager about me"),
+        ("introduce me to Priya", "for introducing me to Priya"),
+        ("detailed feedback on my CV", "for your detailed feedback on my CV"),
+        ("help with my CV", "for your help with my CV"),
+        ("You've been so generous", "for everything you did: you've been so generous"),
     ],
 )
 def test_what_they_did_fits_after_thank_you(help_text: str, expected: str) -> None:
-    """Help typed as a gerund, a noun phrase or a sentence all follow 'Thank you' as English."""
+    """Help typed as a gerund, a noun phrase, a deed in the past or a sentence follows 'Thank you'
+    as English: 'for walking me through it', never 'for your walked me through it'."""
     assert thanks_for(help_text) == expected
+
+
+def test_a_name_that_is_also_a_verb_is_not_read_as_the_deed() -> None:
+    """'Drew' is the past of 'draw', but before another deed it is somebody's name."""
+    assert "drawing" not in thanks_for("Drew introduced me to Priya")
+
+
+@pytest.mark.parametrize("channel", ["email", "text", "linkedin-message"])
+def test_a_thank_you_for_a_deed_told_in_the_past_reads_as_english(channel: str) -> None:
+    """The deed as people type it ('walked me through ...') is thanked as 'for walking me
+    through ...', and the drafted thank-you passes its own tone checks."""
+    draft = askcraft.draft(
+        {
+            "kind": "thank-you",
+            "goal": "advice",
+            "industry": "banking",
+            "channel": channel,
+            "recipient": {"name": "Jo Park", "relationship": "friend"},
+            "sender": {"name": "Sam Lee"},
+            "help": "walked me through the interview process",
+            "outcome": "I got the job",
+        },
+        grammar=False,
+        today=date(2026, 11, 12),
+    )
+    assert "walking me through the interview process" in draft.body
+    assert "your walked" not in draft.body
+    assert [f for f in draft.findings if f.severity in ("error", "warning")] == []
 
 
 def test_gifts_and_favours_fit_their_sentences() -> None:

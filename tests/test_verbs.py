@@ -8,7 +8,7 @@ import sys
 import lemminflect
 import pytest
 
-from askcraft._checks.rules.verbs import entries, is_base_verb, verb_forms
+from askcraft._checks.rules.verbs import entries, is_base_verb, past_of, present_participle, verb_forms
 
 SAMPLE = ["send", "refer", "introduce", "forward", "hear", "email", "hope", "busy", "need", "reply"]
 
@@ -46,3 +46,21 @@ def test_checks_import_neither_lemminflect_nor_numpy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize(
+    "word", ["walked", "gave", "put", "read", "introduced", "spoke", "found", "sent", "took"]
+)
+def test_pasts_and_their_ing_forms_agree_with_lemminflect(word: str):
+    """A thank-you turns 'walked me through it' into 'walking me through it': the verb a past
+    form belongs to, and that verb's -ing form, are lemminflect's."""
+    lemmas = past_of(word)
+    assert lemmas
+    assert lemmas[0] in lemminflect.getAllLemmas(word)["VERB"]
+    assert present_participle(lemmas[0]) in lemminflect.getInflection(lemmas[0], "VBG")
+
+
+def test_a_word_that_is_no_past_has_none():
+    """Nouns, base forms and -ing forms are no verb's past."""
+    assert past_of("advice") == past_of("introduce") == past_of("walking") == ()
+    assert present_participle("advice") is None

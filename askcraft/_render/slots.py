@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from askcraft._checks.rules import verbs
 from askcraft._render.lexicon import words
 from askcraft._render.words import article, clause, sentence
 
@@ -208,6 +209,9 @@ def thanks_for(help_text: str) -> str:
     text = help_text.strip().rstrip(".!")
     first = text.split(" ", 1)[0]
     low = first.lower()
+    doing = _as_gerund(text.split(" ", 1)[1] if low == "you" and " " in text else text)
+    if doing is not None:
+        return f"for {doing}"  # "walked me through it", "You introduced me to Priya"
     if low in {"you", "you've", "you\u2019ve"}:
         return f"for everything you did: {text[0].lower() + text[1:]}"
     if low.startswith("for") and low == "for":
@@ -220,6 +224,70 @@ def thanks_for(help_text: str) -> str:
     if first[:1].isupper() and low != "i":
         return f"for {text}"  # "Priya's contact details": a name leads the phrase
     return f"for your {text}"
+
+
+#: Words that show a word before them is a verb with its object or a preposition ("read my CV",
+#: "set up a call", "spoke to Dana"),
+#: where the word alone could be a noun or an adjective ("read", "detailed", "spoke").
+_OBJECTS = frozenset(
+    [
+        "me",
+        "us",
+        "him",
+        "her",
+        "them",
+        "it",
+        "this",
+        "that",
+        "my",
+        "our",
+        "your",
+        "his",
+        "their",
+        "the",
+        "a",
+        "an",
+        "some",
+        "all",
+        "so",
+        "such",
+        "up",
+        "out",
+        "through",
+        "over",
+        "time",
+        "to",
+        "with",
+        "for",
+        "about",
+        "on",
+        "at",
+    ]
+)
+
+
+def _as_gerund(text: str) -> str | None:
+    """Return help told as a deed, as it follows 'Thank you for': 'walked me through it' ->
+    'walking me through it', 'introduce me to Priya' -> 'introducing me to Priya'; else None.
+
+    A past tense counts when the word can be nothing else, or when an object follows it ("read my
+    CV", not "detailed feedback"); a base form only before "me" or "us" ("help with my CV" is help).
+    """
+    first, _, rest = text.partition(" ")
+    low = first.lower()
+    after = rest.split(" ", 1)[0]
+    if verbs.past_of(after):
+        return None  # "Drew introduced me": a name that is also a verb's past, then the deed
+    objected = after.lower() in _OBJECTS or after[:1].isupper()
+    lemmas = verbs.past_of(low)
+    if lemmas and (objected or not verbs.other_classes(low) - {"verb"}):
+        lemma = lemmas[0]
+    elif verbs.is_base_verb(low) and after.lower() in {"me", "us"}:
+        lemma = low
+    else:
+        return None
+    doing = verbs.present_participle(lemma)
+    return f"{doing} {rest}".strip() if doing else None
 
 
 def gift_phrase(gift: str) -> str:

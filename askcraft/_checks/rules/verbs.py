@@ -69,3 +69,32 @@ def verb_forms(lemma: str) -> frozenset[str]:
     if forms is None:
         raise AskcraftError(f"{lemma!r} is not a verb in lemminflect's table")
     return frozenset(forms)
+
+
+@functools.cache
+def _past_index() -> dict[str, tuple[str, ...]]:
+    """Map each past tense and past participle in the table to the verbs it is a form of."""
+    index: dict[str, list[str]] = {}
+    for line in _table():
+        lemma, category, *columns = line.split(",")
+        if category != "verb":
+            continue
+        past, participle = columns[0], columns[1] or columns[0]  # an empty participle is the past
+        for form in dict.fromkeys(f for f in f"{past}/{participle}".split("/") if f):
+            index.setdefault(form, []).append(lemma)
+    return {form: tuple(lemmas) for form, lemmas in index.items()}
+
+
+def past_of(word: str) -> tuple[str, ...]:
+    """Return the verbs *word* is the past tense or past participle of ("gave" -> give), or ()."""
+    return _past_index().get(word.lower(), ())
+
+
+def present_participle(lemma: str) -> str | None:
+    """Return the ``-ing`` form of the verb *lemma* ("give" -> giving, "put" -> putting), or None."""
+    table = _table()
+    at = bisect.bisect_left(table, f"{lemma},verb,")
+    if at < len(table) and table[at].startswith(f"{lemma},verb,"):
+        column = table[at].split(",")[4]
+        return column.split("/")[0] or None
+    return None
