@@ -8,7 +8,7 @@ import sys
 import lemminflect
 import pytest
 
-from askcraft._checks.rules.verbs import entries, is_base_verb, past_of, present_participle, verb_forms
+from askcraft._render.verbs import entries, is_base_verb, past_of, present_participle, verb_forms
 
 SAMPLE = ["send", "refer", "introduce", "forward", "hear", "email", "hope", "busy", "need", "reply"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from askcraft._checks.rules import verbs
+from askcraft._render import verbs
 from askcraft._render.lexicon import words
 from askcraft._render.words import article, clause, sentence
 

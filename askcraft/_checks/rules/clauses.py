@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from askcraft._checks.rules.base import lexicon
 from askcraft._checks.rules.constructions import Token, tokens
-from askcraft._checks.rules.verbs import is_base_verb, other_classes
+from askcraft._render.verbs import is_base_verb, other_classes
 
 #: Words an order may open with before its verb ("Please", "Don't").
 _OPENERS = frozenset({"please", "do", "don't", "pls", "kindly"})

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from askcraft._checks.rules.verbs import entries
+from askcraft._render.verbs import entries
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*['\u2019]?|[,;:!?.\u2014\u2013()\"]")
 _CONTRACTIONS = {"n't": "not", "'ve": "have", "'m": "am", "'re": "are", "'d": "would", "'ll": "will"}

@@ -23,7 +23,7 @@ from askcraft._checks.rules.clauses import command, name_words
 from askcraft._checks.rules.constructions import tokens
 from askcraft._checks.rules.pushy import as_written, pushy_sentences
 from askcraft._checks.rules.timing import deadlines, offers_a_way_out
-from askcraft._checks.rules.verbs import entries, is_base_verb
+from askcraft._render.verbs import entries, is_base_verb
 
 _NAME = "pressure"
 _BANGS = re.compile(r"[!?]*![!?]+|[!?]+!|\?{2,}")

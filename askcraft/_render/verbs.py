@@ -1,4 +1,4 @@
-"""English word forms from lemminflect's inflection table: is a word a base-form verb, and its forms.
+"""English word forms from lemminflect's inflection table: base-form verbs, forms, pasts.
 
 lemminflect ships the SPECIALIST lexicon's inflections as ``resources/infl_lu.csv.gz``, one
 ``lemma,category,forms...`` line per lemma and word class, sorted by lemma. Importing lemminflect
