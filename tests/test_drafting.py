@@ -558,3 +558,73 @@ def test_a_friend_sent_a_gift_is_not_also_promised_a_treat(channel: str) -> None
             body = askcraft.draft(data, variant=variant, check=False, today=TODAY).body
             assert "flowers" in body
             assert not treat.search(body), body
+
+
+RECIPIENTS = [
+    "Sam Lee",
+    "Priya Natarajan",
+    "Chris Okafor",
+    "Wei Zhang",
+    "Ann Bo",
+    "Zed Quinn",
+    "Jo Park",
+    "Kim Ode",
+]
+
+
+def _drafts(**fields: Any) -> list[askcraft.Draft]:
+    """The same intent drafted for several recipients, so every pick of the templates shows up."""
+    base = {"kind": "request", "channel": "email", "sender": {"name": "Kim", "reason": "I want a change"}}
+    return [
+        askcraft.draft(
+            {**base, **fields, "recipient": {"name": name, "relationship": "friend"}},
+            check=False,
+            today=date(2026, 11, 12),
+        )
+        for name in RECIPIENTS
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "wrong"),
+    [
+        ({"goal": "introduction", "count": 1, "company": "Acme"}, "in Acme"),
+        ({"goal": "introduction", "count": 2, "role": "data analyst"}, "in data analyst"),
+        ({"goal": "advice", "company": "Acme"}, "into Acme"),
+    ],
+)
+def test_subjects_put_a_company_at_its_place(fields: dict[str, Any], wrong: str) -> None:
+    """A subject says 'An introduction at Acme?' and 'a move to Acme', never 'in Acme' or 'into
+    Acme', and a role alone is not a place to be introduced in."""
+    subjects = {d.subject for d in _drafts(**fields)}
+    assert len(subjects) > 1  # several of the options were picked
+    assert not any(wrong in (s or "") for s in subjects), subjects
+
+
+@pytest.mark.parametrize("goal", ["informational-interview", "advice", "favour"])
+def test_a_twenty_minute_ask_is_not_let_off_as_a_minute(goal: str) -> None:
+    """The short way out of a text must not shrink the ask: 'twenty minutes ... Only if you have a
+    minute' contradicts itself."""
+    fields = {"goal": goal, "channel": "text", "role": "data analyst", "details": "be a reference for me"}
+    if goal != "favour":
+        del fields["details"]
+    bodies = [d.body for d in _drafts(**fields)]
+    assert not any("have a minute" in body for body in bodies), bodies
+
+
+def test_a_treat_is_offered_without_a_second_thank_you() -> None:
+    """'Thank you so much for ... I hope you'll let me treat you to a coffee to say thank you'
+    said thanks twice; the treat is offered once, as a treat."""
+    bodies = [
+        d.body
+        for d in _drafts(
+            kind="thank-you",
+            goal="advice",
+            industry="software",
+            help="gave me an honest read of my portfolio",
+            outcome="I rewrote my case studies",
+            gift="a coffee next time I'm in town",
+        )
+    ]
+    assert any("treat you to a coffee next time I'm in town" in body for body in bodies)
+    assert not any("to say thank you" in body for body in bodies), bodies
