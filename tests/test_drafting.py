@@ -25,7 +25,7 @@ from askcraft._render.slots import (
     thanks_for,
     upper_acronyms,
 )
-from askcraft._render.words import ago, article, plural
+from askcraft._render.words import ago, article, midsentence, plural
 
 TODAY = date(2026, 11, 12)
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -628,3 +628,22 @@ def test_a_treat_is_offered_without_a_second_thank_you() -> None:
     ]
     assert any("treat you to a coffee next time I'm in town" in body for body in bodies)
     assert not any("to say thank you" in body for body in bodies), bodies
+
+
+@pytest.mark.parametrize(
+    ("outcome", "expected"),
+    [
+        ("One of them asked for my CV.", "one of them asked for my CV."),
+        ("They want to meet on Friday.", "they want to meet on Friday."),
+        ("It went really well.", "it went really well."),
+        ("My interview is Monday.", "my interview is Monday."),
+        ("Priya wrote back.", "Priya wrote back."),
+        ("I got the job!", "I got the job!"),
+        ("HR called me.", "HR called me."),
+        ("Will from Acme called.", "Will from Acme called."),
+    ],
+)
+def test_an_outcome_after_a_colon_goes_on_in_lower_case(outcome: str, expected: str) -> None:
+    """'Good news: one of them asked for my CV', not 'Good news: One of them'; names, 'I' and
+    acronyms keep their capitals."""
+    assert midsentence(outcome) == expected
