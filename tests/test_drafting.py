@@ -166,6 +166,10 @@ def test_short_reason_keeps_what_the_sender_wants() -> None:
         ("detailed feedback on my CV", "for your detailed feedback on my CV"),
         ("help with my CV", "for your help with my CV"),
         ("You've been so generous", "for everything you did: you've been so generous"),
+        ("two names at KPMG", "for the two names at KPMG"),
+        ("Three intros last month", "for the three intros last month"),
+        ("2 contacts at Shopify", "for the 2 contacts at Shopify"),
+        ("Five names in fintech", "for the five names in fintech"),
     ],
 )
 def test_what_they_did_fits_after_thank_you(help_text: str, expected: str) -> None:
@@ -240,12 +244,22 @@ def test_a_favour_given_as_a_question_or_a_thing_still_follows_could_you(details
         (10, "about ten days ago"),
         (12, "two weeks ago"),
         (14, "two weeks ago"),
+        (44, "a month ago"),
+        (45, "about six weeks ago"),
+        (52, "about six weeks ago"),
+        (53, "two months ago"),
         (60, "two months ago"),
     ],
 )
 def test_how_long_ago_reads_as_people_say_it(days: int, expected: str) -> None:
     """Never 'only 1 days': 'yesterday', 'a week ago', 'two weeks ago'."""
     assert ago(days) == expected
+
+
+def test_no_count_of_days_reads_as_a_wrong_plural() -> None:
+    """Every span up to three years: no 'one months ago', 'one weeks', 'one days'."""
+    said = [ago(days) for days in range(3 * 366)]
+    assert not [s for s in said if re.search(r"\bone (?:days|weeks|months)\b", s)]
 
 
 # -- the discourse -----------------------------------------------------------------------------------

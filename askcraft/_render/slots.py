@@ -221,9 +221,19 @@ def thanks_for(help_text: str) -> str:
     gerund = low.endswith("ing") and len(low) > 4 and low not in words("words", "not_gerunds")
     if gerund or low in words("words", "determiners"):
         return f"for {clause(text)}"
+    if low.isdigit() or low in _COUNTS:
+        return (
+            f"for the {low}{text[len(first) :]}"  # "two names at KPMG": "for the two names", not "your two"
+        )
     if first[:1].isupper() and low != "i":
         return f"for {text}"  # "Priya's contact details": a name leads the phrase
     return f"for your {text}"
+
+
+#: Counts that open help given as things ("two names at KPMG"): they take "the", not "your".
+_COUNTS = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several"]
+)
 
 
 #: Words that show a word before them is a verb with its object or a preposition ("read my CV",

@@ -257,6 +257,8 @@ def ago(days: int) -> str:
         return "three weeks ago"
     if days < 45:
         return "a month ago"
+    if days < 53:
+        return "about six weeks ago"  # round(days / 30.4) is 1 here: not "one months ago"
     months = round(days / 30.4)
     if months < 12:
         return f"{number_words(months)} months ago"
