@@ -18,13 +18,11 @@ from askcraft._render.slots import (
     ask_clause,
     clean_role,
     first_person,
-    gift_phrase,
-    is_treat,
     reason_sentence,
     short_reason,
-    thanks_for,
     upper_acronyms,
 )
+from askcraft._render.thanks import gift_phrase, is_treat, thanks_for
 from askcraft._render.words import ago, article, midsentence, plural
 
 TODAY = date(2026, 11, 12)
@@ -227,10 +225,20 @@ def test_gifts_and_favours_fit_their_sentences() -> None:
         ("a quick intro to your manager", "give me a quick intro to your manager"),
         ("help with my CV", "help with my CV"),
         ("look over my deck", "look over my deck"),
+        ("How did you prepare for the bar exam?", "tell me how you prepared for the bar exam"),
+        ("What would you do in my place?", "tell me what you would do in my place"),
+        ("How does your team hire juniors?", "tell me how your team hires juniors"),
+        ("How many people did you talk to?", "tell me how many people you talked to"),
+        ("How long did it take you?", "tell me how long it took you"),
+        ("Who should I talk to first?", "tell me who I should talk to first"),
+        ("What's it like at Acme?", "tell me what it's like at Acme"),
+        ("Which firms are hiring?", "tell me which firms are hiring"),
+        ("what's the best way in", "tell me what's the best way in"),
     ],
 )
 def test_a_favour_given_as_a_question_or_a_thing_still_follows_could_you(details: str, expected: str) -> None:
-    """'Could you how you got...' and 'could you feedback on...' are not English; the ask gets its verb."""
+    """'Could you how you got...' and 'could you feedback on...' are not English; the ask gets its verb.
+    A direct question is asked as it follows 'tell me': 'how you prepared', not 'how did you prepare'."""
     assert ask_clause(details) == expected
 
 

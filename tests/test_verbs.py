@@ -8,7 +8,15 @@ import sys
 import lemminflect
 import pytest
 
-from askcraft._render.verbs import entries, is_base_verb, past_of, present_participle, verb_forms
+from askcraft._render.verbs import (
+    entries,
+    is_base_verb,
+    past_of,
+    past_tense,
+    present_participle,
+    third_person,
+    verb_forms,
+)
 
 SAMPLE = ["send", "refer", "introduce", "forward", "hear", "email", "hope", "busy", "need", "reply"]
 
@@ -64,3 +72,10 @@ def test_a_word_that_is_no_past_has_none():
     """Nouns, base forms and -ing forms are no verb's past."""
     assert past_of("advice") == past_of("introduce") == past_of("walking") == ()
     assert present_participle("advice") is None
+
+
+@pytest.mark.parametrize("lemma", ["prepare", "get", "go", "put", "take", "hire"])
+def test_past_and_third_person_agree_with_lemminflect(lemma: str):
+    """'How did you prepare' is asked as 'how you prepared', 'how does she go' as 'how she goes'."""
+    assert past_tense(lemma) in lemminflect.getInflection(lemma, "VBD")
+    assert third_person(lemma) in lemminflect.getInflection(lemma, "VBZ")

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from askcraft._intent.model import WARM_RELATIONSHIPS, Intent
-from askcraft._render import slots
+from askcraft._render import slots, thanks
 from askcraft._render.discourse import Discourse, named_facts
 from askcraft._render.languages import LANGUAGES, gender_from_pronouns, informal, primary
 from askcraft._render.names import greeting_name
@@ -171,12 +171,12 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         ask_details=ask_details,
         ask_details_gerund=bool(ask_details and slots.is_gerund_phrase(ask_details)),
         ask_question=slots.ask_question(intent.details) if intent.details else None,
-        thanks_for=slots.thanks_for(intent.help) if intent.help else None,
+        thanks_for=thanks.thanks_for(intent.help) if intent.help else None,
         outcome_sentence=sentence(intent.outcome) if intent.outcome else None,
         outcome_exclaims=bool(intent.outcome and intent.outcome.rstrip().endswith("!")),
-        outcome_leans_back=bool(intent.outcome and slots.leans_back(intent.outcome)),
-        gift_phrase=slots.gift_phrase(intent.gift) if intent.gift else None,
-        gift_is_a_treat=bool(intent.gift and slots.is_treat(intent.gift)),
+        outcome_leans_back=bool(intent.outcome and thanks.leans_back(intent.outcome)),
+        gift_phrase=thanks.gift_phrase(intent.gift) if intent.gift else None,
+        gift_is_a_treat=bool(intent.gift and thanks.is_treat(intent.gift)),
         sent_on=intent.sent_on.isoformat() if intent.sent_on else None,
         sent_on_text=_long_date(intent.sent_on) if intent.sent_on else None,
         send_date=send_date.isoformat(),

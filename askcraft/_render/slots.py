@@ -1,8 +1,8 @@
 """Slots filled right: the user's own words made to fit the sentence they go into.
 
 Roles and fields ("an SEO specialist", "two RNs", never "a data analyst role role"), reasons
-(first person, the user's own end punctuation), what someone did ("for introducing me to
-Priya", "for your advice on my CV"), outcomes, gifts, and how long ago something was sent.
+(first person, the user's own end punctuation), and a favour as it follows "could you" ("tell me
+how you prepared", not "how did you prepare"). What a thank-you says is in ``thanks.py``.
 """
 
 from __future__ import annotations
@@ -201,151 +201,6 @@ def first_sentence(text: str) -> str:
     return match.group(1) if match else text
 
 
-# -- thank-yous -------------------------------------------------------------------------------------
-
-
-def thanks_for(help_text: str) -> str:
-    """Return what follows 'Thank you': 'for introducing me to Priya', 'for your advice on my CV'."""
-    text = help_text.strip().rstrip(".!")
-    first = text.split(" ", 1)[0]
-    low = first.lower()
-    doing = _as_gerund(text.split(" ", 1)[1] if low == "you" and " " in text else text)
-    if doing is not None:
-        return f"for {doing}"  # "walked me through it", "You introduced me to Priya"
-    if low in {"you", "you've", "you\u2019ve"}:
-        return f"for everything you did: {text[0].lower() + text[1:]}"
-    if low.startswith("for") and low == "for":
-        text = text.split(" ", 1)[1] if " " in text else text
-        first = text.split(" ", 1)[0]
-        low = first.lower()
-    gerund = low.endswith("ing") and len(low) > 4 and low not in words("words", "not_gerunds")
-    if gerund or low in words("words", "determiners"):
-        return f"for {clause(text)}"
-    if low.isdigit() or low in _COUNTS:
-        return (
-            f"for the {low}{text[len(first) :]}"  # "two names at KPMG": "for the two names", not "your two"
-        )
-    if first[:1].isupper() and low != "i":
-        return f"for {text}"  # "Priya's contact details": a name leads the phrase
-    return f"for your {text}"
-
-
-#: Counts that open help given as things ("two names at KPMG"): they take "the", not "your".
-_COUNTS = frozenset(
-    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several"]
-)
-
-
-#: Words that show a word before them is a verb with its object or a preposition ("read my CV",
-#: "set up a call", "spoke to Dana"),
-#: where the word alone could be a noun or an adjective ("read", "detailed", "spoke").
-_OBJECTS = frozenset(
-    [
-        "me",
-        "us",
-        "him",
-        "her",
-        "them",
-        "it",
-        "this",
-        "that",
-        "my",
-        "our",
-        "your",
-        "his",
-        "their",
-        "the",
-        "a",
-        "an",
-        "some",
-        "all",
-        "so",
-        "such",
-        "up",
-        "out",
-        "through",
-        "over",
-        "time",
-        "to",
-        "with",
-        "for",
-        "about",
-        "on",
-        "at",
-    ]
-)
-
-
-def _as_gerund(text: str) -> str | None:
-    """Return help told as a deed, as it follows 'Thank you for': 'walked me through it' ->
-    'walking me through it', 'introduce me to Priya' -> 'introducing me to Priya'; else None.
-
-    A past tense counts when the word can be nothing else, or when an object follows it ("read my
-    CV", not "detailed feedback"); a base form only before "me" or "us" ("help with my CV" is help).
-    """
-    first, _, rest = text.partition(" ")
-    low = first.lower()
-    after = rest.split(" ", 1)[0]
-    if verbs.past_of(after):
-        return None  # "Drew introduced me": a name that is also a verb's past, then the deed
-    objected = after.lower() in _OBJECTS or after[:1].isupper()
-    lemmas = verbs.past_of(low)
-    if lemmas and (objected or not verbs.other_classes(low) - {"verb"}):
-        lemma = lemmas[0]
-    elif verbs.is_base_verb(low) and after.lower() in {"me", "us"}:
-        lemma = low
-    else:
-        return None
-    doing = verbs.present_participle(lemma)
-    return f"{doing} {rest}".strip() if doing else None
-
-
-def gift_phrase(gift: str) -> str:
-    """Return a gift as the object of 'I've sent you ...': 'some flowers', 'a gift card'."""
-    text = gift.strip().rstrip(".!")
-    if is_treat(text):
-        text = re.sub(r"\s+on me\b", "", text)  # "a pizza on me next Sunday": the treat says that
-    low = text.split(" ", 1)[0].lower()
-    if is_treat(text) and low in {"dinner", "lunch", "brunch", "breakfast", "coffee", "drinks"}:
-        return text  # "dinner at Tartine": no article
-    if low in {"a", "an", "the", "some", "my", "our", "two", "three", "this", "these", "little", "small"}:
-        return text
-    words = text.split(" of ", 1)[0].split()
-    head = words[-1].lower() if words else low
-    if re.match(r"\$?\d", text) or (head.endswith("s") and not head.endswith("ss")):
-        return text  # "flowers", "two tickets"
-    return with_article(text)
-
-
-_TREATS = re.compile(
-    r"\b(?:dinner|lunch|brunch|breakfast|coffees?|drinks?|a meal|spa|massage|day out|night out|tasting"
-    r"|on me)\b",
-    re.IGNORECASE,
-)
-
-
-def is_treat(gift: str) -> bool:
-    """Return whether a gift is something you do together ('dinner at Tartine') rather than send."""
-    return bool(_TREATS.search(gift)) and not re.search(
-        r"\b(?:card|voucher|certificate|box|bag)\b", gift, re.I
-    )
-
-
-_LEANS_BACK = re.compile(
-    r"^(?:(?:one|two|both|all|each|neither|none|some)\s+of\s+(?:them|those|these)"
-    r"|(?:they|them|he|she|it|that|this|those|these|both)(?:['\u2019]\w+)?)\b",
-    re.IGNORECASE,
-)
-
-
-def leans_back(text: str) -> bool:
-    """Return whether *text* opens on a word that points back ("One of them asked for my CV").
-
-    Such a sentence cannot open a message: what "them" means is only said later.
-    """
-    return bool(_LEANS_BACK.match(text.strip()))
-
-
 def is_gerund_phrase(text: str) -> bool:
     """Return whether *text* starts with an -ing verb ('reviewing my deck'), which 'could you' cannot take."""
     first = text.split(" ", 1)[0].lower()
@@ -380,4 +235,61 @@ def ask_question(details: str) -> str | None:
     text = re.sub(r"^tell\s+me\s+", "", text, flags=re.IGNORECASE)
     if text.split(" ", 1)[0].lower() not in words("words", "question_words"):
         return None
-    return text[:1].lower() + text[1:]  # "How" opens a question, not a name
+    return embedded(text[:1].lower() + text[1:])  # "How" opens a question, not a name
+
+
+#: Words that turn a question round ("how did you ...", "what would you ...").
+_AUXILIARIES = frozenset(
+    [
+        "do",
+        "does",
+        "did",
+        "would",
+        "could",
+        "should",
+        "can",
+        "will",
+        "is",
+        "are",
+        "was",
+        "were",
+        "have",
+        "has",
+        "had",
+        "might",
+        "must",
+    ]
+)
+#: Subjects of one word, and words that open a subject of two ("your team", "the interview").
+_SUBJECTS = frozenset(["you", "i", "we", "they", "he", "she", "it", "people"])
+_SUBJECT_OPENERS = frozenset(["your", "my", "the", "our", "their", "his", "her", "this", "that"])
+
+
+def embedded(question: str) -> str:
+    """Return a direct question as it follows 'tell me': 'how did you prepare for the bar' ->
+    'how you prepared for the bar', 'what would you do' -> 'what you would do'.
+
+    Only a question word (and up to two more: "how long", "how many people"), a helping verb and
+    a short subject are turned round; anything else is left as it was ("how you got your first job",
+    "which certifications matter").
+    """
+    parts = question.split(" ")
+    if len(parts) > 2 and parts[0].lower().endswith("'s") and parts[1].lower() == "it":
+        return " ".join([parts[0][:-2], "it's", *parts[2:]])  # "what's it like" -> "what it's like"
+    at = next((i for i in (1, 2, 3) if i < len(parts) and parts[i].lower() in _AUXILIARIES), None)
+    if at is None or len(parts) < at + 2:
+        return question
+    helper, start = parts[at].lower(), at + 1
+    size = 1 if parts[start].lower() in _SUBJECTS else 2 if parts[start].lower() in _SUBJECT_OPENERS else 0
+    if size == 0 or len(parts) < start + size:
+        return question
+    asked, subject, rest = parts[:at], parts[start : start + size], parts[start + size :]
+    if helper not in {"do", "does", "did"}:
+        return " ".join([*asked, *subject, helper, *rest])
+    if not rest:
+        return question
+    verb = rest[0].lower()
+    said = verb if helper == "do" else verbs.past_tense(verb) if helper == "did" else verbs.third_person(verb)
+    if said is None or not verbs.is_base_verb(verb):
+        return question
+    return " ".join([*asked, *subject, said, *rest[1:]])

@@ -92,9 +92,24 @@ def past_of(word: str) -> tuple[str, ...]:
 
 def present_participle(lemma: str) -> str | None:
     """Return the ``-ing`` form of the verb *lemma* ("give" -> giving, "put" -> putting), or None."""
+    return _form(lemma, 2)
+
+
+def past_tense(lemma: str) -> str | None:
+    """Return the past tense of the verb *lemma* ("prepare" -> prepared, "get" -> got), or None."""
+    return _form(lemma, 0)
+
+
+def third_person(lemma: str) -> str | None:
+    """Return the third person singular of the verb *lemma* ("go" -> goes), or None."""
+    return _form(lemma, 3)
+
+
+def _form(lemma: str, column: int) -> str | None:
+    """Return the first spelling in one of a verb's columns: past, participle, -ing, third person."""
     table = _table()
-    at = bisect.bisect_left(table, f"{lemma},verb,")
-    if at < len(table) and table[at].startswith(f"{lemma},verb,"):
-        column = table[at].split(",")[4]
-        return column.split("/")[0] or None
+    key = f"{lemma.lower()},verb,"
+    at = bisect.bisect_left(table, key)
+    if at < len(table) and table[at].startswith(key):
+        return table[at][len(key) :].split(",")[column].split("/")[0] or None
     return None

@@ -1,0 +1,153 @@
+"""A thank-you's slots: what someone did ("for walking me through it", "for your advice on my CV",
+"for the two names at KPMG"), whether an outcome points back ("One of them..."), and gifts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from askcraft._render import verbs
+from askcraft._render.lexicon import words
+from askcraft._render.words import article, clause
+
+
+def thanks_for(help_text: str) -> str:
+    """Return what follows 'Thank you': 'for introducing me to Priya', 'for your advice on my CV'."""
+    text = help_text.strip().rstrip(".!")
+    first = text.split(" ", 1)[0]
+    low = first.lower()
+    doing = _as_gerund(text.split(" ", 1)[1] if low == "you" and " " in text else text)
+    if doing is not None:
+        return f"for {doing}"  # "walked me through it", "You introduced me to Priya"
+    if low in {"you", "you've", "you\u2019ve"}:
+        return f"for everything you did: {text[0].lower() + text[1:]}"
+    if low.startswith("for") and low == "for":
+        text = text.split(" ", 1)[1] if " " in text else text
+        first = text.split(" ", 1)[0]
+        low = first.lower()
+    gerund = low.endswith("ing") and len(low) > 4 and low not in words("words", "not_gerunds")
+    if gerund or low in words("words", "determiners"):
+        return f"for {clause(text)}"
+    if low.isdigit() or low in _COUNTS:
+        return (
+            f"for the {low}{text[len(first) :]}"  # "two names at KPMG": "for the two names", not "your two"
+        )
+    if first[:1].isupper() and low != "i":
+        return f"for {text}"  # "Priya's contact details": a name leads the phrase
+    return f"for your {text}"
+
+
+#: Counts that open help given as things ("two names at KPMG"): they take "the", not "your".
+_COUNTS = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several"]
+)
+
+
+#: Words that show a word before them is a verb with its object or a preposition ("read my CV",
+#: "set up a call", "spoke to Dana"),
+#: where the word alone could be a noun or an adjective ("read", "detailed", "spoke").
+_OBJECTS = frozenset(
+    [
+        "me",
+        "us",
+        "him",
+        "her",
+        "them",
+        "it",
+        "this",
+        "that",
+        "my",
+        "our",
+        "your",
+        "his",
+        "their",
+        "the",
+        "a",
+        "an",
+        "some",
+        "all",
+        "so",
+        "such",
+        "up",
+        "out",
+        "through",
+        "over",
+        "time",
+        "to",
+        "with",
+        "for",
+        "about",
+        "on",
+        "at",
+    ]
+)
+
+
+def _as_gerund(text: str) -> str | None:
+    """Return help told as a deed, as it follows 'Thank you for': 'walked me through it' ->
+    'walking me through it', 'introduce me to Priya' -> 'introducing me to Priya'; else None.
+
+    A past tense counts when the word can be nothing else, or when an object follows it ("read my
+    CV", not "detailed feedback"); a base form only before "me" or "us" ("help with my CV" is help).
+    """
+    first, _, rest = text.partition(" ")
+    low = first.lower()
+    after = rest.split(" ", 1)[0]
+    if verbs.past_of(after):
+        return None  # "Drew introduced me": a name that is also a verb's past, then the deed
+    objected = after.lower() in _OBJECTS or after[:1].isupper()
+    lemmas = verbs.past_of(low)
+    if lemmas and (objected or not verbs.other_classes(low) - {"verb"}):
+        lemma = lemmas[0]
+    elif verbs.is_base_verb(low) and after.lower() in {"me", "us"}:
+        lemma = low
+    else:
+        return None
+    doing = verbs.present_participle(lemma)
+    return f"{doing} {rest}".strip() if doing else None
+
+
+def gift_phrase(gift: str) -> str:
+    """Return a gift as the object of 'I've sent you ...': 'some flowers', 'a gift card'."""
+    text = gift.strip().rstrip(".!")
+    if is_treat(text):
+        text = re.sub(r"\s+on me\b", "", text)  # "a pizza on me next Sunday": the treat says that
+    low = text.split(" ", 1)[0].lower()
+    if is_treat(text) and low in {"dinner", "lunch", "brunch", "breakfast", "coffee", "drinks"}:
+        return text  # "dinner at Tartine": no article
+    if low in {"a", "an", "the", "some", "my", "our", "two", "three", "this", "these", "little", "small"}:
+        return text
+    words = text.split(" of ", 1)[0].split()
+    head = words[-1].lower() if words else low
+    if re.match(r"\$?\d", text) or (head.endswith("s") and not head.endswith("ss")):
+        return text  # "flowers", "two tickets"
+    return article(text)
+
+
+_TREATS = re.compile(
+    r"\b(?:dinner|lunch|brunch|breakfast|coffees?|drinks?|a meal|spa|massage|day out|night out|tasting"
+    r"|on me)\b",
+    re.IGNORECASE,
+)
+
+
+def is_treat(gift: str) -> bool:
+    """Return whether a gift is something you do together ('dinner at Tartine') rather than send."""
+    return bool(_TREATS.search(gift)) and not re.search(
+        r"\b(?:card|voucher|certificate|box|bag)\b", gift, re.I
+    )
+
+
+_LEANS_BACK = re.compile(
+    r"^(?:(?:one|two|both|all|each|neither|none|some)\s+of\s+(?:them|those|these)"
+    r"|(?:they|them|he|she|it|that|this|those|these|both)(?:['\u2019]\w+)?)\b",
+    re.IGNORECASE,
+)
+
+
+def leans_back(text: str) -> bool:
+    """Return whether *text* opens on a word that points back ("One of them asked for my CV").
+
+    Such a sentence cannot open a message: what "them" means is only said later.
+    """
+    return bool(_LEANS_BACK.match(text.strip()))
