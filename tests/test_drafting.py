@@ -60,6 +60,9 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
         ("Dad ❤️", True, "Dad"),
         ("Mom", True, "Mom"),
         ("Zoë O'Brien-Núñez", True, "Zoë"),
+        ("Big Mike", True, "Big Mike"),
+        ("Lil Dre Johnson", True, "Lil Dre"),
+        ("Young Kim", True, "Young"),
     ],
 )
 def test_greeting_names(name: str, warm: bool, expected: str) -> None:

@@ -86,6 +86,8 @@ def _plain_given_name(clean: str) -> str | None:
     first = words[0]
     if not (first[0].isupper() and not first.isupper()) or _key(first) in _ANY_TITLE():
         return None
+    if _key(first) in _titles("nickname_openers") and len(words) > 1:
+        return f"{first} {words[1]}"  # "Big Mike": the nickname is both words
     if _key(first) in _titles("family_name_first"):
         return None
     return first
