@@ -672,3 +672,15 @@ def test_an_outcome_after_a_colon_goes_on_in_lower_case(outcome: str, expected: 
     """'Good news: one of them asked for my CV', not 'Good news: One of them'; names, 'I' and
     acronyms keep their capitals."""
     assert midsentence(outcome) == expected
+
+
+@pytest.mark.parametrize("target", [{"company": "Acme"}, {"industry": "banking"}, {"role": "nurse"}])
+def test_an_informational_interview_asks_its_follow_up_once(target: dict[str, Any]) -> None:
+    """The follow-up question neither repeats the ask ('how you got started at Acme? I'd love to
+    hear how you got started') nor assumes the reader changed careers ('what carried over for you')."""
+    bodies = [d.body for d in _drafts(goal="informational-interview", **target)]
+    bodies += [d.body for d in _drafts(goal="informational-interview", channel="linkedin-message", **target)]
+    for body in bodies:
+        for phrase in ("got started", "got into", "carried over", "wish you'd known"):
+            assert body.count(phrase) <= 1, body
+        assert "carried over for you" not in body
