@@ -11,7 +11,7 @@ import pytest
 import askcraft
 from askcraft import tone
 from askcraft._checks.rules.base import known_options
-from askcraft._intent.model import CHANNELS, GOALS, KINDS
+from askcraft._intent.model import CHANNELS, GOALS, KINDS, RELATIONSHIPS
 from askcraft._packs.pack import builtin_pack
 
 TODAY = date(2026, 11, 12)
@@ -93,3 +93,24 @@ def test_builtin_draft_is_polite_and_has_no_tone_warnings(
 def test_own_drafts_are_held_above_the_warning():
     """The bar for askcraft's own drafts is stricter than the one the politeness rule warns below."""
     assert float(known_options()["politeness.min_score"]) < THRESHOLD
+
+
+@pytest.mark.parametrize("relationship", sorted(RELATIONSHIPS))
+def test_every_relationship_is_drafted_without_tone_warnings(relationship: str):
+    """Each relationship has its own closing lines ("I'm grateful for any thoughts." to a mentor
+    read as a vague ask): every goal's email and text, to several people, raises no tone warning."""
+    blocking = []
+    for goal, channel, name in itertools.product(
+        GOALS, ("email", "text"), ("Sam Lee", "Wei Zhang", "Ann Bo")
+    ):
+        data = {
+            **_intent("request", goal, channel, 0),
+            "recipient": {"name": name, "relationship": relationship},
+        }
+        draft = askcraft.draft(data, grammar=False, today=TODAY)
+        blocking += [
+            f"{goal}/{channel}/{name} {f.rule}: {draft.body!r}"
+            for f in draft.findings
+            if f.severity in ("error", "warning") and f.category not in ("grammar", "spelling")
+        ]
+    assert not blocking, "\n".join(blocking)
