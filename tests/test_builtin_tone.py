@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import askcraft
 from askcraft import tone
+from askcraft._checks.context import CheckContext
+from askcraft._checks.registry import run_checks
 from askcraft._checks.rules.base import known_options
 from askcraft._intent.model import CHANNELS, GOALS, KINDS, RELATIONSHIPS
 from askcraft._packs.pack import builtin_pack
@@ -18,6 +22,7 @@ TODAY = date(2026, 11, 12)
 #: askcraft's own drafts aim higher than the warning (politeness.min_score, -0.15): an average
 #: Stack Exchange request (0.0) or better.
 THRESHOLD = 0.0
+ROOT = Path(__file__).resolve().parent.parent
 #: Goal -> the fields a person would give for it (the built-in pack's requirements).
 GOAL_FIELDS: dict[str, dict[str, Any]] = {
     "job-leads": {"count": 3, "industry": "banking"},
@@ -114,3 +119,23 @@ def test_every_relationship_is_drafted_without_tone_warnings(relationship: str):
             if f.severity in ("error", "warning") and f.category not in ("grammar", "spelling")
         ]
     assert not blocking, "\n".join(blocking)
+
+
+def test_the_speed_benchmarks_drafts_raise_no_warning_without_their_intent():
+    """askcraft's own drafts, checked as pasted text (no intent), as the speed benchmark checks
+    them: no warning ("Could you look over my CV?" after "a role with more client contact" once
+    drew specificity.target), and every thank-you offers something back, an update included."""
+    spec = importlib.util.spec_from_file_location("bench_checks", ROOT / "benchmarks" / "bench_checks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    flagged = []
+    for kind, channel, body, subject in bench.drafts(300):
+        ctx = CheckContext(text=body, kind=kind, channel=channel, subject=subject, send_date=TODAY)
+        flagged += [
+            f"{f.rule}: {body!r}"
+            for f in run_checks(ctx, grammar=False)
+            if f.severity in ("error", "warning") or f.rule == "reciprocity.offer"
+        ]
+    assert not flagged, "\n".join(flagged)

@@ -44,9 +44,26 @@ def check(ctx: CheckContext) -> list[Finding]:
                 found.append(count_rule.finding(noun.start(), noun.end() - noun.start()))
     target = by_id["specificity.target"]
     job = first_match(_jobs(), lexicon_keys("job_words"), text)
-    if target.applies(ctx) and job is not None and not _says_where(ctx):
+    if target.applies(ctx) and job is not None and _asks_for_leads(text) and not _says_where(ctx):
         found.append(target.finding(job.start(), job.end() - job.start()))
     return found
+
+
+def _asks_for_leads(text: str) -> bool:
+    """Return whether the message asks for people or jobs, where "where" matters.
+
+    "I'm ready for a role with more client contact. Could you look over my CV?" mentions a role
+    but asks a favour that is specific already. A message without an ask the checks can find is
+    read as asking for leads, as before.
+    """
+    spans = tuple(ask_sentences(text))
+    if not spans:
+        return True
+    return any(
+        first_match(people_pattern(), lexicon_keys("people_nouns"), text, start, end)
+        or first_match(_jobs(), lexicon_keys("job_words"), text, start, end)
+        for start, end in spans
+    )
 
 
 def _says_where(ctx: CheckContext) -> bool:
