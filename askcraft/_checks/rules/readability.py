@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Sequence
+from typing import Any
 
 import pyphen
 
@@ -31,7 +33,67 @@ def _hyphenator() -> pyphen.Pyphen:
 
 @functools.lru_cache(maxsize=20_000)
 def _syllables(word: str) -> int:
-    return len(_hyphenator().positions(word)) + 1
+    """Return the syllables of *word*: one more than pyphen's hyphenation points in it.
+
+    An ASCII word is read with :func:`_trie` (the same patterns, the same points); any other
+    goes through pyphen itself.
+    """
+    trie = _trie()
+    if trie is None or not word.isascii():
+        return len(_hyphenator().positions(word)) + 1
+    # Liang's hyphenation, as pyphen's ``HyphDict.positions`` does it, with the patterns in a trie
+    # instead of a look-up of every piece of up to 28 letters at every place: each pattern found at
+    # place i ORs its values into ``total``, 16 bits a place, a value v as bit v (so a place's
+    # highest bit is the highest value any pattern gave it).
+    pointed = f".{word.lower()}."
+    total = 0
+    for i in range(len(pointed) - 1):  # pyphen starts no pattern at the final "."
+        node: Any = trie  # a _Node, or None past the last letter a pattern has
+        for char in pointed[i:]:
+            node = node.get(char)
+            if node is None:
+                break
+            found = node.get(None)
+            if found is not None:
+                total |= found << (16 * i)
+    places = memoryview(total.to_bytes(2 * (len(pointed) + 1), sys.byteorder)).cast("H")
+    # An odd highest value is a hyphenation point; pyphen keeps those two letters or more from
+    # either end of the word (points 2 to len(word) - 2: places 3 to len(word) - 1).
+    return sum(map(_ODD_HIGHEST.__getitem__, places[3 : len(word)])) + 1
+
+
+#: A node of :func:`_trie`: the next letters' nodes, and (under None) the pattern ending there.
+_Node = dict[str | None, Any]
+#: For each place's 16 bits as :func:`_syllables` sets them: 1 where the highest value is odd.
+_ODD_HIGHEST = bytes((bits.bit_length() - 1) & 1 if bits else 0 for bits in range(1 << 10))
+
+
+@functools.cache
+def _trie() -> _Node | None:
+    """Return pyphen's en_US patterns as a trie of letters, or None if they are not as expected.
+
+    A node maps each next letter to its node, and ``None`` to the pattern ending there: its values
+    from its offset on, each place 16 bits with the value v as bit v (see :func:`_syllables`).
+    ``tests/test_syllables.py`` compares the counts with pyphen's on every word of the rule data,
+    the test data and the benchmark's drafts. None (pyphen is asked word by word) if pyphen's
+    patterns are not the plain ``{letters: (offset, values)}`` with values 0 to 9 this reads (a
+    dictionary with non-standard hyphenation, or another version's layout).
+    """
+    patterns = getattr(getattr(_hyphenator(), "hd", None), "patterns", None)
+    if not isinstance(patterns, dict):
+        return None
+    root: _Node = {}
+    for letters, entry in patterns.items():
+        match entry:
+            case (int(offset), tuple(values)) if all(type(v) is int and 0 <= v <= 9 for v in values):
+                pass
+            case _:
+                return None
+        node = root
+        for char in letters:
+            node = node.setdefault(char, {})
+        node[None] = sum((1 << value) << (16 * (offset + k)) for k, value in enumerate(values))
+    return root
 
 
 def grade(text: str) -> float:
