@@ -22,6 +22,7 @@ import itertools
 import json
 import math
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -283,34 +284,36 @@ def _telling(feature: str) -> bool:
     return any(any(c.isalpha() for c in w) and w not in _FUNCTION_WORDS for w in words)
 
 
-def score(norms: Sequence[str], words: Iterable[str]) -> float:
+def score(norms: Sequence[str], words: AbstractSet[str]) -> float:
     """Return the model's score (log-odds) for a sentence: its tokens' norms, and its distinct words.
 
     The same sum as the weights of :func:`features`, read from what the other checks already made
-    (``read_sentences`` and ``scan``): the words, word pairs and skip pairs are looked up as set
-    intersections, without building a string per pair; those that start at the sentence's start
-    are looked up by the word after it.
+    (``read_sentences`` and ``scan``), without building a string per pair: each distinct word,
+    word pair and skip pair is looked up once (a missing one adds 0.0, which leaves the sum as it
+    is); those that start at the sentence's start are looked up by the word after it.
     """
     fitted = model()
-    weights = fitted.words
-    total = (
-        fitted.intercept
-        + sum(map(weights.__getitem__, weights.keys() & words))
-        + sum(map(fitted.pairs.__getitem__, fitted.pairs.keys() & itertools.pairwise(norms)))
-    )
+    total = fitted.intercept + sum(map(fitted.words.get, words, _ZEROS))
+    skips = zip(norms, norms[2:], strict=False)
+    if len(words) == len(norms):  # no word twice, so no pair or skip pair twice: look each one up
+        total += sum(map(fitted.pairs.get, itertools.pairwise(norms), _ZEROS))
+        total += sum(map(fitted.skips.get, skips, _ZEROS))
+    else:  # a pair may come twice ("very very very") and counts once: the distinct ones present
+        total += sum(map(fitted.pairs.__getitem__, fitted.pairs.keys() & itertools.pairwise(norms)))
+        total += sum(map(fitted.skips.__getitem__, fitted.skips.keys() & skips))
     if norms:
         total += fitted.opening.get(norms[0], 0.0)
-        if fitted.skips:
-            total += sum(
-                map(fitted.skips.__getitem__, fitted.skips.keys() & zip(norms, norms[2:], strict=False))
-            )
-            if len(norms) > 1:
-                total += fitted.opening_skips.get(norms[1], 0.0)
+        if len(norms) > 1:
+            total += fitted.opening_skips.get(norms[1], 0.0)
     return total
 
 
+#: A 0.0 for every word, pair or skip pair the model does not know (``map`` takes as many as it needs).
+_ZEROS = itertools.repeat(0.0)
+
+
 def pushy_sentences(
-    text: str, reading: Iterable[tuple[int, int, Sequence[Token], Iterable[str]]]
+    text: str, reading: Iterable[tuple[int, int, Sequence[Token], AbstractSet[str]]]
 ) -> Iterator[tuple[int, int, Weighed]]:
     """Yield ``(start, end, weighed)`` for each sentence whose probability passes the threshold.
 
