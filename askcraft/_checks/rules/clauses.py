@@ -80,6 +80,8 @@ def _skip_opening(toks: Sequence[Token], names: frozenset[str]) -> tuple[int, in
         at += 1
     if [t.norm for t in toks[at : at + 3]] == ["go", "ahead", "and"]:
         at += 3  # "Go ahead and forward my CV": the order is the verb after
+    elif at + 1 < len(toks) and toks[at].norm == "go" and toks[at + 1].norm in words["favour_verbs"]:
+        at += 1  # "Go ask her on Monday": the order is "ask"
     return greeting_end, at
 
 
@@ -128,7 +130,7 @@ def command(text: str, start: int, end: int, *, names: frozenset[str] = frozense
         return None
     if not negative and verb.norm not in words["favour_verbs"]:
         return None  # "Come visit", "Grab a coffee with me": an invitation, not an order
-    if text[verb.start].islower() and verb_at == 0 and at == 0 and not _after_end_mark(text, start):
+    if text[verb.start].islower() and verb_at == 0 and at == 0 and not _starts_sentence(text, start):
         return None  # a lower-case start is a fragment or a continued line, not a sentence
     return Command(verb, negative, toks[opening].start if opening < len(toks) else verb.start, tuple(rest))
 
@@ -141,7 +143,14 @@ def _order_as_question(toks: Sequence[Token], names: frozenset[str]) -> bool:
     """
     _, at = _skip_opening(toks, names)
     rest = [t.norm for t in toks[at : at + 2]]
-    return len(rest) == 2 and rest[0] in _words()["favour_verbs"] and rest[1] in ("me", "us")
+    if len(rest) == 2 and rest[0] in _words()["favour_verbs"] and rest[1] in ("me", "us"):
+        return True
+    # An order with a tag: "...and tell them to process my papers first ok?"
+    return len(toks) > 5 and toks[-1].norm == "?" and toks[-2].norm in _TAGS and toks[-3].norm != "is"
+
+
+#: Tags that turn an order into a question in form only ("Send it tonight, ok?").
+_TAGS = frozenset({"ok", "okay", "k", "kk", "yeah", "yes", "right", "alright", "aight", "yh", "ya"})
 
 
 @functools.cache
@@ -169,10 +178,65 @@ def _verb(word: str, words: dict[str, frozenset[str]]) -> bool:
     return word in words["favour_verbs"] or is_base_verb(word)
 
 
-def _after_end_mark(text: str, start: int) -> bool:
-    """Return whether a sentence follows "!", "?" or "." on its line (texts written in lower case)."""
+#: Last words of a line that leave its sentence open: the next line goes on with it.
+_OPEN_ENDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "to",
+        "of",
+        "for",
+        "with",
+        "my",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "you",
+        "u",
+        "i",
+        "could",
+        "would",
+        "can",
+        "will",
+        "should",
+        "please",
+        "pls",
+        "just",
+        "if",
+        "that",
+        "so",
+        "as",
+        "at",
+        "in",
+        "on",
+        "from",
+        "by",
+    ]
+)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Return whether a lower-case start begins a sentence: after "!", "?" or ".", at the text's
+    start, or on a new line of a message written in lower case ("hey auntie did u ask her" /
+    "go ask her on monday") whose line before does not leave its sentence open ("could you" /
+    "forward my cv")."""
     before = text[:start].rstrip(" \t")
-    return before.endswith(("!", "?", ".")) and not before.endswith("...")
+    if before.endswith(("!", "?", ".")) and not before.endswith("..."):
+        return True
+    if not before.strip():
+        return True  # the message's first words
+    if not before.endswith("\n"):
+        return False
+    first = next((c for c in text if c.isalpha()), "")
+    line = before.rstrip().rsplit("\n", 1)[-1].rstrip()
+    last = line.rsplit(None, 1)[-1].lower() if line else ""
+    return first.islower() and not line.endswith((",", ";", ":", "-")) and last not in _OPEN_ENDS
 
 
 def _family_news(rest: Sequence[Token], words: dict[str, frozenset[str]]) -> bool:

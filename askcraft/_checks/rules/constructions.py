@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
+from askcraft._checks.rules.texting import SPELLINGS, TEXTING, as_texting
 from askcraft._render.verbs import entries
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*['\u2019]?|[,;:!?.\u2014\u2013()\"]")
@@ -79,6 +80,8 @@ class Token(NamedTuple):
 @functools.lru_cache(maxsize=4096)
 def _split(word: str) -> tuple[str, ...]:
     word = word.lower()
+    if word in SPELLINGS:
+        return SPELLINGS[word]
     if "'" not in word and "\u2019" not in word and word != "cannot":
         return (word,)
     word = word.replace("\u2019", "'")
@@ -126,7 +129,7 @@ def scan(text: str) -> Scan:
     starts, ends = bounds[0:-1:2], bounds[1::2]
     toks = list(map(tuple.__new__, itertools.repeat(Token), zip(norms, starts, ends, strict=True)))
     wordy = list(map(_IS_WORD.get, norms, itertools.repeat(True)))
-    special = _special(folded, norms, starts, ends)
+    special = _special(text, folded, norms, starts, ends)
     if not special:
         found = tuple(itertools.compress(toks, wordy))
         return tuple(toks), tuple(starts), found, tuple(norms), tuple(itertools.compress(norms, wordy))
@@ -154,9 +157,14 @@ def scan(text: str) -> Scan:
     return tuple(out), tuple(out_starts), read, tuple(out_norms), tuple(map(_WORD_OF, read))
 
 
-def _special(folded: str, norms: list[str], starts: list[int], ends: list[int]) -> list[int]:
-    """Return the indexes of the tokens with an apostrophe, or that are "cannot", in order."""
+def _special(text: str, folded: str, norms: list[str], starts: list[int], ends: list[int]) -> list[int]:
+    """Return the indexes of the tokens with an apostrophe, that are "cannot", or that are texting
+    spellings ("im", "tmrw") not typed in capitals, in order."""
     found: set[int] = set()
+    if not TEXTING.isdisjoint(norms):
+        found.update(
+            i for i, norm in enumerate(norms) if norm in TEXTING and as_texting(text[starts[i] : ends[i]])
+        )
     for mark in ("'", "cannot"):
         at = folded.find(mark)
         while at != -1:
@@ -183,7 +191,12 @@ def _scan_by_match(text: str) -> Scan:
             continue
         if not lowered:
             word = word.lower()
-        if "'" in word or "\u2019" in word or word == "cannot":
+        if (
+            "'" in word
+            or "\u2019" in word
+            or word == "cannot"
+            or (word in TEXTING and as_texting(text[start:end]))
+        ):
             out.extend(_new_token((part, start, end)) for part in _split(word))
             whole = word.replace("\u2019", "'")
             if whole[-1] == "'":

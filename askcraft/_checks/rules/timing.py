@@ -17,6 +17,7 @@ distinct phrase; phrases it does not know ("end of day", "EOD", "the weekend") a
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -41,6 +42,33 @@ _DATE_START = re.compile(
     r"|thanksgiving|easter|new|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen"
     r"|fifteen|twenty|thirty|forty)",
     re.IGNORECASE,
+)
+
+
+#: Words of a near date that leave the reader hours, not days ("today", "tonight", "in the next hour").
+_WITHIN_A_DAY = frozenset(
+    {
+        "today",
+        "tonight",
+        "tomorrow",
+        "hour",
+        "hours",
+        "eod",
+        "cob",
+        "lunch",
+        "lunchtime",
+        "morning",
+        "afternoon",
+        "evening",
+        "noon",
+        "midday",
+        "24",
+        "day",
+    }
+)
+#: Times of day that go with a near date ("tomorrow morning", "tonight", "today lunchtime").
+_TIMES_OF_DAY = frozenset(
+    {"morning", "afternoon", "evening", "night", "lunchtime", "noon", "midday", "am", "pm"}
 )
 
 
@@ -88,7 +116,22 @@ def _date_after(text: str, toks: Sequence[Token], i: int) -> int | None:
         return None
     start = window[0].start
     length = date_prefix(text[start : window[stop - 1].end])
-    return start + length if length else None
+    if length:
+        return start + length
+    return _date_as_read(text, window[:stop])
+
+
+def _date_as_read(text: str, window: Sequence[Token]) -> int | None:
+    """Return the end of a date typed in texting spellings ("tmrw night"), read as its words."""
+    if all(text[t.start : t.end].lower() == t.norm for t in window):
+        return None  # typed as read: dateparser has seen it already
+    length = date_prefix(" ".join(t.norm for t in window))
+    at = 0
+    for token in window:
+        at += len(token.norm) + 1
+        if length and at > length:
+            return token.end
+    return None
 
 
 def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
@@ -100,19 +143,22 @@ def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
     text = ctx.text
     if _cue_words().isdisjoint(token_set(text)):
         return  # no deadline word and no near date: most messages
-    toks, _, _, norms, _ = scan(text)
+    toks, starts, _, norms, _ = scan(text)
     found = list(_candidates(toks, norms))
     if not found:
         return
     spans = sentences(text)
     easy_out = offers_a_way_out(text)
+    plain_out = easy_out and _offers_a_plain_way_out(text)
     for i, cue_length, near_end in found:
         at = next((k for k, (a, b) in enumerate(spans) if a <= toks[i].start < b), 0)
         start, end = spans[at] if spans else (0, len(text))
         if not _asks_reader(text, start, end) or (easy_out and _explained(text, spans, at)):
             continue
         if near_end is not None:
-            yield toks[i].start, near_end, easy_out
+            # "Tonight, ideally?", "today if possible": a hedge does not make hours a way out.
+            within_a_day = not _WITHIN_A_DAY.isdisjoint(norms[i : bisect.bisect_left(starts, near_end)])
+            yield toks[i].start, near_end, plain_out if within_a_day else easy_out
             continue
         sentence = tokens(text, start, end)
         at = next(k for k, t in enumerate(sentence) if t.start == toks[i].start) + cue_length
@@ -122,7 +168,13 @@ def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
 
 
 def offers_a_way_out(text: str) -> bool:
-    """Return whether the message gives the reader an easy way out ("no pressure", "no worries if not")."""
+    """Return whether the message gives the reader an easy way out ("no pressure", "no worries if not"),
+    or hedges its timing ("ideally", "if possible")."""
+    return _offers_a_plain_way_out(text) or any(find(_constructions("hedges"), tokens(text), token_set(text)))
+
+
+def _offers_a_plain_way_out(text: str) -> bool:
+    """Return whether the message gives a way out that is more than a hedge on the timing."""
     return any(find(_constructions("easy_outs"), tokens(text), token_set(text)))
 
 
@@ -156,8 +208,10 @@ def _candidates(toks: Sequence[Token], norms: Sequence[str]) -> Iterator[tuple[i
         norm = norms[i]
         soon = next((p for p in near.get(norm, ()) if tuple(norms[i : i + len(p)]) == p), None)
         if soon is not None:
-            yield i, 0, toks[i + len(soon) - 1].end
             after = i + len(soon)
+            if after < len(norms) and norms[after] in _TIMES_OF_DAY:
+                after += 1  # "tomorrow night", "today lunchtime": the time is the deadline's too
+            yield i, 0, toks[after - 1].end
             continue
         cue = next((c for c in cues.get(norm, ()) if tuple(norms[i : i + len(c)]) == c), None)
         if cue is not None and i + len(cue) < len(toks) and _DATE_START.match(norms[i + len(cue)]):
