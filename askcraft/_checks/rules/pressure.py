@@ -22,6 +22,7 @@ from askcraft._checks.rules.base import (
 from askcraft._checks.rules.clauses import command, name_words
 from askcraft._checks.rules.constructions import tokens
 from askcraft._checks.rules.pushy import as_written, pushy_sentences
+from askcraft._checks.rules.texting import SPELLINGS
 from askcraft._checks.rules.timing import deadlines, offers_a_way_out
 from askcraft._render.verbs import entries, is_base_verb
 
@@ -219,6 +220,8 @@ def _is_word(caps: str) -> bool:
         )
     if caps in _short_words() or entries(word) or _STRETCHED.search(caps):
         return True
+    if len(word) > 2 and word in SPELLINGS:
+        return True  # "DONT", "PLS", "TMRW": a texting spelling shouted ("IM", "BC" are names)
     for suffix in _SUFFIXES:
         stem = word[: -len(suffix)]
         if (
