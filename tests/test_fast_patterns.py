@@ -152,8 +152,10 @@ def _plain_candidates(text: str) -> list[tuple[int, int, int | None]]:
             continue
         soon = next((p for p in near.get(norms[i], ()) if norms[i : i + len(p)] == p), None)
         if soon is not None:
-            out.append((i, 0, toks[i + len(soon) - 1].end))
             after = i + len(soon)
+            if after < len(norms) and norms[after] in timing._TIMES_OF_DAY:
+                after += 1  # "tomorrow morning"
+            out.append((i, 0, toks[after - 1].end))
             continue
         cue = next((c for c in cues.get(norms[i], ()) if norms[i : i + len(c)] == c), None)
         if cue is not None and i + len(cue) < len(toks) and timing._DATE_START.match(norms[i + len(cue)]):

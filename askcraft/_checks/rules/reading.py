@@ -19,6 +19,11 @@ from askcraft._checks.rules.constructions import Token, scan
 #: (``tests/test_fast_patterns.py`` compares the two).
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[.!?]*[\"\u201d'\u2019)\]]*(?=\s|$))")
 
+#: "a.m." or "p.m." followed by a word in lower case or a day of the week, which go on with the time.
+_TIME_GOES_ON = re.compile(
+    r"(?<![^\W\d_])[aApP]\.[mM]\.[ \t]+(?:[a-z]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*day\b|Tues|Thurs)"
+)
+
 
 @functools.lru_cache(maxsize=256)
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
@@ -26,6 +31,8 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if text[match.start()] == "." and _TIME_GOES_ON.match(text, max(0, match.start() - 3)):
+            continue  # "by 9 a.m. Monday", "at 5 p.m. today": the time goes on
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(text)))

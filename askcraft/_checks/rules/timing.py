@@ -110,15 +110,56 @@ def _date_after(text: str, toks: Sequence[Token], i: int) -> int | None:
             return more if more is not None else toks[i + len(phrase) - 1].end
     if i >= len(toks) or not _DATE_START.match(toks[i].norm):
         return None
-    window = list(toks[i : i + 5])
-    stop = next((k for k, t in enumerate(window) if t.norm in ",.;:!?()"), len(window))
+    window = list(toks[i : i + 8])
+    stop = next(
+        (k for k, t in enumerate(window) if t.norm in ",.;:!?()" and not _in_time(window, k)), len(window)
+    )
+    stop = min(stop, 5 + 4 * any(_in_time(window, k) for k in range(stop)))
     if stop == 0:
         return None
     start = window[0].start
-    length = date_prefix(text[start : window[stop - 1].end])
+    length = _time_prefix(text[start : window[stop - 1].end])
     if length:
         return start + length
     return _date_as_read(text, window[:stop])
+
+
+def _in_time(window: Sequence[Token], k: int) -> bool:
+    """Return whether the full stop at *k* is one of "a.m." or "p.m." ("by 9 a.m. Monday")."""
+    return window[k].norm == "." and k > 0 and window[k - 1].norm in ("a", "p", "m")
+
+
+def _time_prefix(words: str) -> int:
+    """Return :func:`date_prefix` of *words*, reading "a.m." and "p.m." as dateparser does ("am")."""
+    if ".m." not in words.lower():
+        return date_prefix(words) or _clock(words)
+    compact: list[str] = []
+    ends: list[int] = []  # where each character of *compact* ends in *words*
+    at = 0
+    while at < len(words):
+        if _AM_PM.match(words, at) and (at == 0 or not words[at - 1].isalpha()):
+            compact += [words[at], "m"]
+            ends += [at + 1, at + 4]
+            at += 4
+        else:
+            compact.append(words[at])
+            ends.append(at + 1)
+            at += 1
+    length = date_prefix("".join(compact))
+    return ends[length - 1] if length else _clock(words)
+
+
+def _clock(words: str) -> int:
+    """Return the length of the clock time *words* begin with ("5pm", "9:30 a.m.", "6 o'clock"), or 0."""
+    found = _CLOCK.match(words)
+    return found.end() if found else 0
+
+
+_AM_PM = re.compile(r"[aApP]\.[mM]\.")
+#: A time of day alone, which dateparser does not read as a date: "5pm", "9:30 a.m.", "17:00".
+_CLOCK = re.compile(
+    r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:[aApP]\.?[mM]\.?|o'?clock)(?![^\W_])|(?:[01]?\d|2[0-3]):[0-5]\d"
+)
 
 
 def _date_as_read(text: str, window: Sequence[Token]) -> int | None:
