@@ -94,3 +94,16 @@ def test_hours_hedged_are_still_a_deadline() -> None:
 def test_days_hedged_are_left_as_a_suggestion_at_most() -> None:
     found = check("Could we talk this week, ideally?", channel="text", grammar=False)
     assert not [f for f in found if f.rule == "pressure.deadline" and f.severity == "warning"]
+
+
+def test_a_shouted_texting_spelling_is_shouting_and_is_spelled_out() -> None:
+    (found,) = [
+        f for f in check("ok but DONT let him forget me", grammar=False) if f.rule == "pressure.shouting"
+    ]
+    assert found.replacements == ("don't",)
+
+
+def test_short_capitals_that_are_texting_spellings_are_still_names() -> None:
+    assert not [
+        f for f in check("I met her at IM Group in BC.", grammar=False) if f.rule == "pressure.shouting"
+    ]

@@ -233,6 +233,16 @@ def _is_word(caps: str) -> bool:
     return False
 
 
+def _spelled_out(texting: str) -> str:
+    """Return the words a texting spelling stands for, as written ("dont" -> "don't", "plz" -> "please")."""
+    words = SPELLINGS[texting]
+    if len(words) == 2 and words[1] in ("not", "am", "are", "is", "have", "will"):
+        return (
+            texting[:-1] + "'" + texting[-1] if words[1] == "not" else " ".join(words).replace("i ", "I ", 1)
+        )
+    return " ".join(words).replace("i ", "I ", 1) if words[0] == "i" else " ".join(words)
+
+
 def _shouting(ctx: CheckContext) -> list[Finding]:
     """Flag English words in capitals; acronyms (unknown words, lists, known ones) are left alone."""
     rule = rules(_NAME)["pressure.shouting"]
@@ -267,5 +277,7 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
         lower = _STRETCHED_RUN.sub(r"\1", word).lower()  # "SOOOO" -> "so"
         # A stretched word that is no word once shortened ("PLZZZ") gets no rewrite to offer.
         fixes = (lower,) if _is_word(lower.upper()) and not _STRETCHED.search(lower.upper()) else ()
+        if lower in SPELLINGS:  # "DONT": offer "don't", not "dont"; "PLZZZ": nothing, as before
+            fixes = () if _STRETCHED.search(word) else (_spelled_out(lower),)
         found.append(rule.finding(match.start(), len(word), replacements=fixes, lower=lower))
     return found
