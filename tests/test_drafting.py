@@ -684,3 +684,37 @@ def test_an_informational_interview_asks_its_follow_up_once(target: dict[str, An
         for phrase in ("got started", "got into", "carried over", "wish you'd known"):
             assert body.count(phrase) <= 1, body
         assert "carried over for you" not in body
+
+
+@pytest.mark.parametrize("goal", ["job-leads", "advice"])
+def test_a_workplace_typed_as_an_industry_is_its_work(goal: str) -> None:
+    """ "in warehouse" is no English: a workplace typed as the industry is asked about as its work."""
+    intent = {
+        "kind": "request",
+        "goal": goal,
+        "channel": "text",
+        "count": 2,
+        "industry": "warehouse",
+        "recipient": {"name": "Bev", "relationship": "friend"},
+        "sender": {"name": "Dawn", "reason": "I just got my forklift licence"},
+    }
+    body = askcraft.draft(intent, check=False, today=date(2026, 11, 27)).body
+    assert "warehouse work" in body
+    assert not re.search(r"\b(?:in|into) warehouse\b(?! work)", body)
+
+
+def test_one_person_by_role_is_introduced_with_an_article() -> None:
+    """ "introduce me to one shift manager" reads as a count; one person is "a shift manager"."""
+    intent = {
+        "kind": "request",
+        "goal": "introduction",
+        "channel": "email",
+        "count": 1,
+        "role": "shift manager",
+        "company": "Tesco",
+        "recipient": {"name": "Sandra Okafor", "relationship": "former-colleague"},
+        "sender": {"name": "Mick Harlow", "reason": "I ran the night shift at Harlow's for eight years"},
+    }
+    body = askcraft.draft(intent, check=False, today=date(2026, 11, 27)).body
+    assert "a shift manager at Tesco" in body
+    assert "one shift manager" not in body

@@ -34,8 +34,10 @@ def clean_role(role: str) -> str:
 
 
 def clean_field(field: str) -> str:
-    """Return an industry as a sentence needs it, acronyms in capitals."""
-    return upper_acronyms(field.strip())
+    """Return an industry as a sentence needs it, acronyms in capitals; a workplace typed as one
+    ("warehouse", "care home") is its work ("warehouse work": "people in warehouse work")."""
+    field = upper_acronyms(field.strip())
+    return f"{field} work" if field.casefold() in words("words", "workplaces") else field
 
 
 def with_article(phrase: str) -> str:
