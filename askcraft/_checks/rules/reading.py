@@ -30,8 +30,9 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Return ``(start, end)`` of every non-blank sentence, spaces trimmed."""
     spans = []
     start = 0
+    times = ".m." in text or ".M." in text
     for match in _SENTENCE_END.finditer(text):
-        if text[match.start()] == "." and _TIME_GOES_ON.match(text, max(0, match.start() - 3)):
+        if times and text[match.start()] == "." and _TIME_GOES_ON.match(text, max(0, match.start() - 3)):
             continue  # "by 9 a.m. Monday", "at 5 p.m. today": the time goes on
         spans.append((start, match.end()))
         start = match.end()
