@@ -19,6 +19,7 @@ from askcraft._checks.rules.constructions import (
     compile_construction,
     find,
     token_set,
+    tokens,
 )
 from askcraft._checks.rules.reading import read_sentences as read_sentences  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.reading import sentences as sentences  # noqa: PLC0414  (checkers' import)
@@ -234,8 +235,16 @@ def run_phrase_rules(ctx: CheckContext, name: str) -> list[Finding]:
         if not rule.applies(ctx):
             continue
         for match in rule.matches(text):
+            if rule.unless and _excepted(rule, text, match.start()):
+                continue
             found.append(removal_finding(rule, text, match.start(), match.end()))
     return found
+
+
+def _excepted(rule: Rule, text: str, at: int) -> bool:
+    """Return whether the sentence around *at* matches one of *rule*'s ``unless`` constructions."""
+    start, end = next(((a, b) for a, b in sentences(text) if a <= at < b), (0, len(text)))
+    return any(find(rule.unless, tokens(text, start, end)))
 
 
 @functools.cache

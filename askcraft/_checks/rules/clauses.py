@@ -126,7 +126,7 @@ def command(text: str, start: int, end: int, *, names: frozenset[str] = frozense
     after = rest[verb_at + 1] if len(rest) > verb_at + 1 else None
     if other_classes(verb.norm) and not negative and (after is None or after.norm not in words["objects"]):
         return None  # "Question about the role", "Email below": a noun, not an order
-    if _offers(rest, words) or _softened(text[start:end].lower()) or _family_news(rest, words):
+    if _offers(rest, words) or _softened(text[start:end].lower(), toks) or _family_news(rest, words):
         return None
     if not negative and verb.norm not in words["favour_verbs"]:
         return None  # "Come visit", "Grab a coffee with me": an invitation, not an order
@@ -159,9 +159,13 @@ def _softeners() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(p).replace("'", "['\u2019]") for p in phrases) + r")\b")
 
 
-def _softened(sentence: str) -> bool:
-    """Return whether an order is put off to the reader's time ("whenever you get a chance")."""
-    return _softeners().search(sentence) is not None
+def _softened(sentence: str, toks: Sequence[Token]) -> bool:
+    """Return whether an order is put off to the reader's time ("whenever you get a chance"), as
+    typed or as read ("if u get a sec" is "if you get a sec")."""
+    if _softeners().search(sentence) is not None:
+        return True
+    read = " ".join(t.norm for t in toks)
+    return read != sentence and _softeners().search(read) is not None
 
 
 def _offers(rest: Sequence[Token], words: dict[str, frozenset[str]]) -> bool:
@@ -240,9 +244,22 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 
 def _family_news(rest: Sequence[Token], words: dict[str, frozenset[str]]) -> bool:
-    """Return whether the order is "tell" family news ("Tell Aunt June I'll bring the kids")."""
+    """Return whether the order is "tell" news to pass on ("Tell Aunt June I'll bring the kids",
+    "tell her i start tues", "tell Auntie Pat the flowers are from me")."""
     norms = [t.norm for t in rest[:6]]
     if not norms or norms[0] != "tell":
         return False
     kin = next((i for i, w in enumerate(norms[1:4], 1) if w in words["kin"]), None)
-    return kin is not None and any(w in ("i", "we") for w in norms[kin + 1 : kin + 3])
+    if kin is not None and any(w in ("i", "we", "the") for w in norms[kin + 1 : kin + 3]):
+        return True
+    # "tell her I start Tuesday": the news, with its own subject, for someone else to hear.
+    return (
+        len(norms) > 3
+        and norms[1] in ("her", "him", "them")
+        and norms[2] in ("i", "we", "the")
+        and norms[3] not in _CLAIMS  # "tell her I'm your best worker", "tell him I'll start Monday"
+    )
+
+
+#: After "tell her I": a claim or a promise for the reader to vouch for, not news to pass on.
+_CLAIMS = frozenset({"am", "will", "would", "can", "could", "must", "shall", "should", "have", "is", "are"})
