@@ -131,7 +131,7 @@ def _unmarked_capitals(items: list[dict[str, Any]]) -> list[str]:
         for item in items
         if item["label"] == "gentle"
         and set(re.findall(r"\b[A-Z]{2,}[A-Z0-9]*\b", item["text"])) - {"OK"}
-        and "acronym" not in (item.get("traps") or ())
+        and not {"acronym", "warm-exclamation"} & set(item.get("traps") or ())  # "THANK YOU!!" is warm
     ]
 
 
@@ -154,17 +154,20 @@ LATER_SETS: dict[str, tuple[str, ...]] = {
     "g": (),
     "h": ("guilt", "demand", "ultimatum", "negativity"),
     "i": ("guilt", "desperation", "ultimatum", "negativity"),
+    "j": (),
 }
+#: Pushy messages per later set: 140, but set J (hard cases both ways) has 120 pushy and 180 gentle.
+LATER_PUSHY = {"j": 120}
 
 
 @pytest.mark.parametrize("letter", sorted(LATER_SETS))
 def test_each_later_training_set_has_its_size_ids_balance_and_traps(letter: str):
-    """300 messages, 140 pushy, ids train-X-NNN of its own; 15 per category (25 for those it
-    weighs), both labels on each kind and channel; capitals in gentle messages are acronym
-    traps; no message repeated."""
+    """300 messages, 140 pushy (set J: 120), ids train-X-NNN of its own; 15 per category (25 for
+    those it weighs), both labels on each kind and channel; capitals in gentle messages are
+    acronym traps; no message repeated."""
     items = _load(f"tone_train_{letter}.yaml")
     assert len(items) == 300
-    assert sum(i["label"] == "pushy" for i in items) == 140
+    assert sum(i["label"] == "pushy" for i in items) == LATER_PUSHY.get(letter, 140)
     ids = [i["id"] for i in items]
     assert all(re.fullmatch(rf"train-{letter}-\d{{3}}", i) for i in ids)
     assert len(ids) == len(set(ids))
@@ -187,6 +190,7 @@ def test_the_weights_say_what_they_were_fitted_on():
         "tone_train_g.yaml",
         "tone_train_h.yaml",
         "tone_train_i.yaml",
+        "tone_train_j.yaml",
     ]
     assert raw["messages"] == len(TRAIN)
     assert raw["readings"] == ["words", "skip"]
