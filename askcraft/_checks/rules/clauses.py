@@ -146,7 +146,7 @@ def _order_as_question(toks: Sequence[Token], names: frozenset[str]) -> bool:
     if len(rest) == 2 and rest[0] in _words()["favour_verbs"] and rest[1] in ("me", "us"):
         return True
     # An order with a tag: "...and tell them to process my papers first ok?"
-    return len(toks) > 5 and toks[-1].norm == "?" and toks[-2].norm in _TAGS and toks[-3].norm != "is"
+    return len(toks) >= 4 and toks[-1].norm == "?" and toks[-2].norm in _TAGS and toks[-3].norm != "is"
 
 
 #: Tags that turn an order into a question in form only ("Send it tonight, ok?").
@@ -237,10 +237,18 @@ def _starts_sentence(text: str, start: int) -> bool:
         return True  # the message's first words
     if not before.endswith("\n"):
         return False
-    first = next((c for c in text if c.isalpha()), "")
     line = before.rstrip().rsplit("\n", 1)[-1].rstrip()
     last = line.rsplit(None, 1)[-1].lower() if line else ""
-    return first.islower() and not line.endswith((",", ";", ":", "-")) and last not in _OPEN_ENDS
+    return _in_lower_case(text) and not line.endswith((",", ";", ":", "-")) and last not in _OPEN_ENDS
+
+
+@functools.lru_cache(maxsize=256)
+def _in_lower_case(text: str) -> bool:
+    """Return whether a message is written in lower case: most of its lines start with a small
+    letter (a greeting's name, "Dani", keeps its capital)."""
+    starts = [next((c for c in line if c.isalpha()), "") for line in text.splitlines()]
+    starts = [c for c in starts if c]
+    return sum(c.islower() for c in starts) * 2 >= len(starts) > 0
 
 
 def _family_news(rest: Sequence[Token], words: dict[str, frozenset[str]]) -> bool:
