@@ -718,3 +718,41 @@ def test_one_person_by_role_is_introduced_with_an_article() -> None:
     body = askcraft.draft(intent, check=False, today=date(2026, 11, 27)).body
     assert "a shift manager at Tesco" in body
     assert "one shift manager" not in body
+
+
+@pytest.mark.parametrize(
+    ("help_", "said"),
+    [
+        ("put my name forward", "for putting my name forward for the bus driver role at Stagecoach."),
+        ("your referral", "for your referral for the bus driver role at Stagecoach."),
+        ("referring me to the Stagecoach depot", "for referring me to the Stagecoach depot."),
+        ("the introduction to Tom", "for the introduction to Tom."),
+    ],
+)
+def test_a_referral_thank_you_says_what_for(help_: str, said: str) -> None:
+    """The role and company the user gave are not dropped from a referral's thanks."""
+    intent = {
+        "kind": "thank-you",
+        "goal": "referral",
+        "channel": "email",
+        "help": help_,
+        "company": "Stagecoach",
+        "role": "bus driver",
+        "recipient": {"name": "Marcia Grant", "relationship": "acquaintance"},
+        "sender": {"name": "Delroy Brown"},
+    }
+    assert said in askcraft.draft(intent, check=False, today=date(2026, 11, 27)).body
+
+
+@pytest.mark.parametrize("goal", ["job-leads", "introduction", "advice", "informational-interview"])
+def test_a_thank_you_needs_only_what_they_did(goal: str) -> None:
+    """A thank-you names the help; it does not need the request's count or industry again."""
+    intent = {
+        "kind": "thank-you",
+        "goal": goal,
+        "channel": "email",
+        "help": "your advice on going back to physio",
+        "recipient": {"name": "Angela Moore", "relationship": "former-colleague"},
+        "sender": {"name": "Ruth Evans"},
+    }
+    assert "for your advice on going back to physio" in askcraft.draft(intent, check=False).body

@@ -10,6 +10,7 @@ Every value is plain data (str, int, bool, lists and dicts), except the four fun
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from typing import Any
 
@@ -68,6 +69,29 @@ def _target(intent: Intent) -> dict[str, Any]:
         "where_again": again,
         "field": field,
     }
+
+
+#: Help that is the referral itself: "referred me", "putting my name forward", "a good word".
+_REFERRING = re.compile(r"\b(?:refer\w*|recommend\w*|vouch\w*|name forward|(?:good|a) word|word in)\b")
+
+
+def _thanks_for(intent: Intent, target: dict[str, Any]) -> str:
+    """Return what a thank-you thanks for; a referral says what for, unless the help says it
+    ("for putting my name forward for the bus driver role at Stagecoach")."""
+    said = thanks.thanks_for(intent.help or "")
+    if intent.goal != "referral":
+        return said
+    role, company = target["role"], intent.company
+    told = said.casefold()
+    if (company and company.casefold() in told) or (role and role.casefold() in told):
+        return said
+    if not _REFERRING.search(told):
+        return said  # "the introduction to Tom", "reviewing my cover letter": another help, as typed
+    if role and company:
+        return f"{said} for the {role} role at {company}"
+    if role:
+        return f"{said} for the {role} role"
+    return f"{said} to {company}" if company else said
 
 
 def _greeting(intent: Intent, name: str, formal: bool, choose: Discourse) -> str:
@@ -171,7 +195,7 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         ask_details=ask_details,
         ask_details_gerund=bool(ask_details and slots.is_gerund_phrase(ask_details)),
         ask_question=slots.ask_question(intent.details) if intent.details else None,
-        thanks_for=thanks.thanks_for(intent.help) if intent.help else None,
+        thanks_for=_thanks_for(intent, target) if intent.help else None,
         outcome_sentence=sentence(intent.outcome) if intent.outcome else None,
         outcome_exclaims=bool(intent.outcome and intent.outcome.rstrip().endswith("!")),
         outcome_leans_back=bool(intent.outcome and thanks.leans_back(intent.outcome)),
