@@ -144,8 +144,10 @@ def weigh(text: str, start: int, end: int) -> Weighed:
     raised: list[str] = []
     seen: set[str] = set()  # a word named once is not named again inside a pair ("I expect", "expect")
     for weight, feature in sorted(present, reverse=True):
+        if weight <= 0 or len(raised) == 3:
+            break  # heaviest first: the rest lowered the score, or three are named already
         words = set(feature.removeprefix(f"{START} ").split()) - {SKIP}
-        if weight > 0 and _telling(feature) and not words & seen and len(raised) < 3:
+        if _telling(feature) and not words & seen:
             raised.append(feature.removeprefix(f"{START} "))
             seen |= words
     return Weighed(probability, tuple(raised))
