@@ -324,15 +324,9 @@ def pushy_sentences(
     fitted = model()
     _, starts, _, norms, _ = scan(text)  # the text's tokens' norms, made once (and cached)
     for start, end, toks, words in reading:
-        # The model weighs only sentences that speak to the reader. Asked first, since a sentence
-        # without "you" is most often not an order either, and then needs no score at all.
-        if (
-            fitted.addressed_only
-            and _READER.isdisjoint(words)
-            and not addresses_reader(text, start, end, toks)
-        ):
-            continue
         first = bisect.bisect_left(starts, start)
         if _probability(score(norms[first : first + len(toks)], words)) < fitted.threshold:
             continue
+        if fitted.addressed_only and not addresses_reader(text, start, end, toks):
+            continue  # the model weighs only sentences that speak to the reader
         yield start, end, weigh(text, start, end)  # the words that weigh most, for the finding
