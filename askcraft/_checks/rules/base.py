@@ -241,9 +241,14 @@ def run_phrase_rules(ctx: CheckContext, name: str) -> list[Finding]:
     return found
 
 
+def sentence_around(text: str, at: int) -> tuple[int, int] | None:
+    """Return ``(start, end)`` of the sentence that holds offset *at*, or None if none does."""
+    return next(((a, b) for a, b in sentences(text) if a <= at < b), None)
+
+
 def _excepted(rule: Rule, text: str, at: int) -> bool:
     """Return whether the sentence around *at* matches one of *rule*'s ``unless`` constructions."""
-    start, end = next(((a, b) for a, b in sentences(text) if a <= at < b), (0, len(text)))
+    start, end = sentence_around(text, at) or (0, len(text))
     return any(find(rule.unless, tokens(text, start, end)))
 
 
@@ -266,7 +271,7 @@ def _phrase_index(
 
 def removal_finding(rule: Rule, text: str, start: int, end: int) -> Finding:
     """Return *rule*'s finding on ``text[start:end]``; a rule that removes words gets a tidy removal."""
-    sentence = next(((a, b) for a, b in sentences(text) if a <= start < b), (start, end))
+    sentence = sentence_around(text, start) or (start, end)
     if len(rule.replacements) == 1 and rule.replacements[0].endswith((".", "!", "?")):
         return rule.finding(sentence[0], sentence[1] - sentence[0])  # a sentence replaces a sentence
     if rule.replacements != ("",):

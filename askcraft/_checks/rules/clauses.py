@@ -164,8 +164,7 @@ def _softened(sentence: str, toks: Sequence[Token]) -> bool:
     typed or as read ("if u get a sec" is "if you get a sec")."""
     if _softeners().search(sentence) is not None:
         return True
-    read = " ".join(t.norm for t in toks)
-    return read != sentence and _softeners().search(read) is not None
+    return _softeners().search(" ".join(t.norm for t in toks)) is not None
 
 
 def _offers(rest: Sequence[Token], words: dict[str, frozenset[str]]) -> bool:

@@ -17,7 +17,7 @@ from askcraft._checks.rules.base import (
     rules,
     run_construction_rules,
     run_phrase_rules,
-    sentences,
+    sentence_around,
 )
 from askcraft._checks.rules.clauses import command, name_words
 from askcraft._checks.rules.constructions import tokens
@@ -128,7 +128,7 @@ def _as_question(text: str, finding: Finding) -> Finding:
     """Rewrite a demand that opens a sentence as a question ("You must send..." -> "Could you send...?")."""
     if finding.rule != "pressure.demand":
         return finding
-    start, end = next(((a, b) for a, b in sentences(text) if a <= finding.offset < b), (0, 0))
+    start, end = sentence_around(text, finding.offset) or (0, 0)
     toks = tokens(text, start, end)
     at = 0
     while at < len(toks) and toks[at].norm in _DEMAND_GLUE:
@@ -236,11 +236,10 @@ def _is_word(caps: str) -> bool:
 def _spelled_out(texting: str) -> str:
     """Return the words a texting spelling stands for, as written ("dont" -> "don't", "plz" -> "please")."""
     words = SPELLINGS[texting]
-    if len(words) == 2 and words[1] in ("not", "am", "are", "is", "have", "will"):
-        return (
-            texting[:-1] + "'" + texting[-1] if words[1] == "not" else " ".join(words).replace("i ", "I ", 1)
-        )
-    return " ".join(words).replace("i ", "I ", 1) if words[0] == "i" else " ".join(words)
+    if len(words) == 2 and words[1] == "not":
+        return f"{texting[:-1]}'{texting[-1]}"  # "dont" -> "don't", "cant" -> "can't"
+    said = " ".join(words)
+    return "I" + said[1:] if words[0] == "i" else said  # "ive" -> "I have"
 
 
 def _shouting(ctx: CheckContext) -> list[Finding]:

@@ -189,8 +189,8 @@ def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
     if not found:
         return
     spans = sentences(text)
-    easy_out = offers_a_way_out(text)
-    plain_out = easy_out and _offers_a_plain_way_out(text)
+    plain_out = _offers_a_plain_way_out(text)
+    easy_out = plain_out or _hedges(text)
     for i, cue_length, near_end in found:
         at = next((k for k, (a, b) in enumerate(spans) if a <= toks[i].start < b), 0)
         start, end = spans[at] if spans else (0, len(text))
@@ -211,7 +211,12 @@ def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
 def offers_a_way_out(text: str) -> bool:
     """Return whether the message gives the reader an easy way out ("no pressure", "no worries if not"),
     or hedges its timing ("ideally", "if possible")."""
-    return _offers_a_plain_way_out(text) or any(find(_constructions("hedges"), tokens(text), token_set(text)))
+    return _offers_a_plain_way_out(text) or _hedges(text)
+
+
+def _hedges(text: str) -> bool:
+    """Return whether the message hedges its timing ("ideally", "if possible")."""
+    return any(find(_constructions("hedges"), tokens(text), token_set(text)))
 
 
 def _offers_a_plain_way_out(text: str) -> bool:
