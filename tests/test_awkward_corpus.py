@@ -535,6 +535,17 @@ def test_no_doubled_punctuation() -> None:
     assert not failures, _report(failures)
 
 
+def test_exclamation_marks_are_spent_sparingly() -> None:
+    """A draft's own sentences carry at most two "!" (the user's own marks come on top): five in a
+    row ("Hi Bea! Thank you! I'd love to treat you! I owe you one!") reads as gushing."""
+    ok, failures = _drafts_or_errors(DRAFTABLE)
+    for item, draft in ok:
+        marks = draft.body.count("!") - _user_text(item).count("!")
+        if marks > 2:
+            failures.append((item["id"], f"{marks} exclamation marks of its own", text_of(draft)))
+    assert not failures, _report(failures)
+
+
 def test_drafts_fit_their_channel() -> None:
     """A connection note stays within 300 characters, a text within two SMS segments."""
     ok, failures = _drafts_or_errors(DRAFTABLE)

@@ -288,6 +288,37 @@ def _discourse(seed: str = "sam|friend") -> Discourse:
     )
 
 
+def test_temper_spends_two_exclamation_marks_a_block() -> None:
+    """Two sentences keep their "!", later ones end calmly; the user's own marks count, unchanged."""
+    said = _discourse()
+    assert said.temper("Hi Bea!") == "Hi Bea!"
+    assert said.temper("I got the job!", own=True) == "I got the job!"
+    assert said.temper("Thank you so much!") == "Thank you so much."
+    assert said.temper("I owe you one! ") == "I owe you one. "
+    assert said.temper("No worries.") == "No worries."
+    assert said.temper("Wow!!", own=True) == "Wow!!"
+    assert said.temper(" ") == " "
+    spanish = _discourse()
+    spoken = ("¡Hola, Lucía!", "¡Gracias!", "¡Te debo una!", "¡Es gracias a ti! ¡Gracias!")
+    assert [spanish.temper(s) for s in spoken] == [
+        "¡Hola, Lucía!",
+        "¡Gracias!",
+        "Te debo una.",
+        "¡Es gracias a ti! Gracias.",
+    ]
+    french = _discourse()
+    assert [french.temper(s) for s in ("Salut Chloé !", "Merci !", "Je te dois une !")] == [
+        "Salut Chloé !",
+        "Merci !",
+        "Je te dois une.",
+    ]
+    fresh = _discourse()
+    fresh.temper("A!")
+    fresh.temper("B!")
+    fresh.start_block()
+    assert fresh.temper("C!") == "C!"
+
+
 def test_pick_is_stable_per_recipient_and_spreads_across_recipients() -> None:
     """The same recipient always gets the same phrasing; thirty recipients do not all get one."""
     options = ["a", "b", "c", "d"]

@@ -3,8 +3,8 @@
 Content is planned before it is worded: this module selects and normalises the facts (who is
 greeted and how, where the sender is aiming, the reason in the first person, what they did,
 how long ago the ask went out); templates word them; ``Discourse`` keeps each fact said once.
-Every value is plain data (str, int, bool, lists and dicts), except the four functions
-``pick``, ``said``, ``mention`` and ``tell`` (methods of one ``Discourse``).
+Every value is plain data (str, int, bool, lists and dicts), except the functions
+``pick``, ``said``, ``mention``, ``tell`` and ``temper`` (methods of one ``Discourse``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What a template knows while it writes: which phrasing this recipient gets, and what was said.
 
-Two functions reach every template (built-in or from a pack), so that packs get the same
+Functions reach every template (built-in or from a pack), so that packs get the same
 machinery as data, without Python:
 
 - ``pick(key, options)`` chooses one phrasing from *options*, the same one every time for the
@@ -10,6 +10,10 @@ machinery as data, without Python:
   full phrase ("in environmental consulting") the first time and a referring one ("in that
   field") after. ``said(fact)`` tells whether a fact was said already (to leave out a stock
   sentence).
+- ``temper(sentence)`` spends the message's exclamation marks: a sentence keeps its closing "!"
+  while the block has said fewer than two, and ends with a full stop after that, so a text reads
+  "Hi Bea! Thank you so much for the chat! I owe you one." and not five "!" in a row.
+  ``temper(text, own=true)`` counts the user's own marks ("I got the job!") and never changes them.
 - ``tell(text)`` puts one of the user's own texts in the message ("reason", "reason_short",
   "hook", "news") and counts what it names: a reason that names the target makes the next
   ``mention("target")`` a reference. A text that is never told never counts.
@@ -21,6 +25,9 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+#: The exclamation marks one message spends on its own sentences: two reads glad, five gushes.
+EXCLAMATIONS = 2
 
 
 class Discourse:
@@ -39,18 +46,40 @@ class Discourse:
         #: The user's texts by name, each with the facts it names ("reason" -> {"target"}).
         self._texts = dict(texts)
         self._said: set[str] = set()
+        self._exclaimed = 0
 
     def fresh(self) -> Discourse:
         """Return a discourse with the same recipient and facts, and nothing said yet."""
         return Discourse(self._seed, self._first, self._again, self._texts)
 
     def functions(self) -> dict[str, Any]:
-        """Return the functions templates call, by name: pick, said, mention, tell."""
-        return {"pick": self.pick, "said": self.said, "mention": self.mention, "tell": self.tell}
+        """Return the functions templates call, by name: pick, said, mention, tell, temper."""
+        return {
+            "pick": self.pick,
+            "said": self.said,
+            "mention": self.mention,
+            "tell": self.tell,
+            "temper": self.temper,
+        }
 
     def start_block(self) -> None:
         """Forget what the previous block said: a subject and a body are read as separate texts."""
         self._said = set()
+        self._exclaimed = 0
+
+    def temper(self, sentence: Any, own: bool = False) -> str:
+        """Return *sentence* with its closing "!" while fewer than :data:`EXCLAMATIONS` were said in
+        this block, else ending in a full stop; the user's *own* words are counted, never changed."""
+        text = str(sentence)
+        end = text.rstrip()
+        if not own and end.endswith("!") and self._exclaimed >= EXCLAMATIONS:
+            calm = end.rstrip("!").rstrip() + "."
+            if calm.count("\u00a1") >= end.count("!"):  # Spanish opens its "!" with an inverted one
+                at = calm.rindex("\u00a1")
+                calm = calm[:at] + calm[at + 1 :][:1].upper() + calm[at + 2 :]
+            return calm + text[len(end) :]
+        self._exclaimed += text.count("!")
+        return text
 
     def tell(self, name: str) -> str:
         """Return the user's text *name* for the message, and count the facts it names as said."""
