@@ -157,21 +157,24 @@ def test_the_capitals_check_catches_an_unmarked_message():
 
 #: The training sets written after the first, by letter, each by another blind writer in a voice
 #: of its own (the files' headers say which), with the categories the writer was asked to weigh
-#: (25 pushy messages or more each): F formal and non-native, G texting, H corporate, I personal.
+#: (25 pushy messages or more each): F formal and non-native, G texting, H corporate, I personal,
+#: J texting and shift work, K older, formal, faith-community and non-native writers.
 LATER_SETS: dict[str, tuple[str, ...]] = {
     "f": (),
     "g": (),
     "h": ("guilt", "demand", "ultimatum", "negativity"),
     "i": ("guilt", "desperation", "ultimatum", "negativity"),
     "j": (),
+    "k": ("guilt", "demand", "ultimatum", "negativity"),
 }
-#: Pushy messages per later set: 140, but set J (hard cases both ways) has 120 pushy and 180 gentle.
-LATER_PUSHY = {"j": 120}
+#: Pushy messages per later set: 140, but set J (hard cases both ways) has 120 pushy and 180 gentle,
+#: and set K 150 of each.
+LATER_PUSHY = {"j": 120, "k": 150}
 
 
 @pytest.mark.parametrize("letter", sorted(LATER_SETS))
 def test_each_later_training_set_has_its_size_ids_balance_and_traps(letter: str):
-    """300 messages, 140 pushy (set J: 120), ids train-X-NNN of its own; 15 per category (25 for
+    """300 messages, 140 pushy (set J: 120, K: 150), ids train-X-NNN of its own; 15 per category (25 for
     those it weighs), both labels on each kind and channel; capitals in gentle messages are
     acronym traps; no message repeated."""
     items = _load(f"tone_train_{letter}.yaml")
@@ -200,6 +203,7 @@ def test_the_weights_say_what_they_were_fitted_on():
         "tone_train_h.yaml",
         "tone_train_i.yaml",
         "tone_train_j.yaml",
+        "tone_train_k.yaml",
     ]
     assert raw["messages"] == len(TRAIN)
     assert raw["readings"] == ["words", "skip"]
