@@ -143,8 +143,8 @@ def _order_as_question(toks: Sequence[Token], names: frozenset[str]) -> bool:
     """
     _, at = _skip_opening(toks, names)
     rest = [t.norm for t in toks[at : at + 2]]
-    if len(rest) == 2 and rest[0] in _words()["favour_verbs"] and rest[1] in ("me", "us") and rest[0] not in _RECALL:
-        return True
+    if len(rest) == 2 and rest[0] in _words()["favour_verbs"] and rest[1] in ("me", "us"):
+        return rest[0] not in _RECALL
     # An order with a tag: "...and tell them to process my papers first ok?"
     return len(toks) >= 4 and toks[-1].norm == "?" and toks[-2].norm in _TAGS and toks[-3].norm != "is"
 
