@@ -775,7 +775,7 @@ def test_a_referral_thank_you_says_what_for(help_: str, said: str) -> None:
     assert said in askcraft.draft(intent, check=False, today=date(2026, 11, 27)).body
 
 
-@pytest.mark.parametrize("goal", ["job-leads", "introduction", "advice", "informational-interview"])
+@pytest.mark.parametrize("goal", ["job-leads", "introduction", "advice", "informational-interview", "favour"])
 def test_a_thank_you_needs_only_what_they_did(goal: str) -> None:
     """A thank-you names the help; it does not need the request's count or industry again."""
     intent = {
