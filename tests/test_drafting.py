@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 import askcraft
+from askcraft._draft.fit import short
+from askcraft._render import thanks
 from askcraft._render.discourse import Discourse
 from askcraft._render.names import greeting_name
 from askcraft._render.slots import (
@@ -787,3 +789,51 @@ def test_a_thank_you_needs_only_what_they_did(goal: str) -> None:
         "sender": {"name": "Ruth Evans"},
     }
     assert "for your advice on going back to physio" in askcraft.draft(intent, check=False).body
+
+
+@pytest.mark.parametrize("channel", ["email", "text"])
+def test_a_gift_that_comes_later_is_promised_not_said_sent(channel: str) -> None:
+    """ "I've sent you a copy of my first paper when it's out" contradicts itself: it is promised."""
+    intent = {
+        "kind": "thank-you",
+        "goal": "advice",
+        "channel": channel,
+        "help": "your advice on my PhD applications",
+        "gift": "a copy of my first paper when it's out",
+        "recipient": {"name": "Gwen Hughes", "relationship": "mentor"},
+        "sender": {"name": "Amira Saleh"},
+    }
+    body = askcraft.draft(intent, check=False).body
+    assert "I'll send you a copy of my first paper when it's out" in body
+    assert "sent" not in body.replace("sending", "")
+
+
+def test_only_a_gift_with_a_time_to_come_is_promised() -> None:
+    assert thanks.is_to_come("a bottle of wine once my first invoice is paid")
+    assert thanks.is_to_come("tickets to the match next month")
+    assert not thanks.is_to_come("some flowers")
+    assert not thanks.is_to_come("a gift card for the bookshop")
+
+
+def test_a_short_email_request_says_hello_before_its_reason() -> None:
+    """A 41-word direct email opened on the reason and drew askcraft's own 'email-short' suggestion;
+    with room to spare the template says hello first (and a little more reason makes it long enough)."""
+    intent = {
+        "kind": "request",
+        "goal": "referral",
+        "channel": "email",
+        "role": "teaching assistant",
+        "company": "St Anne's Primary",
+        "recipient": {"name": "Grace Okafor", "relationship": "mentor"},
+        "sender": {"name": "Bisi Ade", "reason": "I've volunteered in classrooms for two years"},
+    }
+    for variant in ("direct", "brief"):
+        draft = askcraft.draft(intent, variant=variant, grammar=False)
+        opening = draft.body.split("\n\n")[1]
+        assert opening.startswith("I hope"), opening
+        without = draft.body.replace(opening.split(". ")[0] + ". ", "")
+        assert short("request", "email", without, {}), "the hello is added only when the email is short"
+    longer = {**intent, "sender": {**intent["sender"], "reason": intent["sender"]["reason"] + " in Year 2"}}
+    assert "length.email-short" not in {
+        f.rule for f in askcraft.draft(longer, variant="direct", grammar=False).findings
+    }

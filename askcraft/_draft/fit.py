@@ -2,7 +2,10 @@
 
 A connection note or a text message is rendered again, shorter (``brevity`` 1, 2, 3), until the
 length check is satisfied; templates shorten phrasings first and drop facts last, and
-``coverage.py`` reports whatever they dropped.
+``coverage.py`` reports whatever they dropped. An email request the length check finds short is
+rendered once more with ``room`` 1, where a template may say hello before the reason ("I hope
+you're doing well."): a 40-word email that opens on "I've volunteered in classrooms for two
+years." reads abruptly, and askcraft's own check said so.
 """
 
 from __future__ import annotations
@@ -41,6 +44,16 @@ def overflow(kind: str, channel: str, body: str, options: Mapping[str, Any]) -> 
     return sms_segments(body)[0] if channel == "text" else len(body)
 
 
+def short(kind: str, channel: str, body: str, options: Mapping[str, Any]) -> bool:
+    """Return whether the length check finds *body* a short email request (it has room to spare)."""
+    if channel != "email" or kind != "request":
+        return False
+    from askcraft._checks.rules.length import check as length_check  # noqa: PLC0415
+
+    ctx = CheckContext(text=body, kind=kind, channel=channel, options=options)
+    return any(f.rule == "length.email-short" for f in length_check(ctx))
+
+
 def fitted(
     pack: Pack, selection: Selection, context: dict[str, Any], intent: Intent, options: Mapping[str, Any]
 ) -> tuple[dict[str, str | None], dict[str, Any]]:
@@ -49,13 +62,16 @@ def fitted(
     When nothing fits, the shortest wins, and among equally long ones the least squeezed: a text two
     segments long either way keeps its fuller, more varied wording.
     """
-    from askcraft._render.context import with_brevity  # noqa: PLC0415
+    from askcraft._render.context import with_brevity, with_room  # noqa: PLC0415
 
     best: tuple[int, dict[str, str | None], dict[str, Any]] | None = None
     for brevity in BREVITY:
         ctx = with_brevity(context, brevity) if brevity else context
         parts = render(pack, selection, ctx)
         over = overflow(intent.kind, intent.channel, parts["body"] or "", options)
+        if over == 0 and brevity == 0 and short(intent.kind, intent.channel, parts["body"] or "", options):
+            roomy = with_room(context)
+            return render(pack, selection, roomy), roomy
         if over == 0:
             return parts, ctx
         if best is None or over < best[0]:

@@ -201,6 +201,7 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         outcome_leans_back=bool(intent.outcome and thanks.leans_back(intent.outcome)),
         gift_phrase=thanks.gift_phrase(intent.gift) if intent.gift else None,
         gift_is_a_treat=bool(intent.gift and thanks.is_treat(intent.gift)),
+        gift_is_to_come=bool(intent.gift and thanks.is_to_come(intent.gift)),
         sent_on=intent.sent_on.isoformat() if intent.sent_on else None,
         sent_on_text=_long_date(intent.sent_on) if intent.sent_on else None,
         send_date=send_date.isoformat(),
@@ -208,9 +209,16 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         sent_ago=ago(days) if days is not None and days >= 0 else None,
         favour="favor" if _american(intent.language) else "favour",
         brevity=brevity,
+        room=0,
         **discourse.functions(),
     )
     return context
+
+
+def with_room(context: dict[str, Any]) -> dict[str, Any]:
+    """Return *context* for a render with room to spare (``room`` 1), with a fresh discourse."""
+    discourse: Discourse = context["mention"].__self__
+    return {**context, "room": 1, **discourse.fresh().functions()}
 
 
 def with_brevity(context: dict[str, Any], brevity: int) -> dict[str, Any]:

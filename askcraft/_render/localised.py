@@ -85,6 +85,7 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
         outcome_exclaims=bool(intent.outcome and intent.outcome.rstrip().endswith("!")),
         gift_phrase=gift,
         gift_is_a_treat=treat,
+        gift_is_to_come=False,  # read in English only: a German, French or Spanish gift is sent as given
         sent_on=intent.sent_on.isoformat() if intent.sent_on else None,
         sent_on_text=phrasing.long_date(intent.sent_on, language) if intent.sent_on else None,
         send_date=send_date.isoformat(),
@@ -92,6 +93,7 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
         sent_ago=ago(days, language) if days is not None and days >= 0 else None,
         favour=words["favour"],
         brevity=brevity,
+        room=0,
         **discourse.functions(),
     )
     return context

@@ -131,6 +131,19 @@ _TREATS = re.compile(
 )
 
 
+#: A gift that comes later: "a copy of my first paper when it's out", "a bottle once I'm paid".
+_TO_COME = re.compile(
+    r"\b(?:when|once|as soon as|after|next (?:week|month|year|time)|soon|later|tomorrow|one day"
+    r"|in the (?:spring|summer|autumn|fall|winter|new year))\b",
+    re.IGNORECASE,
+)
+
+
+def is_to_come(gift: str) -> bool:
+    """Return whether a gift is promised for later ("a copy of my paper when it's out"), not sent yet."""
+    return bool(_TO_COME.search(gift))
+
+
 def is_treat(gift: str) -> bool:
     """Return whether a gift is something you do together ('dinner at Tartine') rather than send."""
     return bool(_TREATS.search(gift)) and not re.search(
