@@ -65,6 +65,12 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
         ("Big Mike", True, "Big Mike"),
         ("Lil Dre Johnson", True, "Lil Dre"),
         ("Young Kim", True, "Young"),
+        ("Ana María", True, "Ana María"),
+        ("ana maría lópez", False, "Ana María"),
+        ("Mary Beth Walker", True, "Mary Beth"),
+        ("Juan Carlos Ortega", True, "Juan Carlos"),
+        ("Mary Smith", True, "Mary"),
+        ("Nguyen Van Anh", True, "Anh"),
     ],
 )
 def test_greeting_names(name: str, warm: bool, expected: str) -> None:
@@ -93,6 +99,21 @@ def test_greeting_names(name: str, warm: bool, expected: str) -> None:
 def test_articles_for_acronyms_follow_how_they_are_said(phrase: str, expected: str) -> None:
     """'an SEO' (said letter by letter), 'a NICU' (said as a word), 'a UX' ('you')."""
     assert article(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("an SEO specialist", "an SEO specialist"),
+        ("a UX designer", "a UX designer"),
+        ("an hgv driver", "an HGV driver"),
+        ("cnc machinist", "a CNC machinist"),
+        ("One shift manager", "a shift manager"),
+    ],
+)
+def test_a_role_typed_with_its_article_gets_the_right_one(role: str, expected: str) -> None:
+    """The user's own 'an' is dropped and the sentence's chosen again: never 'a SEO specialist'."""
+    assert article(clean_role(role)) == expected
 
 
 def test_plurals_of_acronyms_and_phrases() -> None:

@@ -102,6 +102,9 @@ def _ANY_TITLE() -> frozenset[str]:  # noqa: N802  (a constant, loaded once)
 def greeting_name(name: str, *, warm: bool) -> GreetingName:
     """Return the name to greet *name* by: warm voices use given names, formal ones title + surname."""
     clean = " ".join(_SYMBOLS.sub(" ", name).split()) or name.strip()
+    pair = clean.split()[:2]
+    if len(pair) == 2 and f"{_key(pair[0])} {_key(pair[1])}" in _titles("compound_given_names"):
+        return GreetingName(_tidy_case(" ".join(pair)))  # "Ana María López": both words are her name
     plain = _plain_given_name(clean)
     if plain is not None:  # most names: no need to run the full parser (a few milliseconds each)
         return GreetingName(plain)

@@ -28,9 +28,15 @@ def upper_acronyms(text: str) -> str:
     return _WORD.sub(fix, text)
 
 
+#: An article the user typed before a role: the sentence chooses its own ("an SEO specialist").
+_ROLE_ARTICLE = re.compile(r"^(?:an?|one)\s+(?=\S)", re.IGNORECASE)
+
+
 def clean_role(role: str) -> str:
-    """Return a role as the sentence needs it: 'data analyst role' -> 'data analyst'."""
-    return upper_acronyms(_ROLE_TAIL.sub("", role.strip()).strip() or role.strip())
+    """Return a role as the sentence needs it: 'data analyst role' -> 'data analyst', 'an SEO
+    specialist' -> 'SEO specialist' (the sentence puts 'an' or 'a' back, or 'two', as it needs)."""
+    bare = _ROLE_ARTICLE.sub("", role.strip())
+    return upper_acronyms(_ROLE_TAIL.sub("", bare).strip() or bare)
 
 
 def clean_field(field: str) -> str:

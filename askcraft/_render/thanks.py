@@ -126,7 +126,7 @@ def gift_phrase(gift: str) -> str:
 
 _TREATS = re.compile(
     r"\b(?:dinner|lunch|brunch|breakfast|coffees?|drinks?|a meal|spa|massage|day out|night out|tasting"
-    r"|on me)\b",
+    r"|pints?|beers?|a round|a curry|a takeaway|a bite|on me)\b",
     re.IGNORECASE,
 )
 
