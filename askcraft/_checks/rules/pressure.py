@@ -135,6 +135,8 @@ def _as_question(text: str, finding: Finding) -> Finding:
         at += 1
     if at == 0 or at >= len(toks) or not is_base_verb(toks[at].norm) or start + 1 > finding.offset + 1 + 40:
         return finding
+    if "you" not in (t.norm for t in toks[:at]):
+        return finding  # "I trust you will see to it...": the verb after the glue is the writer's
     rest = text[toks[at].start : end].rstrip(" .!?")
     rewrite = f"Could you {rest}?"
     return dataclasses.replace(finding, offset=start, length=end - start, replacements=(rewrite,))
