@@ -858,3 +858,21 @@ def test_a_short_email_request_says_hello_before_its_reason() -> None:
     assert "length.email-short" not in {
         f.rule for f in askcraft.draft(longer, variant="direct", grammar=False).findings
     }
+
+
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+def test_an_introduction_to_one_person_by_place_is_to_someone(kind: str) -> None:
+    """'introduce me to someone at Northbank', not 'to one person at Northbank'."""
+    intent = {
+        "kind": kind,
+        "goal": "introduction",
+        "channel": "email",
+        "company": "Northbank",
+        "count": 1,
+        "sent_on": "2026-11-10" if kind == "reminder" else None,
+        "recipient": {"name": "Robert Ellis", "relationship": "former-colleague"},
+        "sender": {"name": "Alex Kim", "reason": "I want to move into banking"},
+    }
+    body = askcraft.draft(intent, check=False, today=date(2026, 11, 27)).body
+    assert "someone at Northbank" in body
+    assert "one person" not in body
