@@ -112,7 +112,12 @@ def _date_after(text: str, toks: Sequence[Token], i: int) -> int | None:
         return None
     window = list(toks[i : i + 8])
     stop = next(
-        (k for k, t in enumerate(window) if t.norm in ",.;:!?()" and not _in_time(window, k)), len(window)
+        (
+            k
+            for k, t in enumerate(window)
+            if t.norm in ",.;:!?()" and not _in_time(window, k) and not _in_clock(window, k)
+        ),
+        len(window),
     )
     stop = min(stop, 5 + 4 * any(_in_time(window, k) for k in range(stop)))
     if stop == 0:
@@ -127,6 +132,18 @@ def _date_after(text: str, toks: Sequence[Token], i: int) -> int | None:
 def _in_time(window: Sequence[Token], k: int) -> bool:
     """Return whether the full stop at *k* is one of "a.m." or "p.m." ("by 9 a.m. Monday")."""
     return window[k].norm == "." and k > 0 and window[k - 1].norm in ("a", "p", "m")
+
+
+def _in_clock(window: Sequence[Token], k: int) -> bool:
+    """Return whether the colon at *k* joins the hours and minutes of a clock time ("by 17:30")."""
+    return (
+        window[k].norm == ":"
+        and 0 < k < len(window) - 1
+        and window[k - 1].norm.isdigit()
+        and window[k + 1].norm.isdigit()
+        and window[k - 1].end == window[k].start
+        and window[k].end == window[k + 1].start
+    )
 
 
 def _time_prefix(words: str) -> int:
