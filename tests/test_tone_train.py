@@ -158,7 +158,8 @@ def test_the_capitals_check_catches_an_unmarked_message():
 #: The training sets written after the first, by letter, each by another blind writer in a voice
 #: of its own (the files' headers say which), with the categories the writer was asked to weigh
 #: (25 pushy messages or more each): F formal and non-native, G texting, H corporate, I personal,
-#: J texting and shift work, K older, formal, faith-community and non-native writers.
+#: J texting and shift work, K older, formal, faith-community and non-native writers, L regional
+#: and community voices (the American South and Midwest, Australia, Ireland, the Caribbean...).
 LATER_SETS: dict[str, tuple[str, ...]] = {
     "f": (),
     "g": (),
@@ -166,17 +167,20 @@ LATER_SETS: dict[str, tuple[str, ...]] = {
     "i": ("guilt", "desperation", "ultimatum", "negativity"),
     "j": (),
     "k": ("guilt", "demand", "ultimatum", "negativity"),
+    "l": ("guilt", "demand", "ultimatum"),
 }
+#: Pushy messages per category at least: 15, but set L was asked for 10 of the lighter ones.
+LATER_FLOOR = {"l": 10}
 #: Pushy messages per later set: 140, but set J (hard cases both ways) has 120 pushy and 180 gentle,
 #: and set K 150 of each.
-LATER_PUSHY = {"j": 120, "k": 150}
+LATER_PUSHY = {"j": 120, "k": 150, "l": 150}
 
 
 @pytest.mark.parametrize("letter", sorted(LATER_SETS))
 def test_each_later_training_set_has_its_size_ids_balance_and_traps(letter: str):
-    """300 messages, 140 pushy (set J: 120, K: 150), ids train-X-NNN of its own; 15 per category (25 for
-    those it weighs), both labels on each kind and channel; capitals in gentle messages are
-    acronym traps; no message repeated."""
+    """300 messages, 140 pushy (set J: 120, K and L: 150), ids train-X-NNN of its own; 15 per
+    category (L: 10; 25 for those it weighs), both labels on each kind and channel; capitals in
+    gentle messages are acronym traps; no message repeated."""
     items = _load(f"tone_train_{letter}.yaml")
     assert len(items) == 300
     assert sum(i["label"] == "pushy" for i in items) == LATER_PUSHY.get(letter, 140)
@@ -184,7 +188,7 @@ def test_each_later_training_set_has_its_size_ids_balance_and_traps(letter: str)
     assert all(re.fullmatch(rf"train-{letter}-\d{{3}}", i) for i in ids)
     assert len(ids) == len(set(ids))
     assert sum(i["id"].startswith(f"train-{letter}-") for i in TRAIN) == 300
-    assert _short_of_balance(items, per_category=15, per_label=8) == {}
+    assert _short_of_balance(items, per_category=LATER_FLOOR.get(letter, 15), per_label=8) == {}
     categories = Counter(c for i in items for c in i.get("categories") or ())
     assert {c: categories[c] for c in LATER_SETS[letter] if categories[c] < 25} == {}
     assert _unmarked_capitals(items) == []
@@ -204,6 +208,7 @@ def test_the_weights_say_what_they_were_fitted_on():
         "tone_train_i.yaml",
         "tone_train_j.yaml",
         "tone_train_k.yaml",
+        "tone_train_l.yaml",
     ]
     assert raw["messages"] == len(TRAIN)
     assert raw["readings"] == ["words", "skip"]
@@ -266,9 +271,9 @@ def test_the_finding_names_telling_words_as_the_writer_wrote_them():
     (finding,) = [f for f in askcraft.check(NOTE, grammar=False) if f.rule == "pressure.pushy"]
     named = re.findall(r'"([^"]+)"', finding.message.split(")")[0])
     assert named
-    assert "I'm really" in named
-    assert not {"this", "but", "one", "am really"} & set(named)
-    assert all(words in NOTE for words in named)
+    assert {"I'm really", "I'm \u2026 really"} & set(named)  # a pair, or a skip pair with a word between
+    assert not {"this", "but", "one", "am really", "am \u2026 really"} & set(named)
+    assert all(part in NOTE for words in named for part in words.split(" \u2026 "))
 
 
 def test_a_wrong_switch_is_refused_by_name():
