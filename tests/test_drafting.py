@@ -876,3 +876,20 @@ def test_an_introduction_to_one_person_by_place_is_to_someone(kind: str) -> None
     body = askcraft.draft(intent, check=False, today=date(2026, 11, 27)).body
     assert "someone at Northbank" in body
     assert "one person" not in body
+
+
+@pytest.mark.parametrize("seed", ["Kim Lo", "Ana Diaz", "Bo Chan", "Tom Reed"])
+def test_a_favour_in_kind_is_not_repaid_with_an_introduction(seed: str) -> None:
+    """A colleague who covered a shift is offered the favour back, not 'an introduction or a second
+    pair of eyes on something'."""
+    intent = {
+        "kind": "thank-you",
+        "goal": "favour",
+        "channel": "email",
+        "help": "covering my Saturday shift so I could go to the interview",
+        "recipient": {"name": seed, "relationship": "colleague"},
+        "sender": {"name": "Pat Moss"},
+    }
+    body = askcraft.draft(intent, check=False).body
+    assert "introduction" not in body
+    assert "return the favor" in body or "in return" in body
