@@ -76,7 +76,7 @@ def test_without_a_kind_what_each_kind_and_goal_adds_is_listed(capsys: pytest.Ca
     assert "and, depending on the kind and goal:" in lines
     assert "for a request: sender.reason (--reason)" in lines
     assert "for a thank-you: help (--what-they-did)" in lines
-    assert "for goal favour: details (--details)" in lines
+    assert "for a request or a reminder, goal favour: details (--details)" in lines
 
 
 def test_a_known_goal_lists_only_what_it_needs(capsys: pytest.CaptureFixture[str]) -> None:
