@@ -168,9 +168,9 @@ def test_templates_see_only_plain_values(tmp_path: Path) -> None:
     context = build_context(
         askcraft.Intent.parse({**INTENT, "extra": {"a": [1, "b"]}}), today=date(2026, 1, 5)
     )
-    functions = {name: context.pop(name) for name in ("pick", "said", "mention", "tell")}
+    functions = {name: context.pop(name) for name in ("pick", "said", "mention", "tell", "temper")}
     assert plain(context)
-    # The four functions are methods of one Discourse: no module, class or frame within reach.
+    # The five functions are methods of one Discourse: no module, class or frame within reach.
     owners = {type(f.__self__).__name__ for f in functions.values()}
     assert owners == {"Discourse"}
 
