@@ -829,9 +829,25 @@ def test_a_gift_that_comes_later_is_promised_not_said_sent(channel: str) -> None
     assert "sent" not in body.replace("sending", "")
 
 
+@pytest.mark.parametrize(
+    ("gift", "phrase"),
+    [
+        ("jollof on Sunday", "jollof on Sunday"),
+        ("tickets to the match this weekend", "tickets to the match this weekend"),
+        ("box of chocolates", "a box of chocolates"),
+        ("book on leadership", "a book on leadership"),
+    ],
+)
+def test_a_gift_gets_the_article_its_head_noun_needs(gift: str, phrase: str) -> None:
+    """Not 'a jollof on Sunday' (a dish) or 'a tickets to the match this weekend' (a plural)."""
+    assert gift_phrase(gift) == phrase
+
+
 def test_only_a_gift_with_a_time_to_come_is_promised() -> None:
     assert thanks.is_to_come("a bottle of wine once my first invoice is paid")
     assert thanks.is_to_come("tickets to the match next month")
+    assert thanks.is_to_come("jollof on Sunday")
+    assert thanks.is_treat("jollof on Sunday")
     assert not thanks.is_to_come("some flowers")
     assert not thanks.is_to_come("a gift card for the bookshop")
 

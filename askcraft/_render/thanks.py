@@ -113,20 +113,40 @@ def gift_phrase(gift: str) -> str:
     if is_treat(text):
         text = re.sub(r"\s+on me\b", "", text)  # "a pizza on me next Sunday": the treat says that
     low = text.split(" ", 1)[0].lower()
-    if is_treat(text) and low in {"dinner", "lunch", "brunch", "breakfast", "coffee", "drinks"}:
-        return text  # "dinner at Tartine": no article
+    if is_treat(text) and low in {
+        "dinner",
+        "lunch",
+        "brunch",
+        "breakfast",
+        "coffee",
+        "drinks",
+        "jollof",
+        "biryani",
+        "sushi",
+        "dim",
+        "ice",
+        "bbq",
+        "barbecue",
+        "pizza",
+        "tacos",
+        "burgers",
+    }:
+        return text  # "dinner at Tartine", "jollof on Sunday": no article
     if low in {"a", "an", "the", "some", "my", "our", "two", "three", "this", "these", "little", "small"}:
         return text
-    words = text.split(" of ", 1)[0].split()
+    # The head noun comes before what follows it: "tickets to the match this weekend" is plural.
+    words = _AFTER_HEAD.split(text, maxsplit=1)[0].split()
     head = words[-1].lower() if words else low
     if re.match(r"\$?\d", text) or (head.endswith("s") and not head.endswith("ss")):
         return text  # "flowers", "two tickets"
     return article(text)
 
 
+_AFTER_HEAD = re.compile(r"\s(?:of|to|for|at|on|from|in|this|next|when|once|after|with|as)\s", re.IGNORECASE)
 _TREATS = re.compile(
     r"\b(?:dinner|lunch|brunch|breakfast|coffees?|drinks?|a meal|spa|massage|day out|night out|tasting"
-    r"|pints?|beers?|a round|a curry|a takeaway|a bite|on me)\b",
+    r"|pints?|beers?|a round|a curry|a takeaway|a bite|pizza|jollof|biryani|tacos|burgers?|bbq|barbecue"
+    r"|sushi|dim sum|ice cream|a roast|on me)\b",
     re.IGNORECASE,
 )
 
@@ -134,7 +154,8 @@ _TREATS = re.compile(
 #: A gift that comes later: "a copy of my first paper when it's out", "a bottle once I'm paid".
 _TO_COME = re.compile(
     r"\b(?:when|once|as soon as|after|next (?:week|month|year|time)|soon|later|tomorrow|one day"
-    r"|in the (?:spring|summer|autumn|fall|winter|new year))\b",
+    r"|in the (?:spring|summer|autumn|fall|winter|new year)|this weekend|at the weekend|at christmas"
+    r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.IGNORECASE,
 )
 
