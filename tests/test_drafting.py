@@ -909,3 +909,26 @@ def test_a_favour_in_kind_is_not_repaid_with_an_introduction(seed: str) -> None:
     body = askcraft.draft(intent, check=False).body
     assert "introduction" not in body
     assert "return the favor" in body or "in return" in body
+
+
+@pytest.mark.parametrize("channel", ["email", "text", "linkedin-message"])
+@pytest.mark.parametrize("variant", ["nudge", "brief", "update"])
+def test_a_reminder_long_after_the_ask_says_it_has_been_a_while(channel: str, variant: str) -> None:
+    """Three months on, 'Still wondering:' or 'Circling back:' reads as if the wait were short;
+    the reminder owns the gap instead, and draws no warning of askcraft's own."""
+    intent = {
+        "kind": "reminder",
+        "goal": "advice",
+        "channel": channel,
+        "industry": "occupational therapy",
+        "sent_on": "2026-08-20",
+        "recipient": {"name": "Jess O'Brien", "relationship": "friend"},
+        "sender": {"name": "Kat Moss"},
+    }
+    draft = askcraft.draft(intent, variant=variant, grammar=False, today=date(2026, 11, 27))
+    assert "it's been" in draft.body
+    assert not [f for f in draft.findings if f.severity in ("warning", "error")]
+    soon = askcraft.draft(
+        {**intent, "sent_on": "2026-11-15"}, variant=variant, check=False, today=date(2026, 11, 27)
+    )
+    assert "it's been" not in soon.body
