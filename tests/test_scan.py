@@ -29,6 +29,7 @@ EDGES = [
     "dogs' bones, I can't; we cannot! it's o\u2019clock\u2019 ",
     "rock'n'roll won't let's ain't that's dogs' cannotcannot cannot's CANNOT Can\u2019t",
     "a_b __x__ 'quoted' \"x\" \u2014 \u2013 () 'tis ''double'' x'",
+    "rock''n''roll dogs'' x'' ''y 'a' b'c'd' e''f'g 9'9''",
     "\u0130stanbul KELVIN \u212a ok \u0130'm",
     "x" + " " * 5000,
     "-- ... ?! " * 50,
