@@ -88,3 +88,20 @@ def test_anchored_rules_match_what_finditer_matches() -> None:
             found += len(plain)
             assert [m.span() for m in rule.matches(text)] == plain, (rule.id, text)
     assert found > 200  # the raw patterns do match in these texts
+
+
+def test_reciprocity_searches_only_where_its_words_start() -> None:
+    """The thank-you checks' offers and thanks (a phrase list, raw patterns) find what search finds."""
+    from askcraft._checks.rules import reciprocity  # noqa: PLC0415
+    from askcraft._checks.rules.anchors import first_match  # noqa: PLC0415
+
+    texts = _texts()
+    found = 0
+    for pattern, keys in (reciprocity._offers(), reciprocity._thanks_for()):
+        assert keys is not None  # anchored (else this compares search with itself)
+        for text in texts:
+            plain = pattern.search(text)
+            anchored = first_match(pattern, keys, text)
+            assert (anchored and anchored.span()) == (plain and plain.span()), text
+            found += plain is not None
+    assert found > 100
