@@ -64,10 +64,9 @@ _SPLIT = re.compile(f"({_TOKEN.pattern})")
 #: The same for an ASCII text, where ``\w`` and ``[^\W_]`` mean the same with or without Unicode
 #: (``[a-zA-Z0-9_]``, ``[a-zA-Z0-9]``), read with ASCII's tables: fewer steps a character.
 _SPLIT_ASCII = re.compile(_SPLIT.pattern, re.ASCII)
-#: The same for a lowercased ASCII text without two apostrophes in a row, with a simpler word: a
-#: letter or digit, then letters, digits and apostrophes. ``_TOKEN``'s word takes such a run whole
-#: (its apostrophes each stand between two letters, or end it), and this pattern is tried in
-#: fewer steps (no group to repeat); where two apostrophes meet ("rock''n"), ``_TOKEN`` stops.
+#: The same for a lowercased ASCII text without "''": a letter or digit, then letters, digits and
+#: apostrophes, a run ``_TOKEN``'s word takes whole unless two apostrophes meet ("rock''n"), read
+#: in fewer steps (no group to repeat).
 _SPLIT_LOWER = re.compile(r"""([a-z0-9][a-z0-9']*|[,;:!?.()"])""")
 #: False for a mark: what is not a mark is a word.
 _IS_WORD = dict.fromkeys(_PUNCT, False)
@@ -128,10 +127,8 @@ def scan(text: str) -> Scan:
     if len(folded) != len(text):  # lower() changed an offset (rare letters): fold word by word
         return _scan_by_match(text)
     folded = folded.replace("\u2019", "'")  # the same length; a token reads both alike
-    if not folded.isascii():
-        parts = _SPLIT.split(folded)
-    else:
-        parts = (_SPLIT_ASCII if "''" in folded else _SPLIT_LOWER).split(folded)
+    splitter = (_SPLIT_ASCII if "''" in folded else _SPLIT_LOWER) if folded.isascii() else _SPLIT
+    parts = splitter.split(folded)
     bounds = list(itertools.accumulate(map(len, parts)))
     norms = parts[1::2]
     starts, ends = bounds[0:-1:2], bounds[1::2]
