@@ -57,6 +57,10 @@ class Model(NamedTuple):
     #: The pairs and skips that start at the sentence's start, by the word after it.
     opening: dict[str, float] = {}  # noqa: RUF012
     opening_skips: dict[str, float] = {}  # noqa: RUF012
+    #: The scores of sentences met before, by their tokens' norms (drafts share whole sentences);
+    #: :func:`read_model` gives each model its own. A copy made with ``_replace`` shares it, and
+    #: with it the weights it was filled with.
+    scores: dict[tuple[str, ...], float] | None = None
 
 
 #: What may come before "let's" when it opens a clause.
@@ -120,6 +124,7 @@ def read_model(raw: dict[str, Any]) -> Model:
         {k: w for k, w in skips.items() if k[0] != START},
         {k[1]: w for k, w in pairs.items() if k[0] == START},
         {k[1]: w for k, w in skips.items() if k[0] == START},
+        {},
     )
 
 
@@ -321,7 +326,8 @@ def pushy_sentences(
 
     *reading* is ``(start, end, tokens, words)`` per sentence, as ``read_sentences`` gives them.
     A sentence without "you" is asked whether it gives an order before it is scored: most do not
-    (they say "I ..."), which costs less to find than the score.
+    (they say "I ..."), which costs less to find than the score. A sentence met before is not
+    scored again.
     """
     fitted = model()
     _, starts, _, norms, _ = scan(text)  # the text's tokens' norms, made once (and cached)
@@ -333,6 +339,23 @@ def pushy_sentences(
         ):
             continue  # the model weighs only sentences that speak to the reader
         first = bisect.bisect_left(starts, start)
-        if _probability(score(norms[first : first + len(toks)], words)) < fitted.threshold:
+        if _probability(_score(fitted, norms[first : first + len(toks)], words)) < fitted.threshold:
             continue
         yield start, end, weigh(text, start, end)  # the words that weigh most, for the finding
+
+
+#: How many sentences' scores a model keeps (``Model.scores``); when full, it starts again.
+_SCORES_KEPT = 8192
+
+
+def _score(fitted: Model, norms: tuple[str, ...], words: AbstractSet[str]) -> float:
+    """Return :func:`score` of a sentence (its norms, and its words: their set), once per sentence."""
+    scores = fitted.scores
+    if scores is None:
+        return score(norms, words)
+    found = scores.get(norms)
+    if found is None:
+        if len(scores) >= _SCORES_KEPT:
+            scores.clear()
+        found = scores[norms] = score(norms, words)
+    return found
