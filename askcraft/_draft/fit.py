@@ -34,12 +34,9 @@ def overflow(kind: str, channel: str, body: str, options: Mapping[str, Any]) -> 
     """
     if channel not in TIGHT:
         return 0
-    from askcraft._checks.rules.length import check as length_check  # noqa: PLC0415
     from askcraft._checks.rules.length import sms_segments  # noqa: PLC0415
 
-    ctx = CheckContext(text=body, kind=kind, channel=channel, options=options)
-    tight = {"length.text-message", "length.linkedin-note"}
-    if not any(f.rule in tight for f in length_check(ctx)):
+    if not _length_findings(kind, channel, body, options) & {"length.text-message", "length.linkedin-note"}:
         return 0
     return sms_segments(body)[0] if channel == "text" else len(body)
 
@@ -48,10 +45,15 @@ def short(kind: str, channel: str, body: str, options: Mapping[str, Any]) -> boo
     """Return whether the length check finds *body* a short email request (it has room to spare)."""
     if channel != "email" or kind != "request":
         return False
+    return "length.email-short" in _length_findings(kind, channel, body, options)
+
+
+def _length_findings(kind: str, channel: str, body: str, options: Mapping[str, Any]) -> set[str]:
+    """Return the rules of the length check that *body* sets off, with the draft's options."""
     from askcraft._checks.rules.length import check as length_check  # noqa: PLC0415
 
     ctx = CheckContext(text=body, kind=kind, channel=channel, options=options)
-    return any(f.rule == "length.email-short" for f in length_check(ctx))
+    return {f.rule for f in length_check(ctx)}
 
 
 def fitted(
@@ -62,15 +64,15 @@ def fitted(
     When nothing fits, the shortest wins, and among equally long ones the least squeezed: a text two
     segments long either way keeps its fuller, more varied wording.
     """
-    from askcraft._render.context import with_brevity, with_room  # noqa: PLC0415
+    from askcraft._render.context import rendered_again  # noqa: PLC0415
 
     best: tuple[int, dict[str, str | None], dict[str, Any]] | None = None
     for brevity in BREVITY:
-        ctx = with_brevity(context, brevity) if brevity else context
+        ctx = rendered_again(context, brevity=brevity) if brevity else context
         parts = render(pack, selection, ctx)
         over = overflow(intent.kind, intent.channel, parts["body"] or "", options)
         if over == 0 and brevity == 0 and short(intent.kind, intent.channel, parts["body"] or "", options):
-            roomy = with_room(context)
+            roomy = rendered_again(context, room=1)
             return render(pack, selection, roomy), roomy
         if over == 0:
             return parts, ctx

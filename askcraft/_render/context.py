@@ -215,16 +215,11 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
     return context
 
 
-def with_room(context: dict[str, Any]) -> dict[str, Any]:
-    """Return *context* for a render with room to spare (``room`` 1), with a fresh discourse."""
+def rendered_again(context: dict[str, Any], **values: int) -> dict[str, Any]:
+    """Return *context* for another render with *values* changed (``brevity=2``, ``room=1``), with
+    a fresh discourse (nothing said yet)."""
     discourse: Discourse = context["mention"].__self__
-    return {**context, "room": 1, **discourse.fresh().functions()}
-
-
-def with_brevity(context: dict[str, Any], brevity: int) -> dict[str, Any]:
-    """Return *context* for another render at *brevity*, with a fresh discourse (nothing said yet)."""
-    discourse: Discourse = context["mention"].__self__
-    return {**context, "brevity": brevity, **discourse.fresh().functions()}
+    return {**context, **values, **discourse.fresh().functions()}
 
 
 def variant_index(intent: Intent, count: int) -> int:

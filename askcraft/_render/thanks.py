@@ -113,30 +113,13 @@ def gift_phrase(gift: str) -> str:
     if is_treat(text):
         text = re.sub(r"\s+on me\b", "", text)  # "a pizza on me next Sunday": the treat says that
     low = text.split(" ", 1)[0].lower()
-    if is_treat(text) and low in {
-        "dinner",
-        "lunch",
-        "brunch",
-        "breakfast",
-        "coffee",
-        "drinks",
-        "jollof",
-        "biryani",
-        "sushi",
-        "dim",
-        "ice",
-        "bbq",
-        "barbecue",
-        "pizza",
-        "tacos",
-        "burgers",
-    }:
+    if is_treat(text) and low in words("words", "treats_without_article"):
         return text  # "dinner at Tartine", "jollof on Sunday": no article
     if low in {"a", "an", "the", "some", "my", "our", "two", "three", "this", "these", "little", "small"}:
         return text
     # The head noun comes before what follows it: "tickets to the match this weekend" is plural.
-    words = _AFTER_HEAD.split(text, maxsplit=1)[0].split()
-    head = words[-1].lower() if words else low
+    before = _AFTER_HEAD.split(text, maxsplit=1)[0].split()
+    head = before[-1].lower() if before else low
     if re.match(r"\$?\d", text) or (head.endswith("s") and not head.endswith("ss")):
         return text  # "flowers", "two tickets"
     return article(text)
