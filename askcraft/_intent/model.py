@@ -35,6 +35,10 @@ RELATIONSHIPS: tuple[str, ...] = get_args(Relationship)
 CHANNELS: tuple[str, ...] = get_args(Channel)
 #: Relationships that get the warm, short voice; everyone else gets the more formal one.
 WARM_RELATIONSHIPS = frozenset({"friend", "family"})
+
+#: Goals whose help is a conversation: a thank-you may say "thank you again", as they thanked at its end.
+AFTER_A_TALK = frozenset({"informational-interview", "advice"})
+
 #: Asking one person for more names than this is refused outright; more than five is only flagged.
 MAX_COUNT = 20
 

@@ -14,7 +14,7 @@ import re
 from datetime import date
 from typing import Any
 
-from askcraft._intent.model import WARM_RELATIONSHIPS, Intent
+from askcraft._intent.model import AFTER_A_TALK, WARM_RELATIONSHIPS, Intent
 from askcraft._render import slots, thanks
 from askcraft._render.discourse import Discourse, named_facts
 from askcraft._render.languages import LANGUAGES, gender_from_pronouns, informal, primary
@@ -197,8 +197,10 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         ask_question=slots.ask_question(intent.details) if intent.details else None,
         thanks_for=_thanks_for(intent, target) if intent.help else None,
         outcome_sentence=sentence(intent.outcome) if intent.outcome else None,
+        after_a_talk=intent.goal in AFTER_A_TALK,
         outcome_exclaims=bool(intent.outcome and intent.outcome.rstrip().endswith("!")),
         outcome_leans_back=bool(intent.outcome and thanks.leans_back(intent.outcome)),
+        outcome_disappoints=bool(intent.outcome and thanks.disappoints(intent.outcome)),
         gift_phrase=thanks.gift_phrase(intent.gift) if intent.gift else None,
         gift_is_a_treat=bool(intent.gift and thanks.is_treat(intent.gift)),
         gift_is_to_come=bool(intent.gift and thanks.is_to_come(intent.gift)),

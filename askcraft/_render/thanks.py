@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from askcraft._render import verbs
+from askcraft._render.languages import data, primary
 from askcraft._render.lexicon import words
 from askcraft._render.words import article, clause
 
@@ -168,3 +170,32 @@ def leans_back(text: str) -> bool:
     Such a sentence cannot open a message: what "them" means is only said later.
     """
     return bool(_LEANS_BACK.match(text.strip()))
+
+
+def disappoints(outcome: str, language: str = "en") -> bool:
+    """Return whether an outcome is a setback ("I didn't get it in the end, but the interview taught
+    me a lot"): not news to lead with or to call good news.
+
+    A setback turned round in its last clause ("I didn't get that role, but they offered me
+    another") is good news after all.
+    """
+    setbacks, contrasts, good = _outcome_words(primary(language))
+    low = " ".join(outcome.casefold().split())
+    if not setbacks.search(low):
+        return False
+    last = contrasts.split(low)[-1]
+    return last == low or not good.search(last)
+
+
+@functools.cache
+def _outcome_words(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Patterns for the setback phrases, the contrast words and the good-news words of a language."""
+    source = data(code) if code != "en" else None
+
+    def listed(key: str) -> list[str]:
+        return sorted(words("words", key) if source is None else {str(w).casefold() for w in source[key]})
+
+    def whole(phrases: list[str]) -> re.Pattern[str]:
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+
+    return whole(listed("setbacks")), whole(listed("contrasts")), whole(listed("good_news"))

@@ -1,0 +1,107 @@
+"""Thank-yous for help that did not pay off, and thanks that are not said "again" for the first time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import askcraft
+from askcraft._render.thanks import disappoints
+
+VARIANTS = ["brief", "grateful", "news"]
+
+
+@pytest.mark.parametrize(
+    ("outcome", "language", "expected"),
+    [
+        ("I didn't get it in the end, but the interview taught me a lot", "en", True),
+        ("Sadly the role went to an internal candidate", "en", True),
+        ("They went with someone more senior, though I learned a lot", "en", True),
+        ("Unfortunately there's a hiring freeze until spring", "en", True),
+        ("I didn't get the first role, but they offered me another one", "en", False),
+        ("I start at Rolls-Royce in January", "en", False),
+        ("I got the job!", "en", False),
+        ("One of them asked for my CV", "en", False),
+        ("Leider hat es mit der Stelle nicht geklappt", "de", True),
+        ("Ich habe eine Einladung zum Vorstellungsgespräch bei SunWorks", "de", False),
+        ("Malheureusement, je n'ai pas été retenue", "fr", True),
+        ("Je n'ai pas été retenue, mais on m'a proposé un entretien ailleurs", "fr", False),
+        ("Lamentablemente no me eligieron", "es", True),
+        ("Empiezo en enero", "es", False),
+    ],
+)
+def test_a_setback_is_told_apart_from_good_news(outcome: str, language: str, expected: bool) -> None:
+    assert disappoints(outcome, language) is expected
+
+
+def _thank_you(goal: str, channel: str, variant: str, *, language: str = "en-US", **fields: Any) -> str:
+    intent = {
+        "kind": "thank-you",
+        "goal": goal,
+        "channel": channel,
+        "language": language,
+        "recipient": {"name": "Kofi Mensah", "relationship": "friend"},
+        "sender": {"name": "Ama Owusu"},
+        **fields,
+    }
+    return askcraft.draft(intent, check=False, variant=variant).to_text()
+
+
+#: What a thank-you must not say of a setback, by language: good news, or that they made it happen.
+GOOD_NEWS = {
+    "en-US": ["good news", "paid off", "made that possible", "first to know", "you'll like", "thanks to you"],
+    "de-DE": ["gute nachrichten", "gelohnt", "möglich gemacht", "verdanke", "freuen"],
+    "fr-FR": ["bonne nouvelle", "porté ses fruits", "grâce à toi", "sans attendre"],
+    "es-ES": ["buenas noticias", "buena noticia", "dado sus frutos", "gracias a ti"],
+}
+SETBACKS = {
+    "en-US": ("putting my name forward at Deloitte", "I didn't get it in the end, but the interview taught me a lot"),
+    "de-DE": ("deine Empfehlung bei Deloitte", "Leider hat es nicht geklappt"),
+    "fr-FR": ("ta recommandation chez Deloitte", "Malheureusement, je n'ai pas été retenue"),
+    "es-ES": ("tu recomendación en Deloitte", "Lamentablemente no me eligieron"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(SETBACKS))
+@pytest.mark.parametrize("channel", ["email", "text"])
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_setback_is_not_called_good_news(language: str, channel: str, variant: str) -> None:
+    """ "Some good news for you ... I didn't get it. You made that possible": a setback is told
+    after the thanks, as it is, and never as news they made happen."""
+    help_, outcome = SETBACKS[language]
+    text = _thank_you("referral", channel, variant, language=language, help=help_, outcome=outcome)
+    assert outcome in text
+    low = text.casefold()
+    assert not [said for said in GOOD_NEWS[language] if said in low], text
+    assert low.index(help_.casefold()) < low.index(outcome.casefold()), "thanks come before a setback"
+
+
+def test_a_referral_thank_you_needs_no_company() -> None:
+    """The company belongs to the ask; thanking someone for a referral needs only what they did."""
+    body = _thank_you("referral", "text", "brief", help="putting my name forward at Deloitte")
+    assert "for putting my name forward at Deloitte" in body
+
+
+@pytest.mark.parametrize("language", ["en-US", "de-DE", "fr-FR", "es-ES"])
+@pytest.mark.parametrize("goal", ["referral", "introduction", "job-leads", "favour"])
+@pytest.mark.parametrize("channel", ["email", "text"])
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_first_thank_you_does_not_say_again(language: str, goal: str, channel: str, variant: str) -> None:
+    """ "Thank you again for putting my name forward" reads as if they had been thanked before;
+    only help given in a conversation (a call, advice) was thanked at its end."""
+    text = _thank_you(goal, channel, variant, language=language, help="Deloitte", company="Deloitte")
+    again = {"en-US": ["again"], "de-DE": ["noch einmal"], "fr-FR": ["encore merci", "merci encore"],
+             "es-ES": ["de nuevo"]}[language]
+    assert not [word for word in again if word in text.casefold()], text
+
+
+def test_thanks_after_a_talk_may_say_again() -> None:
+    """After an informational interview, "Thank you again for..." is what people write."""
+    texts = {
+        _thank_you("informational-interview", "email", variant, help="the call about hospital pharmacy",
+                   recipient={"name": name, "relationship": "mentor"})
+        for variant in VARIANTS
+        for name in ["Kofi Mensah", "Ruth Evans", "Ana Ruiz", "Sam Lee", "Priya Nair", "Tom Hale"]
+    }
+    assert any("Thank you again for the call about hospital pharmacy" in text for text in texts)
