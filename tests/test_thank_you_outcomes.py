@@ -56,7 +56,10 @@ GOOD_NEWS = {
     "es-ES": ["buenas noticias", "buena noticia", "dado sus frutos", "gracias a ti"],
 }
 SETBACKS = {
-    "en-US": ("putting my name forward at Deloitte", "I didn't get it in the end, but the interview taught me a lot"),
+    "en-US": (
+        "putting my name forward at Deloitte",
+        "I didn't get it in the end, but the interview taught me a lot",
+    ),
     "de-DE": ("deine Empfehlung bei Deloitte", "Leider hat es nicht geklappt"),
     "fr-FR": ("ta recommandation chez Deloitte", "Malheureusement, je n'ai pas été retenue"),
     "es-ES": ("tu recomendación en Deloitte", "Lamentablemente no me eligieron"),
@@ -91,16 +94,25 @@ def test_a_first_thank_you_does_not_say_again(language: str, goal: str, channel:
     """ "Thank you again for putting my name forward" reads as if they had been thanked before;
     only help given in a conversation (a call, advice) was thanked at its end."""
     text = _thank_you(goal, channel, variant, language=language, help="Deloitte", company="Deloitte")
-    again = {"en-US": ["again"], "de-DE": ["noch einmal"], "fr-FR": ["encore merci", "merci encore"],
-             "es-ES": ["de nuevo"]}[language]
+    again = {
+        "en-US": ["again"],
+        "de-DE": ["noch einmal"],
+        "fr-FR": ["encore merci", "merci encore"],
+        "es-ES": ["de nuevo"],
+    }[language]
     assert not [word for word in again if word in text.casefold()], text
 
 
 def test_thanks_after_a_talk_may_say_again() -> None:
     """After an informational interview, "Thank you again for..." is what people write."""
     texts = {
-        _thank_you("informational-interview", "email", variant, help="the call about hospital pharmacy",
-                   recipient={"name": name, "relationship": "mentor"})
+        _thank_you(
+            "informational-interview",
+            "email",
+            variant,
+            help="the call about hospital pharmacy",
+            recipient={"name": name, "relationship": "mentor"},
+        )
         for variant in VARIANTS
         for name in ["Kofi Mensah", "Ruth Evans", "Ana Ruiz", "Sam Lee", "Priya Nair", "Tom Hale"]
     }

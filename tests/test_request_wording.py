@@ -1,0 +1,65 @@
+"""Words a recipient reads twice, and what the user gave that a draft must keep."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+
+import askcraft
+
+GOALS = ["job-leads", "introduction", "informational-interview", "referral", "advice", "favour"]
+
+
+def _draft(kind: str, goal: str, variant: str, *, name: str = "Rachel Goldberg", **fields: Any) -> str:
+    intent: dict[str, Any] = {
+        "kind": kind,
+        "goal": goal,
+        "channel": "email",
+        "industry": "renewable energy",
+        "role": "UX researcher",
+        "company": "Spotify",
+        "count": 2,
+        "details": "look over my CV",
+        "recipient": {"name": name, "relationship": "alumni"},
+        "sender": {"name": "Ben Ames", "reason": "I've been running usability tests for a charity"},
+        **fields,
+    }
+    if kind == "reminder":
+        intent["sent_on"] = "2026-11-13"
+    return askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
+
+
+@pytest.mark.parametrize("name", ["Rachel Goldberg", "Sam Lee", "Ana Ruiz", "Tom Hale"])
+@pytest.mark.parametrize("goal", GOALS)
+def test_a_warm_up_lead_in_does_not_ask_before_a_question_that_asks(goal: str, name: str) -> None:
+    """ "There's one small thing I wanted to ask. Could I ask your advice on...?" says "ask" twice."""
+    body = _draft("request", goal, "warm-up", name=name)
+    sentences = re.split(r"(?<=[.?!])\s+", body)
+    for first, second in itertools.pairwise(sentences):
+        if re.search(r"\bask\b", " ".join(second.split()[:3]), re.I):
+            assert not re.search(r"\bask\b", first, re.I), f"{first} {second}"
+
+
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+@pytest.mark.parametrize("variant", ["a", "b", "c"])
+def test_an_informational_interview_keeps_both_role_and_company(kind: str, variant: str) -> None:
+    """Given a role and a company, the call is about the role there, not only "how you got started
+    at Spotify"."""
+    names = {"a": "Rachel Goldberg", "b": "Sam Lee", "c": "Priya Nair"}
+    variants = {"request": ["direct", "warm-up", "brief"], "reminder": ["nudge", "update", "brief"]}[kind]
+    for chosen in variants:
+        body = _draft(kind, "informational-interview", chosen, name=names[variant], industry=None)
+        assert "a UX researcher at Spotify" in body, body
+
+
+@pytest.mark.parametrize("variant", ["nudge", "update", "brief"])
+@pytest.mark.parametrize("name", ["Rachel Goldberg", "Sam Lee", "Ana Ruiz", "Tom Hale", "Jo Park"])
+def test_a_reminder_names_the_first_note_once(variant: str, name: str) -> None:
+    """ "I wanted to follow up on the note I sent two weeks ago. In case my note got buried: ..." """
+    for goal in GOALS:
+        body = _draft("reminder", goal, variant, name=name)
+        assert len(re.findall(r"\bnote\b", body)) <= 1, body
