@@ -63,3 +63,20 @@ def test_a_reminder_names_the_first_note_once(variant: str, name: str) -> None:
     for goal in GOALS:
         body = _draft("reminder", goal, variant, name=name)
         assert len(re.findall(r"\bnote\b", body)) <= 1, body
+
+
+@pytest.mark.parametrize("variant", ["direct", "brief"])
+def test_a_short_linkedin_request_says_hello_before_its_reason(variant: str) -> None:
+    """ "Hi Sunita, / I'm applying for senior project manager roles. / Could you possibly write...?"
+    A LinkedIn message is a letter: held to an email's least words, it says hello first."""
+    intent = {
+        "kind": "request",
+        "goal": "favour",
+        "channel": "linkedin-message",
+        "details": "write a short LinkedIn recommendation about my work on the Leeds rollout",
+        "recipient": {"name": "Sunita Rao", "relationship": "former-colleague", "company": "Capgemini"},
+        "sender": {"name": "Dan Whitfield", "reason": "I'm applying for senior project manager roles"},
+    }
+    opening = askcraft.draft(intent, check=False, variant=variant).body.split("\n\n")[1]
+    assert opening.startswith(("I hope", "It's been a while")), opening
+    assert "Capgemini. I'm applying for senior project manager roles." in opening, opening

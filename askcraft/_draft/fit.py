@@ -2,10 +2,10 @@
 
 A connection note or a text message is rendered again, shorter (``brevity`` 1, 2, 3), until the
 length check is satisfied; templates shorten phrasings first and drop facts last, and
-``coverage.py`` reports whatever they dropped. An email request the length check finds short is
-rendered once more with ``room`` 1, where a template may say hello before the reason ("I hope
-you're doing well."): a 40-word email that opens on "I've volunteered in classrooms for two
-years." reads abruptly, and askcraft's own check said so.
+``coverage.py`` reports whatever they dropped. An email or LinkedIn request the length check finds
+short (by an email's least words) is rendered once more with ``room`` 1, where a template may say
+hello before the reason ("I hope you're doing well."): a 40-word email that opens on "I've
+volunteered in classrooms for two years." reads abruptly, and askcraft's own check said so.
 """
 
 from __future__ import annotations
@@ -42,10 +42,14 @@ def overflow(kind: str, channel: str, body: str, options: Mapping[str, Any]) -> 
 
 
 def short(kind: str, channel: str, body: str, options: Mapping[str, Any]) -> bool:
-    """Return whether the length check finds *body* a short email request (it has room to spare)."""
-    if channel != "email" or kind != "request":
+    """Return whether the length check finds *body* a short email request (it has room to spare).
+
+    A LinkedIn message is a letter too, with no length rule of its own: it is held to an email's
+    least words ("Hi Sunita, I'm applying for senior project manager roles. Could you...?").
+    """
+    if channel not in {"email", "linkedin-message"} or kind != "request":
         return False
-    return "length.email-short" in _length_findings(kind, channel, body, options)
+    return "length.email-short" in _length_findings(kind, "email", body, options)
 
 
 def _length_findings(kind: str, channel: str, body: str, options: Mapping[str, Any]) -> set[str]:
