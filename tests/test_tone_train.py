@@ -159,7 +159,8 @@ def test_the_capitals_check_catches_an_unmarked_message():
 #: of its own (the files' headers say which), with the categories the writer was asked to weigh
 #: (25 pushy messages or more each): F formal and non-native, G texting, H corporate, I personal,
 #: J texting and shift work, K older, formal, faith-community and non-native writers, L regional
-#: and community voices (the American South and Midwest, Australia, Ireland, the Caribbean...).
+#: and community voices (the American South and Midwest, Australia, Ireland, the Caribbean...),
+#: M tech and office DMs, students, career changers, direct writers, visa holders, freelancers.
 LATER_SETS: dict[str, tuple[str, ...]] = {
     "f": (),
     "g": (),
@@ -168,12 +169,14 @@ LATER_SETS: dict[str, tuple[str, ...]] = {
     "j": (),
     "k": ("guilt", "demand", "ultimatum", "negativity"),
     "l": ("guilt", "demand", "ultimatum"),
+    "m": ("guilt", "demand"),
 }
-#: Pushy messages per category at least: 15, but set L was asked for 10 of the lighter ones.
-LATER_FLOOR = {"l": 10}
+#: Pushy messages per category at least: 15, but set L was asked for 10 of the lighter ones, and
+#: set M (weighted to guilt, demands, ultimatums and contempt) has 8 shouting messages.
+LATER_FLOOR = {"l": 10, "m": 8}
 #: Pushy messages per later set: 140, but set J (hard cases both ways) has 120 pushy and 180 gentle,
-#: and set K 150 of each.
-LATER_PUSHY = {"j": 120, "k": 150, "l": 150}
+#: and sets K, L and M 150 of each.
+LATER_PUSHY = {"j": 120, "k": 150, "l": 150, "m": 150}
 
 
 @pytest.mark.parametrize("letter", sorted(LATER_SETS))

@@ -41,9 +41,17 @@ def clean_role(role: str) -> str:
 
 def clean_field(field: str) -> str:
     """Return an industry as a sentence needs it, acronyms in capitals; a workplace typed as one
-    ("warehouse", "care home") is its work ("warehouse work": "people in warehouse work")."""
+    ("warehouse", "care home") is its work ("warehouse work": "people in warehouse work"); a sector
+    or a service takes "the" ("the charity sector", "the NHS", "the civil service")."""
     field = upper_acronyms(field.strip())
-    return f"{field} work" if field.casefold() in words("words", "workplaces") else field
+    if field.casefold() in words("words", "workplaces"):
+        return f"{field} work"
+    low = field.casefold()
+    if not low.startswith("the ") and (
+        low.rsplit(" ", 1)[-1] in words("words", "fields_with_the") or low in words("words", "fields_with_the")
+    ):
+        return f"the {field}"  # "people in the charity sector", "moving into the NHS"
+    return field
 
 
 def with_article(phrase: str) -> str:
