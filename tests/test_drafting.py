@@ -71,6 +71,13 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
         ("Juan Carlos Ortega", True, "Juan Carlos"),
         ("Mary Smith", True, "Mary"),
         ("Nguyen Van Anh", True, "Anh"),
+        ("Sir David Attwood", False, "Sir David"),
+        ("Sir David Attwood", True, "David"),
+        ("Dame Judi Dench", False, "Dame Judi"),
+        ("Kim Min-jun", True, "Min-jun"),
+        ("Dr. Kim Min-jun", False, "Dr. Kim"),
+        ("Kim Wilde", True, "Kim"),
+        ("Lee Evans", False, "Lee"),
     ],
 )
 def test_greeting_names(name: str, warm: bool, expected: str) -> None:

@@ -80,3 +80,60 @@ def test_a_short_linkedin_request_says_hello_before_its_reason(variant: str) -> 
     opening = askcraft.draft(intent, check=False, variant=variant).body.split("\n\n")[1]
     assert opening.startswith(("I hope", "It's been a while")), opening
     assert "Capgemini. I'm applying for senior project manager roles." in opening, opening
+
+
+@pytest.mark.parametrize(
+    ("industry", "said"),
+    [
+        ("charity sector", "in the charity sector"),
+        ("hospitality industry", "in the hospitality industry"),
+        ("NHS", "in the NHS"),
+        ("civil service", "in the civil service"),
+        ("the tech sector", "in the tech sector"),
+        ("renewable energy", "in renewable energy"),
+        ("customer service", "in customer service"),
+    ],
+)
+def test_a_sector_takes_the(industry: str, said: str) -> None:
+    """ "two people in charity sector" drops an article a reader expects."""
+    intent = {
+        "kind": "request",
+        "goal": "job-leads",
+        "channel": "email",
+        "industry": industry,
+        "count": 2,
+        "recipient": {"name": "Grace Mensah", "relationship": "acquaintance"},
+        "sender": {"name": "Esi Owusu", "reason": "I've run our church food bank for three years"},
+    }
+    draft = askcraft.draft(intent, check=False)
+    assert said in draft.body, draft.body
+    assert "the the" not in draft.to_text()
+
+
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ({"role": "nurse practitioner"}, "a nurse practitioner"),
+        ({"industry": "renewable energy"}, "someone in renewable energy"),
+        ({"company": "Guy's Hospital", "role": "nurse practitioner"}, "someone at Guy's Hospital"),
+    ],
+)
+def test_one_name_is_someone_not_one_person(kind: str, fields: dict[str, str], said: str) -> None:
+    """ "Would you know one nurse practitioner I could chat with?" counts where it need not."""
+    for name in ["Olu Adebayo", "Sam Lee", "Ana Ruiz"]:
+        intent: dict[str, Any] = {
+            "kind": kind,
+            "goal": "job-leads",
+            "channel": "email",
+            "count": 1,
+            "recipient": {"name": name, "relationship": "friend"},
+            "sender": {"name": "Kemi Bello", "reason": "I qualified as a nurse practitioner in September"},
+            **fields,
+        }
+        if kind == "reminder":
+            intent["sent_on"] = "2026-11-13"
+        body = askcraft.draft(intent, check=False, today=date(2026, 11, 27)).body
+        assert said in body, body
+        assert "one person" not in body, body
+        assert "one nurse" not in body, body

@@ -212,6 +212,7 @@ def test_the_weights_say_what_they_were_fitted_on():
         "tone_train_j.yaml",
         "tone_train_k.yaml",
         "tone_train_l.yaml",
+        "tone_train_m.yaml",
     ]
     assert raw["messages"] == len(TRAIN)
     assert raw["readings"] == ["words", "skip"]

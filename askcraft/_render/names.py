@@ -90,6 +90,8 @@ def _plain_given_name(clean: str) -> str | None:
         return f"{first} {words[1]}"  # "Big Mike": the nickname is both words
     if _key(first) in _titles("family_name_first"):
         return None
+    if _key(first) in _titles("korean_family_names") and len(words) == 2 and "-" in words[1]:
+        return words[1]  # "Kim Min-jun": the family name first, the given name joined by a hyphen
     return first
 
 
@@ -116,20 +118,12 @@ def greeting_name(name: str, *, warm: bool) -> GreetingName:
     title = parsed.title.strip()
     first, middle, last = parsed.first.strip(), parsed.middle.strip(), parsed.last.strip()
     nickname = parsed.nickname.strip()
+    if not middle and "-" in last and _key(first) in _titles("korean_family_names"):
+        first, last = last, first  # "Dr. Kim Min-jun": Kim is the family name, Min-jun the given
     if nickname:
         return GreetingName(nickname)
     if title:
-        key = _key(title.split()[-1])
-        given = " ".join(p for p in (first, middle) if p)
-        if key in _titles("family_titles"):
-            return GreetingName(f"{title} {given or last}".strip())
-        if key in _titles("given_name_titles"):
-            rest = clean.split(maxsplit=len(title.split()))[-1]
-            # "Sr. María José": two given names, most likely; "Father Mike Doyle" reads fine whole.
-            return GreetingName(f"{title} {rest if len(rest.split()) <= 2 else given or last}".strip())
-        if warm and first and key not in {"coach"}:
-            return GreetingName(_given(first, middle))
-        return GreetingName(f"{title} {last or first}".strip(), formal=True)
+        return _titled(title, (first, middle, last), clean, warm=warm)
     # nameparser reads "Grandpa Joe" and "Cousin Bea" as first and last names.
     if _key(words[0]) in _titles("family_titles"):
         return GreetingName(" ".join(words[:2]))
@@ -140,6 +134,26 @@ def greeting_name(name: str, *, warm: bool) -> GreetingName:
     if len(first.rstrip(".")) == 1 and not middle:
         return GreetingName(clean)  # "T. Nakamura": no given name to use, and no gender to guess
     return GreetingName(_given(first, middle))
+
+
+def _titled(title: str, parts: tuple[str, str, str], clean: str, *, warm: bool) -> GreetingName:
+    """Return how to greet someone whose name has a title: 'Aunt Marisol', 'Sister Mary Clare',
+    'Sir David', 'Dr. Mensah' (or, warmly, 'Kwame')."""
+    first, middle, last = parts
+    key = _key(title.rsplit(maxsplit=1)[-1])
+    given = " ".join(p for p in (first, middle) if p)
+    if key in _titles("family_titles"):
+        return GreetingName(f"{title} {given or last}".strip())
+    if key in {"sir", "dame"}:
+        # "Sir David Attwood" is "Sir David" (and "David" to his friends), never the whole name.
+        return GreetingName(_given(first, middle) if warm else f"{title} {first or last}".strip())
+    if key in _titles("given_name_titles"):
+        rest = clean.split(maxsplit=len(title.split()))[-1]
+        # "Sr. María José": two given names, most likely; "Father Mike Doyle" reads fine whole.
+        return GreetingName(f"{title} {rest if len(rest.split()) <= 2 else given or last}".strip())
+    if warm and first and key not in {"coach"}:
+        return GreetingName(_given(first, middle))
+    return GreetingName(f"{title} {last or first}".strip(), formal=True)
 
 
 def _given(first: str, middle: str) -> str:

@@ -47,9 +47,8 @@ def clean_field(field: str) -> str:
     if field.casefold() in words("words", "workplaces"):
         return f"{field} work"
     low = field.casefold()
-    if not low.startswith("the ") and (
-        low.rsplit(" ", 1)[-1] in words("words", "fields_with_the") or low in words("words", "fields_with_the")
-    ):
+    with_the = words("words", "fields_with_the")
+    if not low.startswith("the ") and (low.rsplit(" ", 1)[-1] in with_the or low in with_the):
         return f"the {field}"  # "people in the charity sector", "moving into the NHS"
     return field
 
