@@ -80,6 +80,16 @@ def test_a_setback_is_not_called_good_news(language: str, channel: str, variant:
     assert low.index(help_.casefold()) < low.index(outcome.casefold()), "thanks come before a setback"
 
 
+@pytest.mark.parametrize("language", sorted(SETBACKS))
+def test_a_short_letter_thanks_them_all_the_same(language: str) -> None:
+    """ "Thank you for introducing me. Sadly the role was filled internally." stops short: even the
+    brief letter says the help still counted."""
+    help_, outcome = SETBACKS[language]
+    text = _thank_you("referral", "email", "brief", language=language, help=help_, outcome=outcome)
+    after = text[text.index(outcome) + len(outcome) :].split("\n\n")[0]
+    assert len(after.strip()) > 10, text
+
+
 def test_a_referral_thank_you_needs_no_company() -> None:
     """The company belongs to the ask; thanking someone for a referral needs only what they did."""
     body = _thank_you("referral", "text", "brief", help="putting my name forward at Deloitte")
