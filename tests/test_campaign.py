@@ -271,7 +271,7 @@ def test_a_changed_ask_is_refused_unless_redrafted(tmp_path: Path) -> None:
     redone = run(tmp_path, EXAMPLES / "contacts.csv", intent=changed, redraft=True)
     assert [e.name for e in redone.earlier] == ["Sam Lee"]
     assert len(redone.drafted) == 4
-    assert "one person" in (tmp_path / "drafts" / "jordan-reyes.txt").read_text()
+    assert "someone in banking" in (tmp_path / "drafts" / "jordan-reyes.txt").read_text()
     assert not list((tmp_path / "drafts").glob("*-2.*"))  # redrafts keep their file names
 
 

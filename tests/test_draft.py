@@ -180,11 +180,12 @@ def test_jinja_in_free_text_is_literal(make_intent: IntentFactory) -> None:
 
 
 def test_one_person_is_singular(make_intent: IntentFactory) -> None:
-    """A count of one asks for 'one person', not 'one people'."""
+    """A count of one asks for 'someone', not 'one people' (nor 'one person')."""
     for variant in ("direct", "warm-up", "brief"):
         body = _draft(make_intent(count=1), variant=variant).body
-        assert "one person" in body
+        assert "someone" in body
         assert "one people" not in body
+        assert "one person" not in body
 
 
 @pytest.mark.parametrize(
