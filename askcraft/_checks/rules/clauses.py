@@ -96,7 +96,16 @@ def name_words(names: Iterable[str]) -> frozenset[str]:
 
 
 def command(text: str, start: int, end: int, *, names: frozenset[str] = frozenset()) -> Command | None:
-    """Return the command the sentence ``text[start:end]`` gives, or None when it gives none."""
+    """Return the command the sentence ``text[start:end]`` gives, or None when it gives none.
+
+    Kept for the last sentences asked about: the politeness rule, the learned model and the
+    deadline search ask about the same sentences of a text in turn.
+    """
+    return _command(text, start, end, names)
+
+
+@functools.lru_cache(maxsize=256)
+def _command(text: str, start: int, end: int, names: frozenset[str]) -> Command | None:
     if _LIST_ITEM.match(text, start):
         return None  # a list item ("- Ask about X")
     toks = tokens(text, start, end)
