@@ -146,7 +146,7 @@ def _exclamations(ctx: CheckContext) -> list[Finding]:
     """Flag "!!", "?!" and "???", except "!!" after thanks or congratulations (excitement)."""
     rule = rules(_NAME)["pressure.exclamations"]
     most = option(ctx, _NAME, "pressure.max_exclamations")
-    warm = frozenset(rule.data["warm"])
+    warm = _data_words("pressure.exclamations", "warm")
     found = []
     for match in (m for run in _BANG_RUNS.finditer(ctx.text) for m in _BANGS.finditer(ctx.text, *run.span())):
         bangs = match.group()
@@ -185,6 +185,12 @@ def _chases(text: str, at: int, words: list[str]) -> bool:
     """Return whether the question ending at *at* chases the reader for news ("any update??")."""
     start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
     return bool(set(words) & {t.norm for t in tokens(text, start, at)})
+
+
+@functools.cache
+def _data_words(rule_id: str, key: str) -> frozenset[str]:
+    """Return the word list *key* of rule *rule_id*'s data, as a set (made once, not per text)."""
+    return frozenset(rules(_NAME)[rule_id].data[key])
 
 
 @functools.cache
@@ -248,6 +254,9 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
     """Flag English words in capitals; acronyms (unknown words, lists, known ones) are left alone."""
     rule = rules(_NAME)["pressure.shouting"]
     min_letters = option(ctx, _NAME, "pressure.min_caps_letters")
+    capitals = list(_CAPS.finditer(ctx.text))
+    if not capitals:
+        return []  # most messages: no word in capitals
     names = {w.upper() for name in ctx.names for w in name.split()}
     # A list of capitals is a list of acronyms ("CPA, CFA and CMA") unless every item is an
     # English word ("PLEASE, PLEASE").
@@ -257,10 +266,10 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
         if not all(_is_word(w) for w in re.findall(r"[A-Z][A-Z0-9]+", m.group()))
     }
     in_list = [range(a, b) for a, b in listed.items()]
-    joy = frozenset(rule.data["joy"])
-    pressing = frozenset(rules(_NAME)["pressure.exclamations"].data["pressing"])
+    joy = _data_words("pressure.shouting", "joy")
+    pressing = _data_words("pressure.exclamations", "pressing")
     found = []
-    for match in _CAPS.finditer(ctx.text):
+    for match in capitals:
         word = match.group()
         if (
             (len(word) < min_letters and word not in _loud_short_words())
