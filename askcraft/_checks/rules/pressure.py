@@ -43,6 +43,8 @@ _COMPANY_SUFFIX = re.compile(
 )
 #: A word in capitals after "at" names a place or an employer ("I start at PATH on Monday").
 _AT_A_PLACE = re.compile(r"\b(?:at|joined|joining|join)\s+$", re.IGNORECASE)
+#: The same words, where the space before the word in capitals begins (see :func:`_at_a_place`).
+_AT_A_PLACE_WORD = re.compile(r"\b(?:at|joined|joining|join)$", re.IGNORECASE)
 #: A word in capitals that names a course, an exam or a body is an acronym ("the RAPS course"),
 _NAMES_A_THING = re.compile(
     r"\s+(?:course|courses|exam|exams|certification|certificate|credential|credentials|program|programme|"
@@ -250,6 +252,16 @@ def _spelled_out(texting: str) -> str:
     return "I" + said[1:] if words[0] == "i" else said  # "ive" -> "I have"
 
 
+def _at_a_place(text: str, at: int) -> bool:
+    """Return ``_AT_A_PLACE.search(text, 0, at)``: whether "at", "join", "joined" or "joining" and
+    space come just before *at*, read back from *at* rather than searched for from the start.
+
+    ``\\s`` and ``str.rstrip`` strip the same characters, so the space is where the word must end.
+    """
+    end = len(text[:at].rstrip())
+    return end < at and _AT_A_PLACE_WORD.search(text, max(0, end - 7), end) is not None
+
+
 def _shouting(ctx: CheckContext) -> list[Finding]:
     """Flag English words in capitals; acronyms (unknown words, lists, known ones) are left alone."""
     rule = rules(_NAME)["pressure.shouting"]
@@ -278,7 +290,7 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
             or any(match.start() in span for span in in_list)
             or _COMPANY_SUFFIX.match(ctx.text, match.end())
             or _NAMES_A_THING.match(ctx.text, match.end())
-            or _AT_A_PLACE.search(ctx.text, 0, match.start())
+            or _at_a_place(ctx.text, match.start())
             or not _is_word(word)
             # Last: it reads the sentence's words, worth it only for a word that would be flagged.
             or _rejoices(ctx.text, match.start(), joy, pressing)
