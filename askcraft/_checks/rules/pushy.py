@@ -21,6 +21,7 @@ import functools
 import itertools
 import json
 import math
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from importlib import resources
@@ -145,17 +146,24 @@ def weigh(text: str, start: int, end: int) -> Weighed:
     fitted = model()
     weights = fitted.weights
     present = [(weights[f], f) for f in features(tokens(text, start, end)) if f in weights]
-    probability = _probability(fitted.intercept + sum(w for w, _ in present))
+    probability = _probability(fitted.intercept + sum(map(_WEIGHT, present)))
     raised: list[str] = []
     seen: set[str] = set()  # a word named once is not named again inside a pair ("I expect", "expect")
     for weight, feature in sorted(present, reverse=True):
         if weight <= 0 or len(raised) == 3:
             break  # heaviest first: the rest lowered the score, or three are named already
-        words = set(feature.removeprefix(f"{START} ").split()) - {SKIP}
-        if _telling(feature) and not words & seen:
-            raised.append(feature.removeprefix(f"{START} "))
+        named = feature.removeprefix(_OPENING)
+        words = set(named.split())
+        words.discard(SKIP)
+        if not words & seen and any(map(_telling_word, words)):
+            raised.append(named)
             seen |= words
     return Weighed(probability, tuple(raised))
+
+
+_WEIGHT = operator.itemgetter(0)
+#: How a feature that starts at the sentence's start begins ("<s> send").
+_OPENING = f"{START} "
 
 
 def as_written(text: str, start: int, end: int, feature: str) -> str:
@@ -283,12 +291,12 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _telling(feature: str) -> bool:
-    """Return whether a feature is worth naming to a reader: a word that is not a mark, the
-    sentence's start or a function word alone ("this", "but")."""
-    words = feature.replace(START, "").split()
-    words = [w for w in words if w != SKIP] if len(words) == 3 else words
-    return any(any(c.isalpha() for c in w) and w not in _FUNCTION_WORDS for w in words)
+@functools.lru_cache(maxsize=4096)
+def _telling_word(word: str) -> bool:
+    """Return whether a word of a feature is worth naming to a reader: a word, not a mark, and not
+    a function word alone ("this", "but"). A feature is worth naming when one of its words is
+    (the sentence's start and the "_" of a skip pair never are)."""
+    return word not in _FUNCTION_WORDS and any(c.isalpha() for c in word)
 
 
 def score(norms: Sequence[str], words: AbstractSet[str]) -> float:
