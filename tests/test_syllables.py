@@ -1,9 +1,10 @@
 """Readability's syllable counts are pyphen's, word for word.
 
-``readability._syllables`` reads pyphen's en_US hyphenation patterns from a trie instead of asking
-pyphen (which looks up every piece of the word at every place); the counts must be the same. They
-are compared on every word of the rule data, the test data (the evaluation and training sets, the
-intents), the benchmark's drafts and random strings of letters and apostrophes.
+``readability._syllables`` reads pyphen's en_US hyphenation patterns from a trie, walked as an
+Aho-Corasick automaton, instead of asking pyphen (which looks up every piece of the word at every
+place); the counts must be the same. They are compared on every word of the rule data, the test
+data (the evaluation and training sets, the intents), the benchmark's drafts and random strings of
+letters and apostrophes.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def _pyphen(word: str) -> int:
 
 def test_the_trie_reads_pyphens_patterns() -> None:
     assert readability._trie() is not None  # else every word would go through pyphen
+    assert readability._automaton() is not None  # the trie read in one pass over a word
 
 
 def test_counts_are_pyphens_on_every_word_of_the_data() -> None:

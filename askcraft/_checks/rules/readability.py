@@ -13,7 +13,7 @@ import functools
 import re
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyphen
 
@@ -35,31 +35,95 @@ def _hyphenator() -> pyphen.Pyphen:
 def _syllables(word: str) -> int:
     """Return the syllables of *word*: one more than pyphen's hyphenation points in it.
 
-    An ASCII word is read with :func:`_trie` (the same patterns, the same points); any other
+    An ASCII word is read with :func:`_automaton` (the same patterns, the same points); any other
     goes through pyphen itself.
     """
-    trie = _trie()
-    if trie is None or not word.isascii():
+    automaton = _automaton()
+    if automaton is None or not word.isascii():
         return len(_hyphenator().positions(word)) + 1
-    # Liang's hyphenation, as pyphen's ``HyphDict.positions`` does it, with the patterns in a trie
-    # instead of a look-up of every piece of up to 28 letters at every place: each pattern found at
-    # place i ORs its values into ``total``, 16 bits a place, a value v as bit v (so a place's
-    # highest bit is the highest value any pattern gave it).
+    # Liang's hyphenation, as pyphen's ``HyphDict.positions`` does it, with every pattern found in
+    # one pass over the word instead of a look-up of every piece of up to 28 letters at every
+    # place: each pattern found at place i ORs its values into ``total``, 16 bits a place, a value
+    # v as bit v (so a place's highest bit is the highest value any pattern gave it). The patterns
+    # that end at a letter are known by the state reached there, their values already placed
+    # relative to that letter (see _Automaton.found), so a place i is at bit 16 * (i + _REACH).
     pointed = f".{word.lower()}."
-    total = 0
-    for i in range(len(pointed) - 1):  # pyphen starts no pattern at the final "."
-        node: Any = trie  # a _Node, or None past the last letter a pattern has
-        for char in pointed[i:]:
-            node = node.get(char)
-            if node is None:
-                break
-            found = node.get(None)
-            if found is not None:
-                total |= found << (16 * i)
+    moves, found = automaton.moves, automaton.found
+    total = state = shift = 0
+    for char in pointed:
+        following = moves[state].get(char)
+        state = _follow(automaton, state, char) if following is None else following
+        if found[state]:
+            total |= found[state] << shift
+        shift += 16
+    total >>= 16 * _REACH
     places = memoryview(total.to_bytes(2 * (len(pointed) + 1), sys.byteorder)).cast("H")
     # An odd highest value is a hyphenation point; pyphen keeps those two letters or more from
     # either end of the word (points 2 to len(word) - 2: places 3 to len(word) - 1).
     return sum(map(_ODD_HIGHEST.__getitem__, places[3 : len(word)])) + 1
+
+
+class _Automaton(NamedTuple):
+    """The trie of :func:`_trie` as an Aho-Corasick automaton, its states numbered.
+
+    ``moves[s]`` maps a letter to the state it leads to (the trie's letters first; the others are
+    added as they are met, each found once by following ``fails``); ``fails[s]`` is the state of
+    the longest proper suffix of s's letters that is in the trie; ``found[s]`` ORs the values of
+    every pattern that ends with s's letters, each placed as :func:`_syllables` reads them: a
+    pattern of n letters started n - 1 places before the letter that ends it.
+    """
+
+    moves: list[dict[str, int]]
+    fails: list[int]
+    found: list[int]
+
+
+#: How many places a pattern may reach back from the letter that ends it (the longest pattern
+#: and more): ``_Automaton.found`` shifts values by 16 bits a place of that, never below zero.
+_REACH = 32
+
+
+@functools.cache
+def _automaton() -> _Automaton | None:
+    """Return :func:`_trie` as an Aho-Corasick automaton, or None when there is no trie, a pattern
+    is longer than ``_REACH`` letters, or one is a lone "." (which pyphen never starts at a word's
+    end, as this would)."""
+    trie = _trie()
+    if trie is None or trie.get(".", {}).get(None) is not None:
+        return None
+    moves: list[dict[str, int]] = [{}]
+    fails, found, nodes, depths = [0], [trie.get(None) or 0], [trie], [0]
+    for state, node in enumerate(nodes):  # breadth first: a suffix's state comes before
+        for char, child in node.items():
+            if char is None:
+                continue
+            number = moves[state][char] = len(nodes)
+            nodes.append(child)
+            depths.append(depths[state] + 1)
+            moves.append({})
+            fail = 0
+            if state:
+                back = fails[state]
+                while char not in moves[back] and back:
+                    back = fails[back]
+                fail = moves[back].get(char, 0)
+            fails.append(fail)
+            if depths[number] > _REACH:
+                return None
+            own = child.get(None) or 0
+            found.append((own << 16 * (_REACH - depths[number] + 1)) | found[fail])
+    return _Automaton(moves, fails, found)
+
+
+def _follow(automaton: _Automaton, state: int, char: str) -> int:
+    """Return the state *char* leads to from *state* where the trie has no such letter, and keep it
+    in ``moves`` (at most one entry a state and letter)."""
+    back = state
+    while back and char not in automaton.moves[back]:
+        back = automaton.fails[back]
+    following = automaton.moves[back].get(char, 0)
+    automaton.moves[state][char] = following
+    return following
 
 
 #: A node of :func:`_trie`: the next letters' nodes, and (under None) the pattern ending there.
