@@ -244,8 +244,6 @@ def first_match(
     stop = len(text) if end is None else end
     if keys is None or has_folds(text):
         return pattern.search(text, start, stop)
-    if keys.isdisjoint(scan(text)[4]):
-        return None  # none of the words a match begins with: most texts, for most lists
     offsets = key_offsets(keys, text)
     for at in offsets[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, stop)]:
         match = pattern.match(text, at, stop)
