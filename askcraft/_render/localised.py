@@ -17,7 +17,7 @@ from askcraft._render.discourse import Discourse, named_facts
 from askcraft._render.languages import ago, data, informal, number_words
 from askcraft._render.names import greeting_name
 from askcraft._render.salutations import greeting
-from askcraft._render.thanks import disappoints
+from askcraft._render.thanks import outcome_facts
 from askcraft._render.words import sentence
 
 
@@ -82,10 +82,8 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
         ask_details_gerund=False,
         ask_question=None,
         thanks_for=phrasing.thanks_for(intent.help, language) if intent.help else None,
-        outcome_sentence=sentence(intent.outcome) if intent.outcome else None,
+        **outcome_facts(intent.outcome, language),
         after_a_talk=intent.goal in AFTER_A_TALK,
-        outcome_exclaims=bool(intent.outcome and intent.outcome.rstrip().endswith("!")),
-        outcome_disappoints=bool(intent.outcome and disappoints(intent.outcome, language)),
         gift_phrase=gift,
         gift_is_a_treat=treat,
         gift_is_to_come=False,  # read in English only: a German, French or Spanish gift is sent as given

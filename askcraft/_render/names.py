@@ -88,10 +88,8 @@ def _plain_given_name(clean: str) -> str | None:
         return None
     if _key(first) in _titles("nickname_openers") and len(words) > 1:
         return f"{first} {words[1]}"  # "Big Mike": the nickname is both words
-    if _key(first) in _titles("family_name_first"):
-        return None
-    if _key(first) in _titles("korean_family_names") and len(words) == 2 and "-" in words[1]:
-        return words[1]  # "Kim Min-jun": the family name first, the given name joined by a hyphen
+    if _key(first) in _titles("family_name_first") | _titles("korean_family_names"):
+        return None  # "Nguyễn Thị Lan", "Kim Min-jun": the parse below reads the family name first
     return first
 
 

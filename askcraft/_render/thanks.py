@@ -10,7 +10,7 @@ import re
 from askcraft._render import verbs
 from askcraft._render.languages import data, primary
 from askcraft._render.lexicon import words
-from askcraft._render.words import article, clause
+from askcraft._render.words import article, clause, sentence
 
 
 def thanks_for(help_text: str) -> str:
@@ -170,6 +170,16 @@ def leans_back(text: str) -> bool:
     Such a sentence cannot open a message: what "them" means is only said later.
     """
     return bool(_LEANS_BACK.match(text.strip()))
+
+
+def outcome_facts(outcome: str | None, language: str = "en") -> dict[str, str | bool | None]:
+    """What a template reads of an outcome, in any language: the sentence, whether it ends with
+    "!", and whether it is a setback."""
+    return {
+        "outcome_sentence": sentence(outcome) if outcome else None,
+        "outcome_exclaims": bool(outcome and outcome.rstrip().endswith("!")),
+        "outcome_disappoints": bool(outcome and disappoints(outcome, language)),
+    }
 
 
 def disappoints(outcome: str, language: str = "en") -> bool:
