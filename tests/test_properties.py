@@ -149,9 +149,14 @@ def test_every_valid_intent_drafts_cleanly(data: dict[str, Any]) -> None:
 
     if intent.goal in {"job-leads", "introduction"} and intent.kind != "thank-you":
         assert intent.count is not None
-        # One person by role is introduced with an article: "a data analyst in banking".
-        one_by_role = intent.goal == "introduction" and intent.count == 1 and intent.role is not None
-        assert askcraft._render.words.number_words(intent.count) in result.body or one_by_role
+        if intent.count == 1:
+            # One name is "someone at Acme" or, by role, "a data analyst": never "one person".
+            body = result.body.casefold()
+            role = (intent.role or "").casefold()
+            assert "someone" in body or (role and (f"a {role}" in body or f"an {role}" in body)), body
+            assert "one person" not in body
+        else:
+            assert askcraft._render.words.number_words(intent.count) in result.body
     if intent.kind != "thank-you" and intent.goal != "favour":
         targets = [t for t in (intent.industry, intent.role, intent.company, intent.recipient.company) if t]
         assert any(t.casefold() in result.body.casefold() for t in targets), (
