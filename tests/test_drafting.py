@@ -939,3 +939,45 @@ def test_a_reminder_long_after_the_ask_says_it_has_been_a_while(channel: str, va
         {**intent, "sent_on": "2026-11-15"}, variant=variant, check=False, today=date(2026, 11, 27)
     )
     assert "it's been" not in soon.body
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("software engineers", "software engineer"),
+        ("RNs", "RN"),
+        ("teaching assistants", "teaching assistant"),
+        ("chefs", "chef"),
+        ("HR business partners", "HR business partner"),
+        ("Head of Sales", "Head of Sales"),
+        ("VP of Operations", "VP of Operations"),
+        ("public relations", "public relations"),
+        ("analytics", "analytics"),
+        ("people operations", "people operations"),
+        ("payments", "payments"),
+    ],
+)
+def test_a_role_typed_in_the_plural_is_one_persons(role: str, expected: str) -> None:
+    """ "a software engineers role" read as a typo; a plural that is a field, not people, stays."""
+    assert clean_role(role) == expected
+
+
+@pytest.mark.parametrize("goal", ["informational-interview", "advice"])
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+@pytest.mark.parametrize("where", [{"industry": "publishing"}, {"company": "Penguin"}])
+def test_a_role_given_with_its_place_is_said(goal: str, kind: str, where: dict[str, str]) -> None:
+    """ "a call about your work in publishing" dropped the editor role the user gave, in the request
+    and in its reminder; a company was dropped for an industry given with it."""
+    for relationship in ["friend", "alumni", "mentor", "acquaintance"]:
+        intent = {
+            "kind": kind,
+            "goal": goal,
+            "recipient": {"name": "Helen Ward", "relationship": relationship},
+            "sender": {"name": "Ollie Grant", "reason": "I've taught English for six years"},
+            "role": "editor",
+            "sent_on": "2026-11-10" if kind == "reminder" else None,
+            **where,
+        }
+        body = askcraft.draft(intent, check=False, grammar=False).body
+        assert "an editor" in body, body
+        assert next(iter(where.values())) in body, body

@@ -11,7 +11,7 @@ import re
 
 from askcraft._render import verbs
 from askcraft._render.lexicon import words
-from askcraft._render.words import article, clause, sentence
+from askcraft._render.words import article, clause, sentence, singular_role
 
 _WORD = re.compile(r"[\w&]+(?:['\u2019][\w]+)?")
 #: Words that end a role the user typed but that the sentence supplies itself.
@@ -34,9 +34,10 @@ _ROLE_ARTICLE = re.compile(r"^(?:an?|one)\s+(?=\S)", re.IGNORECASE)
 
 def clean_role(role: str) -> str:
     """Return a role as the sentence needs it: 'data analyst role' -> 'data analyst', 'an SEO
-    specialist' -> 'SEO specialist' (the sentence puts 'an' or 'a' back, or 'two', as it needs)."""
+    specialist' -> 'SEO specialist', 'software engineers' -> 'software engineer' (the sentence puts
+    'an' or 'a' back, or 'two', as it needs)."""
     bare = _ROLE_ARTICLE.sub("", role.strip())
-    return upper_acronyms(_ROLE_TAIL.sub("", bare).strip() or bare)
+    return singular_role(upper_acronyms(_ROLE_TAIL.sub("", bare).strip() or bare))
 
 
 def clean_field(field: str) -> str:

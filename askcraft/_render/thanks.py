@@ -172,14 +172,54 @@ def leans_back(text: str) -> bool:
     return bool(_LEANS_BACK.match(text.strip()))
 
 
-def outcome_facts(outcome: str | None, language: str = "en") -> dict[str, str | bool | None]:
+def outcome_facts(
+    outcome: str | None, language: str = "en", *, where: str | None = None
+) -> dict[str, str | bool | None]:
     """What a template reads of an outcome, in any language: the sentence, whether it ends with
-    "!", and whether it is a setback."""
+    "!", whether it is a setback, and whether it is still pending ("still waiting to hear back").
+
+    *where* (the company, if any) says who a pending English outcome waits on: "I'm still waiting
+    to hear back from Boots", not a bare "Still waiting to hear back.", which reads as a reproach
+    to the reader (askcraft's own guilt check flags it).
+    """
+    pending = bool(outcome and not disappoints(outcome, language) and is_pending(outcome, language))
+    text = _pending_in_full(outcome, where) if outcome and pending and primary(language) == "en" else outcome
     return {
-        "outcome_sentence": sentence(outcome) if outcome else None,
+        "outcome_sentence": sentence(text) if text else None,
         "outcome_exclaims": bool(outcome and outcome.rstrip().endswith("!")),
         "outcome_disappoints": bool(outcome and disappoints(outcome, language)),
+        "outcome_pending": pending,
     }
+
+
+#: A pending outcome typed without its subject: "still waiting to hear back", "waiting on HR".
+_NO_SUBJECT = re.compile(r"^(?:still|waiting|hoping|yet)\b", re.IGNORECASE)
+_NO_SUBJECT_HAVE = re.compile(r"^(?:haven['\u2019]t|have not)\b", re.IGNORECASE)
+#: ... and one that does not say who it waits on: "I'm still waiting to hear back".
+_HEAR_BACK = re.compile(r"\b(?:hear|heard|hearing)\s+back(?=(?:\s+yet)?\s*[.!]*$)", re.IGNORECASE)
+
+
+def _pending_in_full(outcome: str, where: str | None) -> str:
+    """Return a pending outcome with its subject and who it waits on ("I'm still waiting to hear
+    back from Boots."), keeping the user's own words and end punctuation."""
+    text = outcome.strip()
+    if _NO_SUBJECT.match(text):
+        text = "I'm " + text[0].lower() + text[1:]
+    elif _NO_SUBJECT_HAVE.match(text):
+        text = "I " + text[0].lower() + text[1:]
+    match = _HEAR_BACK.search(text)
+    if match:
+        text = f"{text[: match.end()]} from {where or 'them'}{text[match.end() :]}"
+    return text
+
+
+def is_pending(outcome: str, language: str = "en") -> bool:
+    """Return whether an outcome is still pending ("still waiting to hear back", "no news yet"):
+    neither news to lead with nor a setback to be consoled for. Good news that waits on something
+    ("an interview next week, fingers crossed") is news all the same."""
+    _, _, good, pending = _outcome_words(primary(language))
+    low = " ".join(outcome.casefold().split())
+    return bool(pending.search(low)) and not good.search(low)
 
 
 def disappoints(outcome: str, language: str = "en") -> bool:
@@ -189,7 +229,7 @@ def disappoints(outcome: str, language: str = "en") -> bool:
     A setback turned round in its last clause ("I didn't get that role, but they offered me
     another") is good news after all.
     """
-    setbacks, contrasts, good = _outcome_words(primary(language))
+    setbacks, contrasts, good, _ = _outcome_words(primary(language))
     low = " ".join(outcome.casefold().split())
     if not setbacks.search(low):
         return False
@@ -198,8 +238,9 @@ def disappoints(outcome: str, language: str = "en") -> bool:
 
 
 @functools.cache
-def _outcome_words(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Patterns for the setback phrases, the contrast words and the good-news words of a language."""
+def _outcome_words(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Patterns for the setback phrases, the contrast words, the good-news words and the pending
+    phrases of a language."""
     source = data(code) if code != "en" else None
 
     def listed(key: str) -> list[str]:
@@ -208,4 +249,9 @@ def _outcome_words(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
     def whole(phrases: list[str]) -> re.Pattern[str]:
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
 
-    return whole(listed("setbacks")), whole(listed("contrasts")), whole(listed("good_news"))
+    return (
+        whole(listed("setbacks")),
+        whole(listed("contrasts")),
+        whole(listed("good_news")),
+        whole(listed("pending")),
+    )

@@ -56,6 +56,36 @@ def plural(noun: str, count: int = 2) -> str:
     return f"{head} {last}" if head else last
 
 
+def singular_role(role: str) -> str:
+    """Return a role typed in the plural as one person's: 'software engineers' -> 'software engineer',
+    'RNs' -> 'RN', 'teaching assistants' -> 'teaching assistant'.
+
+    Only a last word that names a person is made singular ("-er", "-or", "-ist", "-ant", "-ian",
+    "-ee", or a word in ``person_nouns``): "Head of Sales", "VP of Operations", "public relations"
+    and "analytics" are left as they are.
+    """
+    head, _, last = role.rpartition(" ")
+    if " of " in f" {head} " or not last.endswith("s") or len(last) < 3:
+        return role
+    if _ACRONYM.fullmatch(last[:-1]) and last[-1] == "s":
+        one = last[:-1]
+    else:
+        found = _engine().singular_noun(last)
+        if not found or found == last:
+            return role
+        one = str(found)
+        from askcraft._render.lexicon import words  # noqa: PLC0415
+
+        low = one.casefold()
+        if not (low.endswith(_PERSON_ENDINGS) or low in words("words", "person_nouns")):
+            return role
+    return f"{head} {one}" if head else one
+
+
+#: Endings of words that name a person who does something: engineer, editor, dentist, assistant.
+_PERSON_ENDINGS = ("er", "or", "ist", "ant", "ian", "ee", "eer")
+
+
 @functools.lru_cache(maxsize=2048)
 def article(phrase: str) -> str:
     """Prefix *phrase* with 'a' or 'an' as it is said: 'an hour', 'an SEO specialist', 'a NICU nurse'."""
