@@ -981,3 +981,23 @@ def test_a_role_given_with_its_place_is_said(goal: str, kind: str, where: dict[s
         body = askcraft.draft(intent, check=False, grammar=False).body
         assert "an editor" in body, body
         assert next(iter(where.values())) in body, body
+
+
+def test_a_late_reminder_says_i_know_once() -> None:
+    """ "I know it's been two months since my note... I know messages get buried, so..." said "I
+    know" twice in two sentences; every relationship, goal and channel is drafted."""
+    for relationship in ["friend", "family", "former-colleague", "acquaintance", "alumni", "mentor"]:
+        for goal in ["job-leads", "introduction", "referral", "advice", "informational-interview"]:
+            for channel in ["email", "linkedin-message", "text"]:
+                intent = {
+                    "kind": "reminder",
+                    "goal": goal,
+                    "channel": channel,
+                    "recipient": {"name": "Yuki Tanaka", "relationship": relationship},
+                    "sender": {"name": "Sam Reyes"},
+                    "company": "Nintendo",
+                    "count": 3,
+                    "sent_on": "2026-09-20",
+                }
+                body = askcraft.draft(intent, check=False, grammar=False, today=date(2026, 11, 27)).body
+                assert body.count("I know") <= 1, body
