@@ -18,6 +18,7 @@ from askcraft._render.discourse import Discourse
 from askcraft._render.names import greeting_name
 from askcraft._render.slots import (
     ask_clause,
+    clean_field,
     clean_role,
     first_person,
     reason_sentence,
@@ -1001,3 +1002,21 @@ def test_a_late_reminder_says_i_know_once() -> None:
                 }
                 body = askcraft.draft(intent, check=False, grammar=False, today=date(2026, 11, 27)).body
                 assert body.count("I know") <= 1, body
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        ("charity", "the charity sector"),
+        ("charities", "the charity sector"),
+        ("non-profit", "the non-profit sector"),
+        ("NGOs", "the NGO sector"),
+        ("voluntary", "the voluntary sector"),
+        ("public sector", "the public sector"),
+        ("tech", "tech"),
+        ("social work", "social work"),
+    ],
+)
+def test_a_sector_typed_without_the_word_gets_it(field: str, expected: str) -> None:
+    """ "Do you know two people in non-profit" and "people in charity" read as a form filled in."""
+    assert clean_field(field) == expected
