@@ -1020,3 +1020,26 @@ def test_a_late_reminder_says_i_know_once() -> None:
 def test_a_sector_typed_without_the_word_gets_it(field: str, expected: str) -> None:
     """ "Do you know two people in non-profit" and "people in charity" read as a form filled in."""
     assert clean_field(field) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "role"), [("de-DE", "Projektleiterin"), ("fr-FR", "chef de projet"), ("es-ES", "enfermera")]
+)
+@pytest.mark.parametrize("goal", ["informational-interview", "advice"])
+@pytest.mark.parametrize("where", [{"industry": "Logistik"}, {"company": "Siemens"}])
+def test_a_role_given_with_its_place_is_said_in_every_language(
+    language: str, role: str, goal: str, where: dict[str, str]
+) -> None:
+    """ "über Ihre Erfahrungen bei Siemens" dropped the Projektleiterin the user gave."""
+    intent = {
+        "kind": "request",
+        "goal": goal,
+        "language": language,
+        "recipient": {"name": "Anna Schmidt", "relationship": "acquaintance"},
+        "sender": {"name": "Lena Vogel", "reason": "Ich arbeite seit fünf Jahren als Ingenieurin"},
+        "role": role,
+        **where,
+    }
+    body = askcraft.draft(intent, check=False, grammar=False).body
+    assert role in body, body
+    assert next(iter(where.values())) in body, body
