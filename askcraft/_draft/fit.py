@@ -5,7 +5,9 @@ length check is satisfied; templates shorten phrasings first and drop facts last
 ``coverage.py`` reports whatever they dropped. An email or LinkedIn request the length check finds
 short (by an email's least words) is rendered once more with ``room`` 1, where a template may say
 hello before the reason ("I hope you're doing well."): a 40-word email that opens on "I've
-volunteered in classrooms for two years." reads abruptly, and askcraft's own check said so.
+volunteered in classrooms for two years." reads abruptly, and askcraft's own check said so. Still
+short, it is rendered with ``room`` 2, where a template may also make the ask easy to say yes to
+("I'd be happy to send my CV and the listing if that helps.").
 """
 
 from __future__ import annotations
@@ -77,7 +79,11 @@ def fitted(
         over = overflow(intent.kind, intent.channel, parts["body"] or "", options)
         if over == 0 and brevity == 0 and short(intent.kind, intent.channel, parts["body"] or "", options):
             roomy = rendered_again(context, room=1)
-            return render(pack, selection, roomy), roomy
+            roomier = render(pack, selection, roomy)
+            if not short(intent.kind, intent.channel, roomier["body"] or "", options):
+                return roomier, roomy
+            roomiest = rendered_again(context, room=2)
+            return render(pack, selection, roomiest), roomiest
         if over == 0:
             return parts, ctx
         if best is None or over < best[0]:

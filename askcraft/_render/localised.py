@@ -93,6 +93,7 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
         days_since=days,
         sent_ago=ago(days, language) if days is not None and days >= 0 else None,
         favour=words["favour"],
+        cv=words.get("cv", "CV"),
         brevity=brevity,
         room=0,
         **discourse.functions(),
