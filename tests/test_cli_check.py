@@ -115,3 +115,16 @@ def test_missing_file_and_unknown_option(tmp_path: Path, rude: Path):
     code, _, err = _run(["check", str(rude), "--option", "nope=1"])
     assert code == 2
     assert "unknown option 'nope'" in err
+
+
+def test_the_names_a_letter_greets_and_signs_with_are_not_typos():
+    """With a real LanguageTool: "Hi Ngozi, ... Cheers, Efua" had "Efua" flagged as a spelling
+    error, and `askcraft check` has no intent to learn names from."""
+    letter = (
+        "Hi Ngozi,\n\nI hope you're well. I'm moving from teaching into data analysis. Do you know two "
+        "people in the field I could call? No worries at all if nobody comes to mind.\n\nCheers,\nEfua\n"
+    )
+    code, out, _ = _run(["check", "-", "--format", "json"], stdin=letter)
+    assert code == 0, out
+    flagged = [f for f in json.loads(out)["findings"] if f["rule"].startswith("spelling.")]
+    assert flagged == [], flagged

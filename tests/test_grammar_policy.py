@@ -46,3 +46,18 @@ def test_sample_message_gets_the_expected_findings(languagetool_server: Any, sam
     suggestions = {f.excerpt(text) for f in findings if f.severity == "suggestion"}
     for word in sample.get("suggestion_words", ()):
         assert word in suggestions
+
+
+def test_who_a_letter_greets_and_who_signs_it_are_names() -> None:
+    """ "Cheers, / Efua" drew a spelling error on the sender's own name in `askcraft check`, which
+    has no intent to take names from; the greeting and the signature give them."""
+    from askcraft._checks.context import letter_names
+
+    assert letter_names("Hi Dan,\n\nCould you help?\n\nCheers,\nEfua") == ("Dan", "Efua")
+    assert letter_names("Hello Aunty Grace!\n\nThanks.\n\nLove,\nTobi x") == ("Aunty Grace", "Tobi")
+    assert (
+        letter_names("Dear Ms Nwachukwu,\n\nThanks.\n\nBest wishes,\nSiobhan Ní Bhriain")[-1]
+        == "Siobhan Ní Bhriain"
+    )
+    assert letter_names("hey u\nneed a favour lol") == ()
+    assert letter_names("Hi team,\nplease see below.\nThanks for the help.") == ()

@@ -105,6 +105,42 @@ def proper_names(text: str, *, first_is_name: bool = False) -> list[str]:
     return [name for name in found if len(name) > 1]
 
 
+#: A greeting line: "Hi Dan,", "Dear Dr. Okafor,", "Hello Aunty Grace!".
+_GREETING = re.compile(
+    r"^\s*(?:hi|hello|hey|hiya|dear|morning|good (?:morning|afternoon|evening))\b"
+    r"[ ,]*(?P<who>[^\n]*?)[,!:.]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def letter_names(text: str) -> tuple[str, ...]:
+    """Return the names a letter gives itself: who it greets and who signs it ("Hi Dan," ...
+    "Cheers,\nEfua"), which are never spelling mistakes.
+
+    The greeting is the first line's words after "Hi", "Dear" and the like; the signature is the
+    last line when it is one to four words, each starting with a capital, under a sign-off line
+    that ends with a comma ("Cheers,", "Best wishes,") or alone after a blank line.
+    """
+    lines = [line.strip() for line in text.strip().splitlines()]
+    found: list[str] = []
+    if lines:
+        greeting = _GREETING.match(lines[0])
+        if greeting and greeting.group("who"):
+            found.extend(proper_names(greeting.group("who"), first_is_name=True))
+    if len(lines) >= 2:
+        last, before = re.sub(r"\s+x+$", "", lines[-1]), lines[-2]  # "Tobi x": a kiss is no name
+        words = last.split()
+        signs = before.endswith(",") or before == ""
+        if (
+            signs
+            and 1 <= len(words) <= 4
+            and all(w[:1].isupper() for w in words)
+            and not last.endswith((".", "?", "!"))
+        ):
+            found.extend(proper_names(last, first_is_name=True))
+    return tuple(dict.fromkeys(found))
+
+
 def check_context(
     text: str,
     *,

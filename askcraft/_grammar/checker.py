@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Collection, Sequence
 from typing import Literal
 
-from askcraft._checks.context import CheckContext
+from askcraft._checks.context import CheckContext, letter_names
 from askcraft._checks.findings import Finding, Severity
 from askcraft._errors import CheckerUnavailableError
 from askcraft._grammar.client import (
@@ -257,7 +257,11 @@ def check(ctx: CheckContext) -> list[Finding]:
         return [server]
     findings: list[Finding] = []
     for text, field in parts:
-        result = _check_text(server, text, ctx.language, tuple(ctx.names), field)
+        # Who the letter greets and who signs it are names too: "Cheers, Efua" is no typo.
+        names = (
+            tuple(dict.fromkeys((*ctx.names, *letter_names(text)))) if field == "body" else tuple(ctx.names)
+        )
+        result = _check_text(server, text, ctx.language, names, field)
         if isinstance(result, Finding):
             return [result]
         findings.extend(result)
