@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 import askcraft._grammar.checker as grammar_checker
-from askcraft._checks.context import CheckContext
+from askcraft._checks.context import CheckContext, letter_names
 
 SAMPLES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "data" / "grammar_samples.yaml").read_text(encoding="utf-8")
@@ -51,8 +51,6 @@ def test_sample_message_gets_the_expected_findings(languagetool_server: Any, sam
 def test_who_a_letter_greets_and_who_signs_it_are_names() -> None:
     """ "Cheers, / Efua" drew a spelling error on the sender's own name in `askcraft check`, which
     has no intent to take names from; the greeting and the signature give them."""
-    from askcraft._checks.context import letter_names
-
     assert letter_names("Hi Dan,\n\nCould you help?\n\nCheers,\nEfua") == ("Dan", "Efua")
     assert letter_names("Hello Aunty Grace!\n\nThanks.\n\nLove,\nTobi x") == ("Aunty Grace", "Tobi")
     assert (

@@ -58,7 +58,7 @@ def test_offsets_are_right_after_emoji_and_accented_names(languagetool_server: A
 
 def test_names_in_the_intent_are_not_misspellings(languagetool_server: Any):
     """A rare name is flagged without the intent and accepted with it."""
-    text = "Dear Siobhán Ní Bhriain, thank you for introducing me to Xochitl at Quillfeather."
+    text = "Thank you for introducing me to Siobhán Ní Bhriain and Xochitl at Quillfeather."
     found = grammar_checker.check(CheckContext(text=text))
     flagged = {f.excerpt(text) for f in found if f.category == "spelling"}
     assert flagged & {"Bhriain", "Quillfeather"}

@@ -108,7 +108,7 @@ def proper_names(text: str, *, first_is_name: bool = False) -> list[str]:
 #: A greeting line: "Hi Dan,", "Dear Dr. Okafor,", "Hello Aunty Grace!".
 _GREETING = re.compile(
     r"^\s*(?:hi|hello|hey|hiya|dear|morning|good (?:morning|afternoon|evening))\b"
-    r"[ ,]*(?P<who>[^\n]*?)[,!:.]?\s*$",
+    r"[ ,]*(?P<who>[^,!:.\n]*(?:\.[^,!:.\n]+)*)",
     re.IGNORECASE,
 )
 
@@ -126,7 +126,8 @@ def letter_names(text: str) -> tuple[str, ...]:
     if lines:
         greeting = _GREETING.match(lines[0])
         if greeting and greeting.group("who"):
-            found.extend(proper_names(greeting.group("who"), first_is_name=True))
+            # "Dr. Okafor": a title's full stop does not end the name.
+            found.extend(proper_names(greeting.group("who").replace(".", ""), first_is_name=True))
     if len(lines) >= 2:
         last, before = re.sub(r"\s+x+$", "", lines[-1]), lines[-2]  # "Tobi x": a kiss is no name
         words = last.split()
