@@ -201,3 +201,22 @@ def test_a_pending_outcome_is_neither_good_news_nor_led_with(
     assert not [said for said in [*GOOD_NEWS[language], "made a real difference"] if said in low], low
     assert low.index(help_.casefold()) < low.index(outcome.casefold()[-12:]), "thanks come first"
     assert not [f for f in draft.findings if f.category == "pressure"], draft.findings
+
+
+@pytest.mark.parametrize("channel", ["text", "email"])
+def test_a_treat_the_news_names_is_not_offered(channel: str) -> None:
+    """ "We're meeting for coffee next week, fingers crossed. Next coffee's on me." said coffee twice."""
+    for name in ["Leah", "Sam", "Priya", "Tom", "Ana", "Kofi", "Jo", "Ravi"]:  # every pick of the offer
+        draft = askcraft.draft(
+            {
+                "kind": "thank-you",
+                "goal": "introduction",
+                "channel": channel,
+                "recipient": {"name": name, "relationship": "friend"},
+                "sender": {"name": "Mo"},
+                "help": "putting me in touch with your cousin at Arup",
+                "outcome": "we're meeting for coffee next week, fingers crossed",
+            },
+            check=False,
+        )
+        assert draft.body.lower().count("coffee") == 1, draft.body
