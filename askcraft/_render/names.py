@@ -143,7 +143,11 @@ def _titled(title: str, parts: tuple[str, str, str], clean: str, *, warm: bool) 
     if key in _titles("family_titles"):
         return GreetingName(f"{title} {given or last}".strip())
     if key in {"sir", "dame"}:
-        # "Sir David Attwood" is "Sir David" (and "David" to his friends), never the whole name.
+        # "Sir David Attwood" is "Sir David" (and "David" to his friends), never the whole name;
+        # "Professor Sir Roy Calne" is "Professor Calne": a title before the knighthood takes the surname.
+        before = title.rsplit(maxsplit=1)[0] if " " in title.strip() else ""
+        if before and not warm:
+            return GreetingName(f"{before} {last or first}".strip(), formal=True)
         return GreetingName(_given(first, middle) if warm else f"{title} {first or last}".strip())
     if key in _titles("given_name_titles"):
         rest = clean.split(maxsplit=len(title.split()))[-1]
