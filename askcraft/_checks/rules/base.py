@@ -321,8 +321,9 @@ def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
 def _live(name: str, text: str) -> dict[str, list[Construction]]:
     """Return the constructions of ``data/<name>.yaml`` that could match somewhere in *text*, by rule.
 
-    They are indexed by their rarest part; every other required part is then looked for in the
-    text's words (each sentence is checked by the caller). They come in the data file's order,
+    They are indexed by their rarest part (``rarity.commonness``: the fewest messages hold one of
+    its words); every other required part is then looked for in the text's words, rarest first
+    (each sentence is checked by the caller). They come in the data file's order,
     so the rules do too.
     """
     index, keys, table = _construction_index(name)

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
+from askcraft._checks.rules.rarity import commonness
 from askcraft._checks.rules.texting import SPELLINGS, TEXTING, as_texting
 from askcraft._render.verbs import entries
 
@@ -244,7 +245,8 @@ class Construction:
 
     source: str
     parts: tuple[_Part, ...]
-    #: The word sets of the required parts, smallest first: a sentence must hold a word of each.
+    #: The word sets of the required parts, rarest first (``rarity.commonness``): a sentence must hold
+    #: a word of each.
     needs: tuple[frozenset[str], ...]
 
     def possible(self, present: frozenset[str] | set[str]) -> bool:
@@ -307,61 +309,6 @@ def _alternatives(spec: str, classes: Mapping[str, Sequence[str]], seen: tuple[s
     return words
 
 
-#: Words in nearly every message: a construction is indexed by a part without them if it has one.
-_COMMON = frozenset(
-    [
-        "i",
-        "me",
-        "my",
-        "you",
-        "your",
-        "we",
-        "our",
-        "it",
-        "is",
-        "am",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "have",
-        "has",
-        "had",
-        "do",
-        "does",
-        "did",
-        "not",
-        "no",
-        "to",
-        "the",
-        "a",
-        "an",
-        "and",
-        "but",
-        "so",
-        "of",
-        "for",
-        "in",
-        "on",
-        "at",
-        "with",
-        "that",
-        "this",
-        "will",
-        "would",
-        "can",
-        "could",
-        "just",
-        "if",
-    ]
-)
-
-
-def _commonness(words: frozenset[str]) -> tuple[int, int]:
-    return (len(words & _COMMON), len(words))
-
-
 def compile_construction(source: str, classes: Mapping[str, Sequence[str]]) -> Construction:
     """Compile one pattern line (see the module docstring) with the data file's word classes."""
     parts = []
@@ -377,7 +324,7 @@ def compile_construction(source: str, classes: Mapping[str, Sequence[str]]) -> C
         parts.append(_Part(frozenset(words), optional=optional))
     if not any(p.words and not p.optional for p in parts):
         raise ValueError(f"construction {source!r} has no required word")
-    needs = sorted((p.words for p in parts if p.words and not p.optional), key=_commonness)
+    needs = sorted((p.words for p in parts if p.words and not p.optional), key=commonness)
     return Construction(source, tuple(parts), tuple(needs))
 
 
