@@ -22,7 +22,7 @@ import yaml
 
 from askcraft._checks import tone_model
 from askcraft._checks.rules import anchors, asks, base, length, pressure, readability, reading, timing
-from askcraft._checks.rules.constructions import scan, token_set
+from askcraft._checks.rules.constructions import places, scan, token_set
 from askcraft._checks.rules.timing import _by_first
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,4 +171,21 @@ def test_deadline_candidates(texts: list[str]) -> None:
             assert plain == [], text
         else:
             toks, _, _, norms, _ = scan(text)
-            assert list(timing._candidates(toks, norms)) == plain, text
+            cues_at = places(norms, timing._cue_words() & token_set(text))
+            assert cues_at == [i for i, norm in enumerate(norms) if norm in timing._cue_words()], text
+            assert list(timing._candidates(toks, norms, cues_at)) == plain, text
+
+
+def test_key_places_are_the_words_that_are_keys(texts: list[str]) -> None:
+    """``anchors.key_places`` (each key the text holds counted and found) is every word tested in turn."""
+    key_sets = [
+        *(rule.keys for name in ("pressure", "negativity") for rule in base.rules(name).values()),
+        asks.lexicon_keys("ask_phrases"),
+        frozenset({"you", "i", "job", "asap", "a"}),
+        frozenset(),
+    ]
+    for text in texts[::7]:
+        words = scan(text)[4]
+        for keys in key_sets:
+            if keys is not None:
+                assert anchors.key_places(keys, text) == [i for i, w in enumerate(words) if w in keys], text

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from askcraft._checks.rules.anchors import first_words, second_words, starts_with_word, whole_words
-from askcraft._checks.rules.constructions import scan
+from askcraft._checks.rules.constructions import scan, word_set
 from askcraft._yaml import safe_load
 
 _DATA = Path(__file__).parent / "rules" / "data"
@@ -83,12 +83,6 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
 def words(text: str) -> tuple[tuple[str, int, int], ...]:
     """Return ``(lowercased word, start, end)`` for every word of *text* ("\u2019" read as "'")."""
     return scan(text)[2]
-
-
-@functools.lru_cache(maxsize=256)
-def word_set(text: str) -> frozenset[str]:
-    """Return the set of lowercased words of *text*."""
-    return frozenset(scan(text)[4])
 
 
 @functools.cache

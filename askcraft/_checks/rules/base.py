@@ -20,12 +20,12 @@ from askcraft._checks.rules.constructions import (
     find,
     token_set,
     tokens,
+    word_set,
 )
 from askcraft._checks.rules.reading import read_sentences as read_sentences  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.reading import sentences as sentences  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.removal import clauses_around as clauses_around  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.removal import remove_words as remove_words  # noqa: PLC0414  (checkers' import)
-from askcraft._checks.tone_model import word_set
 from askcraft._errors import AskcraftError
 from askcraft._yaml import safe_load
 

@@ -21,7 +21,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from askcraft._checks.rules.rarity import commonness
@@ -220,6 +220,29 @@ def _scan_by_match(text: str) -> Scan:
 def token_set(text: str) -> frozenset[str]:
     """Return the set of the tokens' normalised forms in *text* (every word a construction can see)."""
     return frozenset(scan(text)[3])
+
+
+@functools.lru_cache(maxsize=256)
+def word_set(text: str) -> frozenset[str]:
+    """Return the set of the lowercased words of *text* (``scan(text)[4]``, contractions whole)."""
+    return frozenset(scan(text)[4])
+
+
+def places(words: Sequence[str], present: Collection[str]) -> list[int]:
+    """Return the indexes of *words* that hold one of *present* (words they hold), in order.
+
+    Each word is counted and found with the sequence's own ``count`` and ``index`` (a pass in C
+    each), instead of every word being tested in Python: *present* is usually a word or two.
+    """
+    found: list[int] = []
+    for word in present:
+        at = -1
+        for _ in range(words.count(word)):
+            at = words.index(word, at + 1)
+            found.append(at)
+    if len(present) > 1:
+        found.sort()
+    return found
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:

@@ -30,6 +30,7 @@ from askcraft._checks.rules.constructions import (
     Token,
     compile_construction,
     find,
+    places,
     scan,
     token_set,
     tokens,
@@ -202,7 +203,7 @@ def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
     if _cue_words().isdisjoint(token_set(text)):
         return  # no deadline word and no near date: most messages
     toks, starts, _, norms, _ = scan(text)
-    found = list(_candidates(toks, norms))
+    found = list(_candidates(toks, norms, places(norms, _cue_words().intersection(token_set(text)))))
     if not found:
         return
     spans = sentences(text)
@@ -256,16 +257,18 @@ def _explained(text: str, spans: Sequence[tuple[int, int]], at: int) -> bool:
     return any(any(find(reason, tokens(text, a, b))) for a, b in near)
 
 
-def _candidates(toks: Sequence[Token], norms: Sequence[str]) -> Iterator[tuple[int, int, int | None]]:
+def _candidates(
+    toks: Sequence[Token], norms: Sequence[str], cues_at: Sequence[int]
+) -> Iterator[tuple[int, int, int | None]]:
     """Yield ``(index, cue length, end)`` for each near date (with its end) or deadline word (end None).
 
-    *norms* are the tokens' normalised forms.
+    *norms* are the tokens' normalised forms, *cues_at* the indexes of those that are one of
+    :func:`_cue_words`, in order.
     """
     cues = _by_first("deadline_cues")
     near = _by_first("near_dates")
-    first = _cue_words()
     after = 0  # a phrase found is not searched again from inside it
-    for i in [i for i, norm in enumerate(norms) if norm in first]:
+    for i in cues_at:
         if i < after:
             continue
         norm = norms[i]
