@@ -2,7 +2,8 @@
 
 ``base._live`` looks a text's words up in an index by each construction's rarest required part
 (``rarity.commonness``) and checks its other parts, rarest first; ``run_construction_rules`` then
-checks each sentence's words before searching it. These tests compare both with the plain
+checks each sentence's words before searching it, and ``Construction.search`` tries a pattern
+only where its first word is, when that word is required. These tests compare both with the plain
 reading, every construction of every rule searched in every sentence, on sentences built from the
 constructions themselves (each part filled with one of its words, optional parts and gaps drawn),
 with parts dropped or swapped and other constructions' words around them.
@@ -25,7 +26,7 @@ from askcraft._checks.rules.base import (
     rules,
     run_construction_rules,
 )
-from askcraft._checks.rules.constructions import Construction, token_set
+from askcraft._checks.rules.constructions import _PUNCT, Construction, Token, token_set, tokens
 
 NAMES = ("pressure", "negativity")
 _CONSTRUCTIONS = [
@@ -56,6 +57,23 @@ def _every_construction(ctx: CheckContext, name: str) -> list[Finding]:
                 found.append(rule.finding(a, b - a, replacements=(fix,)))
             else:
                 found.append(rule.finding(start, end - start))
+    return found
+
+
+def _plain_search(construction: Construction, toks: list[Token]) -> list[tuple[int, int]]:
+    """``Construction.search`` as it was: the pattern tried at every token."""
+    found = []
+    at = 0
+    while at < len(toks):
+        end = construction._match(toks, 0, at)
+        if end is not None and end > at:
+            first = at
+            while toks[first].norm in _PUNCT and first < end - 1:
+                first += 1
+            found.append((first, end - 1))
+            at = end
+        else:
+            at += 1
     return found
 
 
@@ -93,6 +111,14 @@ def test_the_index_finds_what_every_construction_finds(text: str, kind: str) -> 
     ctx = CheckContext(text=text, kind=kind, channel="email")
     for name in NAMES:
         assert run_construction_rules(ctx, name) == _every_construction(ctx, name), (name, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts())
+def test_search_tries_a_pattern_where_its_first_word_is(text: str) -> None:
+    toks = list(tokens(text))
+    for construction in _CONSTRUCTIONS:
+        assert list(construction.search(toks)) == _plain_search(construction, toks), construction.source
 
 
 @settings(max_examples=400, deadline=None)

@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from askcraft._checks import tone_model
-from askcraft._checks.rules import anchors, asks, base, length, pressure, readability, reading, timing
+from askcraft._checks.rules import anchors, asks, base, length, pressure, pushy, readability, reading, timing
 from askcraft._checks.rules.constructions import places, scan, token_set
 from askcraft._checks.rules.timing import _by_first
 
@@ -189,3 +189,13 @@ def test_key_places_are_the_words_that_are_keys(texts: list[str]) -> None:
         for keys in key_sets:
             if keys is not None:
                 assert anchors.key_places(keys, text) == [i for i, w in enumerate(words) if w in keys], text
+
+
+def test_speaking_to_the_reader_with_the_sentences_words(texts: list[str]) -> None:
+    """``pushy.addresses_reader`` given a sentence's words (looks for "let us" only when both are
+    there) answers as it does reading the tokens alone."""
+    for text in texts[::5]:
+        for start, end, toks, words in reading.read_sentences(text):
+            assert pushy.addresses_reader(text, start, end, toks, words) is pushy.addresses_reader(
+                text, start, end
+            ), text

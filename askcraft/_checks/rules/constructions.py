@@ -280,9 +280,18 @@ class Construction:
         return True
 
     def search(self, toks: Sequence[Token]) -> Iterator[tuple[int, int]]:
-        """Yield ``(first, last)`` token indexes of each non-overlapping match in *toks*."""
+        """Yield ``(first, last)`` token indexes of each non-overlapping match in *toks*.
+
+        A match begins with a word of the first part when that part is a required word: the
+        pattern is tried only there (elsewhere it fails at its first part).
+        """
+        lead = self.parts[0]
+        words = lead.words if lead.words and not lead.optional else None
         at = 0
         while at < len(toks):
+            if words is not None and toks[at].norm not in words:
+                at += 1
+                continue
             end = self._match(toks, 0, at)
             if end is not None and end > at:
                 first = at

@@ -72,23 +72,32 @@ _CLAUSE_START = frozenset(
 _READER = frozenset({"you", "your", "yours", "yourself", "u", "ur", "ya", "yall"})
 
 
-def addresses_reader(text: str, start: int, end: int, toks: Sequence[Token] | None = None) -> bool:
+def addresses_reader(
+    text: str,
+    start: int,
+    end: int,
+    toks: Sequence[Token] | None = None,
+    words: AbstractSet[str] | None = None,
+) -> bool:
     """Return whether a sentence speaks to the reader: it says "you", or it gives an order.
 
-    "Let's ..." (let us) is an order that includes the writer. *toks* are the sentence's tokens,
-    when the caller has them (``read_sentences``).
+    "Let's ..." (let us) is an order that includes the writer. *toks* are the sentence's tokens
+    and *words* the set of their norms, when the caller has them (``read_sentences``).
     """
     from askcraft._checks.rules.clauses import command  # noqa: PLC0415  (clauses reads the lexicon)
 
     if toks is None:
         toks = tokens(text, start, end)
-    if any(t.norm in _READER for t in toks):
+    if words is None:
+        words = {t.norm for t in toks}
+    if not _READER.isdisjoint(words):
         return True
-    before = START
-    for a, b in itertools.pairwise(toks):
-        if a.norm == "let" and b.norm == "us" and before in _CLAUSE_START:
-            return True  # "Let's ...", "..., so let's ...", not "they let us go"
-        before = a.norm
+    if "let" in words and "us" in words:
+        before = START
+        for a, b in itertools.pairwise(toks):
+            if a.norm == "let" and b.norm == "us" and before in _CLAUSE_START:
+                return True  # "Let's ...", "..., so let's ...", not "they let us go"
+            before = a.norm
     return command(text, start, end) is not None
 
 
@@ -343,7 +352,7 @@ def pushy_sentences(
         if (
             fitted.addressed_only
             and _READER.isdisjoint(words)
-            and not addresses_reader(text, start, end, toks)
+            and not addresses_reader(text, start, end, toks, words)
         ):
             continue  # the model weighs only sentences that speak to the reader
         first = bisect.bisect_left(starts, start)
