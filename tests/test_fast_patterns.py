@@ -176,21 +176,6 @@ def test_deadline_candidates(texts: list[str]) -> None:
             assert list(timing._candidates(toks, norms, cues_at)) == plain, text
 
 
-def test_key_places_are_the_words_that_are_keys(texts: list[str]) -> None:
-    """``anchors.key_places`` (each key the text holds counted and found) is every word tested in turn."""
-    key_sets = [
-        *(rule.keys for name in ("pressure", "negativity") for rule in base.rules(name).values()),
-        asks.lexicon_keys("ask_phrases"),
-        frozenset({"you", "i", "job", "asap", "a"}),
-        frozenset(),
-    ]
-    for text in texts[::7]:
-        words = scan(text)[4]
-        for keys in key_sets:
-            if keys is not None:
-                assert anchors.key_places(keys, text) == [i for i, w in enumerate(words) if w in keys], text
-
-
 def test_speaking_to_the_reader_with_the_sentences_words(texts: list[str]) -> None:
     """``pushy.addresses_reader`` given a sentence's words (looks for "let us" only when both are
     there) answers as it does reading the tokens alone."""

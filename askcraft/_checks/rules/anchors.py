@@ -19,11 +19,13 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib
+import itertools
+import operator
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from askcraft._checks.rules.constructions import places, scan, word_set
+from askcraft._checks.rules.constructions import scan
 
 #: Python's regular expression parser (the module ``re`` compiles with).
 _PARSER: Any = importlib.import_module("re._parser")
@@ -36,6 +38,7 @@ _APOSTROPHES = "'\u2019"
 #: Letters, digits and inner apostrophes make a word ("don't", "i'm").
 _WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
 _STARTS_WITH_WORD = re.compile(r"[^\W_]")
+_START = operator.itemgetter(1)
 
 
 def phrase_pattern(phrases: list[str], patterns: list[str] | None = None) -> re.Pattern[str]:
@@ -176,8 +179,8 @@ def anchored_matches(
     in *follow* is tried only where the next word is one of those it maps to (a phrase's words
     are the text's words where it matches; see :func:`second_words`).
     """
-    found = scan(text)[2]
-    order = key_places(keys, text)  # the key words, in turn
+    _, _, found, _, words = scan(text)
+    order = itertools.compress(range(len(found)), map(keys.__contains__, words))  # key words, in turn
     check = follow if follow and text.isascii() else None
     last = len(found) - 1
     end = -1
@@ -226,17 +229,8 @@ def key_offsets(keys: frozenset[str], text: str) -> tuple[int, ...]:
 
     Cached: a text's ask sentences, say, are each searched from the same offsets.
     """
-    found = scan(text)[2]
-    return tuple([found[number][1] for number in key_places(keys, text)])
-
-
-def key_places(keys: frozenset[str], text: str) -> list[int]:
-    """Return the numbers of the words of *text* (``scan(text)[4]``) that are one of *keys*, in order.
-
-    Only the keys the text holds are looked for, each by counting and finding it in the words
-    (a scan in C each), not every word tested against the keys.
-    """
-    return places(scan(text)[4], keys.intersection(word_set(text)))
+    _, _, found, _, words = scan(text)
+    return tuple(itertools.compress(map(_START, found), map(keys.__contains__, words)))
 
 
 def first_match(
