@@ -1,6 +1,6 @@
 """The constructions' index finds what trying every construction on every sentence finds.
 
-``base._live`` looks a text's words up in an index by each construction's rarest required part
+``construction_rules._live`` looks a text's words up in an index by each construction's rarest required part
 (``rarity.commonness``) and checks its other parts, rarest first; ``run_construction_rules`` then
 checks each sentence's words before searching it, and ``Construction.search`` tries a pattern
 only where its first word is, when that word is required. These tests compare both with the plain
@@ -18,14 +18,14 @@ from hypothesis import strategies as st
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
-from askcraft._checks.rules import base, rarity
+from askcraft._checks.rules import construction_rules, rarity
 from askcraft._checks.rules.base import (
     clauses_around,
     read_sentences,
     remove_words,
     rules,
-    run_construction_rules,
 )
+from askcraft._checks.rules.construction_rules import run_construction_rules
 from askcraft._checks.rules.constructions import _PUNCT, Construction, Token, token_set, tokens
 
 NAMES = ("pressure", "negativity")
@@ -130,7 +130,9 @@ def test_the_live_constructions_are_those_whose_parts_the_text_holds(text: str) 
             rule.id: [c for c in rule.constructions if all(not need.isdisjoint(present) for need in c.needs)]
             for rule in rules(name).values()
         }
-        assert base._live(name, text) == {rule_id: found for rule_id, found in expected.items() if found}
+        assert construction_rules._live(name, text) == {
+            rule_id: found for rule_id, found in expected.items() if found
+        }
 
 
 def test_every_required_part_is_needed_and_the_rarest_comes_first() -> None:

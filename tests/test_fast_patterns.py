@@ -184,3 +184,20 @@ def test_speaking_to_the_reader_with_the_sentences_words(texts: list[str]) -> No
             assert pushy.addresses_reader(text, start, end, toks, words) is pushy.addresses_reader(
                 text, start, end
             ), text
+
+
+def test_phrase_rules_find_what_finditer_finds(texts: list[str]) -> None:
+    """``run_phrase_rules`` (each rule's key words looked for where the file's are) flags what each
+    rule's pattern finds with ``finditer``, rule by rule in the data file's order."""
+    names = sorted({p.stem for p in base.DATA.glob("*.yaml") if not p.stem.startswith("politeness_")})
+    for text in texts[::3]:
+        ctx = base.example_context({"text": text})
+        for name in names:
+            plain = [
+                base.removal_finding(rule, text, match.start(), match.end())
+                for rule in base.rules(name).values()
+                if rule.pattern is not None and rule.applies(ctx)
+                for match in rule.pattern.finditer(text)
+                if not (rule.unless and base._excepted(rule, text, match.start()))
+            ]
+            assert base.run_phrase_rules(ctx, name) == plain, (name, text)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast, get_args
 
@@ -18,7 +19,7 @@ from askcraft._checks.rules.constructions import (
     Construction,
     compile_construction,
     find,
-    token_set,
+    scan,
     tokens,
     word_set,
 )
@@ -93,14 +94,18 @@ class Rule:
             field="subject" if field == "subject" else "body",
         )
 
-    def matches(self, text: str) -> Iterator[re.Match[str]]:
-        """Yield every match of this rule's phrases in *text*."""
+    def matches(self, text: str, near: Sequence[int] | None = None) -> Iterator[re.Match[str]]:
+        """Yield every match of this rule's phrases in *text*.
+
+        *near* may give the numbers of the text's words among which all its key words are (see
+        :func:`anchors.anchored_matches`).
+        """
         if self.pattern is None:
             return
         if self.keys is None or (self.raw and has_folds(text)):
             yield from self.pattern.finditer(text)
         elif not self.keys.isdisjoint(word_set(text)):
-            yield from anchored_matches(self.pattern, self.keys, text, self.follow)
+            yield from anchored_matches(self.pattern, self.keys, text, self.follow, near)
 
 
 def _examples(raw: list[Any] | None) -> tuple[Mapping[str, Any], ...]:
@@ -221,20 +226,26 @@ def run_phrase_rules(ctx: CheckContext, name: str) -> list[Finding]:
 
     Only the rules that can match are gone through (in the data file's order): those whose key
     words the text has, those without keys, and, in a text with a letter that folds to an ASCII
-    one, those with raw patterns (see :meth:`Rule.matches`).
+    one, those with raw patterns (see :meth:`Rule.matches`). Where the file's key words are is
+    found once, and each rule's key words are looked for there alone.
     """
     found = []
     text = ctx.text
     table, by_word, keys, anywhere, raw = _phrase_index(name)
-    numbers = {number for word in keys & word_set(text) for number in by_word[word]}
+    present = keys & word_set(text)
+    numbers = {number for word in present for number in by_word[word]}
     numbers.update(anywhere)
     if raw and has_folds(text):
         numbers.update(raw)
+    near = None
+    if present:  # where the file's key words are: each rule's key words are among them
+        words = scan(text)[4]
+        near = list(itertools.compress(range(len(words)), map(present.__contains__, words)))
     for number in sorted(numbers):
         rule = table[number]
         if not rule.applies(ctx):
             continue
-        for match in rule.matches(text):
+        for match in rule.matches(text, near):
             if rule.unless and _excepted(rule, text, match.start()):
                 continue
             found.append(removal_finding(rule, text, match.start(), match.end()))
@@ -280,82 +291,6 @@ def removal_finding(rule: Rule, text: str, start: int, end: int) -> Finding:
         start, end = clauses_around(text, *sentence, [(start, end)])
     a, b, fix = remove_words(text, sentence, start, end)
     return rule.finding(a, b - a, replacements=(fix,))
-
-
-def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
-    """Flag each sentence where a rule's constructions match and none of its ``unless`` do.
-
-    One finding per rule and sentence. A rule whose rewrite is a sentence replaces the sentence;
-    a rule that removes words ("") removes the clauses the matches are in, or the whole sentence.
-    """
-    found: list[Finding] = []
-    text = ctx.text
-    by_rule = _live(name, text)
-    if not by_rule:
-        return found
-    by_id = rules(name)
-    reading = read_sentences(text)
-    for rule_id, constructions in by_rule.items():
-        rule = by_id[rule_id]
-        if not rule.applies(ctx):
-            continue
-        for start, end, toks, words in reading:
-            hits = []
-            for construction in constructions:
-                for need in construction.needs:  # Construction.possible, without a call a sentence
-                    if need.isdisjoint(words):
-                        break
-                else:
-                    hits += [(toks[first].start, toks[last].end) for first, last in construction.search(toks)]
-            if not hits or any(find(rule.unless, toks, words)):
-                continue
-            if rule.replacements == ("",):
-                a, b = clauses_around(text, start, end, hits)
-                a, b, fix = remove_words(text, (start, end), a, b)
-                found.append(rule.finding(a, b - a, replacements=(fix,)))
-            else:
-                found.append(rule.finding(start, end - start))
-    return found
-
-
-def _live(name: str, text: str) -> dict[str, list[Construction]]:
-    """Return the constructions of ``data/<name>.yaml`` that could match somewhere in *text*, by rule.
-
-    They are indexed by their rarest part (``rarity.commonness``: the fewest messages hold one of
-    its words); every other required part is then looked for in the text's words, rarest first
-    (each sentence is checked by the caller). They come in the data file's order,
-    so the rules do too.
-    """
-    index, keys, table = _construction_index(name)
-    present = token_set(text)
-    by_rule: dict[str, list[Construction]] = {}
-    for number in sorted(set().union(*map(index.__getitem__, keys & present))):
-        rule_id, construction, others = table[number]
-        for need in others:
-            if need.isdisjoint(present):
-                break
-        else:
-            by_rule.setdefault(rule_id, []).append(construction)
-    return by_rule
-
-
-#: A construction with its rule's id and its required parts after the first.
-_Entry = tuple[str, Construction, tuple[frozenset[str], ...]]
-
-
-@functools.cache
-def _construction_index(name: str) -> tuple[dict[str, tuple[int, ...]], frozenset[str], tuple[_Entry, ...]]:
-    """Map each word to the constructions (by number) whose rarest required part holds it.
-
-    With the words as a set (it meets a text's words faster than the dictionary's keys do), and
-    each construction with its rule's id and its other required parts.
-    """
-    table = tuple((rule.id, c, c.needs[1:]) for rule in rules(name).values() for c in rule.constructions)
-    index: dict[str, list[int]] = {}
-    for number, (_, construction, _) in enumerate(table):
-        for word in construction.needs[0]:
-            index.setdefault(word, []).append(number)
-    return {word: tuple(numbers) for word, numbers in index.items()}, frozenset(index), table
 
 
 def example_context(example: Mapping[str, Any]) -> CheckContext:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
-from askcraft._checks.rules.base import run_construction_rules, run_phrase_rules
+from askcraft._checks.rules.base import run_phrase_rules
+from askcraft._checks.rules.construction_rules import run_construction_rules
 
 
 def check(ctx: CheckContext) -> list[Finding]:

@@ -15,11 +15,11 @@ from askcraft._checks.rules.base import (
     removal_finding,
     remove_words,
     rules,
-    run_construction_rules,
     run_phrase_rules,
     sentence_around,
 )
 from askcraft._checks.rules.clauses import command, name_words
+from askcraft._checks.rules.construction_rules import run_construction_rules
 from askcraft._checks.rules.constructions import tokens
 from askcraft._checks.rules.pushy import as_written, pushy_sentences
 from askcraft._checks.rules.texting import SPELLINGS

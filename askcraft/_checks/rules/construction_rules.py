@@ -1,0 +1,92 @@
+"""Construction rules: a rule's constructions matched sentence by sentence, found through an index.
+
+A text meets only the constructions whose rarest required part it holds a word of
+(``rarity.commonness``), in the data file's order; each sentence is then checked for their other
+parts before it is searched (``tests/test_construction_index.py`` compares this with every
+construction tried on every sentence).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from askcraft._checks.context import CheckContext
+from askcraft._checks.findings import Finding
+from askcraft._checks.rules.base import clauses_around, read_sentences, remove_words, rules
+from askcraft._checks.rules.constructions import Construction, find, token_set
+
+
+def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
+    """Flag each sentence where a rule's constructions match and none of its ``unless`` do.
+
+    One finding per rule and sentence. A rule whose rewrite is a sentence replaces the sentence;
+    a rule that removes words ("") removes the clauses the matches are in, or the whole sentence.
+    """
+    found: list[Finding] = []
+    text = ctx.text
+    by_rule = _live(name, text)
+    if not by_rule:
+        return found
+    by_id = rules(name)
+    reading = read_sentences(text)
+    for rule_id, constructions in by_rule.items():
+        rule = by_id[rule_id]
+        if not rule.applies(ctx):
+            continue
+        for start, end, toks, words in reading:
+            hits = []
+            for construction in constructions:
+                for need in construction.needs:  # Construction.possible, without a call a sentence
+                    if need.isdisjoint(words):
+                        break
+                else:
+                    hits += [(toks[first].start, toks[last].end) for first, last in construction.search(toks)]
+            if not hits or any(find(rule.unless, toks, words)):
+                continue
+            if rule.replacements == ("",):
+                a, b = clauses_around(text, start, end, hits)
+                a, b, fix = remove_words(text, (start, end), a, b)
+                found.append(rule.finding(a, b - a, replacements=(fix,)))
+            else:
+                found.append(rule.finding(start, end - start))
+    return found
+
+
+def _live(name: str, text: str) -> dict[str, list[Construction]]:
+    """Return the constructions of ``data/<name>.yaml`` that could match somewhere in *text*, by rule.
+
+    They are indexed by their rarest part (``rarity.commonness``: the fewest messages hold one of
+    its words); every other required part is then looked for in the text's words, rarest first
+    (each sentence is checked by the caller). They come in the data file's order,
+    so the rules do too.
+    """
+    index, keys, table = _construction_index(name)
+    present = token_set(text)
+    by_rule: dict[str, list[Construction]] = {}
+    for number in sorted(set().union(*map(index.__getitem__, keys & present))):
+        rule_id, construction, others = table[number]
+        for need in others:
+            if need.isdisjoint(present):
+                break
+        else:
+            by_rule.setdefault(rule_id, []).append(construction)
+    return by_rule
+
+
+#: A construction with its rule's id and its required parts after the first.
+_Entry = tuple[str, Construction, tuple[frozenset[str], ...]]
+
+
+@functools.cache
+def _construction_index(name: str) -> tuple[dict[str, tuple[int, ...]], frozenset[str], tuple[_Entry, ...]]:
+    """Map each word to the constructions (by number) whose rarest required part holds it.
+
+    With the words as a set (it meets a text's words faster than the dictionary's keys do), and
+    each construction with its rule's id and its other required parts.
+    """
+    table = tuple((rule.id, c, c.needs[1:]) for rule in rules(name).values() for c in rule.constructions)
+    index: dict[str, list[int]] = {}
+    for number, (_, construction, _) in enumerate(table):
+        for word in construction.needs[0]:
+            index.setdefault(word, []).append(number)
+    return {word: tuple(numbers) for word, numbers in index.items()}, frozenset(index), table
