@@ -55,12 +55,12 @@ Reading = Callable[[Row, Sequence[Token]], set[str]]
 
 def words_and_pairs(row: Row, toks: Sequence[Token]) -> set[str]:
     """The reading shipped until now: every word and word pair, the sentence's start a word."""
-    words = [START, *(t.norm for t in toks)]
+    words = [START, *(t[0] for t in toks)]
     return set(words[1:]) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
 
 
 def trigrams(row: Row, toks: Sequence[Token]) -> set[str]:
-    words = [START, *(t.norm for t in toks)]
+    words = [START, *(t[0] for t in toks)]
     return {" ".join(w) for w in zip(words, words[1:], words[2:], strict=False)}
 
 
@@ -82,7 +82,7 @@ def _lemma(word: str) -> str:
 
 def lemmas(row: Row, toks: Sequence[Token]) -> set[str]:
     """Each word's lemma (lemminflect, no tagger: a verb's first) and lemma pairs, marked "L:"."""
-    words = [START, *(_lemma(t.norm) for t in toks)]
+    words = [START, *(_lemma(t[0]) for t in toks)]
     return {f"L:{w}" for w in words[1:]} | {f"L:{a} {b}" for a, b in itertools.pairwise(words)}
 
 
@@ -111,7 +111,7 @@ def neighbours(row: Row, toks: Sequence[Token]) -> set[str]:
     found: set[str] = set()
     for mark, (a, b) in zip("<>", row.neighbours, strict=False):
         if b > a:
-            found.update(f"{mark}{t.norm}" for t in tokens(row.text, a, b))
+            found.update(f"{mark}{t[0]}" for t in tokens(row.text, a, b))
     return found
 
 

@@ -45,7 +45,7 @@ def _every_construction(ctx: CheckContext, name: str) -> list[Finding]:
             continue
         for start, end, toks, _ in read_sentences(text):
             hits = [
-                (toks[first].start, toks[last].end)
+                (toks[first][1], toks[last][2])
                 for construction in rule.constructions
                 for first, last in construction.search(toks)
             ]
@@ -68,7 +68,7 @@ def _plain_search(construction: Construction, toks: list[Token]) -> list[tuple[i
         end = construction._match(toks, 0, at)
         if end is not None and end > at:
             first = at
-            while toks[first].norm in _PUNCT and first < end - 1:
+            while toks[first][0] in _PUNCT and first < end - 1:
                 first += 1
             found.append((first, end - 1))
             at = end

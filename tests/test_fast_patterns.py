@@ -142,7 +142,7 @@ def test_sms_segments_and_email_words(texts: list[str]) -> None:
 def _plain_candidates(text: str) -> list[tuple[int, int, int | None]]:
     """The deadline words and near dates as they were found: every token compared, phrases as lists."""
     toks = scan(text)[0]
-    norms = [t.norm for t in toks]
+    norms = [t[0] for t in toks]
     cues = {w: [list(p) for p in ps] for w, ps in _by_first("deadline_cues").items()}
     near = {w: [list(p) for p in ps] for w, ps in _by_first("near_dates").items()}
     out: list[tuple[int, int, int | None]] = []
@@ -155,7 +155,7 @@ def _plain_candidates(text: str) -> list[tuple[int, int, int | None]]:
             after = i + len(soon)
             if after < len(norms) and norms[after] in timing._TIMES_OF_DAY:
                 after += 1  # "tomorrow morning"
-            out.append((i, 0, toks[after - 1].end))
+            out.append((i, 0, toks[after - 1][2]))
             continue
         cue = next((c for c in cues.get(norms[i], ()) if norms[i : i + len(c)] == c), None)
         if cue is not None and i + len(cue) < len(toks) and timing._DATE_START.match(norms[i + len(cue)]):

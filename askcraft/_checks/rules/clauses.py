@@ -62,7 +62,7 @@ def _courteous_by_first() -> tuple[dict[str, tuple[tuple[str, ...], ...]], tuple
 
 def _starts(toks: Sequence[Token], phrase: tuple[str, ...]) -> bool:
     return len(toks) >= len(phrase) and all(
-        t.norm == w or (w == "*" and t.norm not in ",.?!") for t, w in zip(toks, phrase, strict=False)
+        t[0] == w or (w == "*" and t[0] not in ",.?!") for t, w in zip(toks, phrase, strict=False)
     )
 
 
@@ -70,17 +70,15 @@ def _skip_opening(toks: Sequence[Token], names: frozenset[str]) -> tuple[int, in
     """Return the indexes after a greeting ("Hi Sam,", "Sam,") and after fillers ("Just", "And")."""
     words = _words()
     at = 0
-    comma = next((i for i, t in enumerate(toks[:5]) if t.norm == ","), None)
-    if comma is not None and (
-        toks[0].norm in words["greetings"] or all(t.norm in names for t in toks[:comma])
-    ):
+    comma = next((i for i, t in enumerate(toks[:5]) if t[0] == ","), None)
+    if comma is not None and (toks[0][0] in words["greetings"] or all(t[0] in names for t in toks[:comma])):
         at = comma + 1
     greeting_end = at
-    while at < len(toks) and (toks[at].norm in words["fillers"] or toks[at].norm == ","):
+    while at < len(toks) and (toks[at][0] in words["fillers"] or toks[at][0] == ","):
         at += 1
-    if [t.norm for t in toks[at : at + 3]] == ["go", "ahead", "and"]:
+    if [t[0] for t in toks[at : at + 3]] == ["go", "ahead", "and"]:
         at += 3  # "Go ahead and forward my CV": the order is the verb after
-    elif at + 1 < len(toks) and toks[at].norm == "go" and toks[at + 1].norm in words["favour_verbs"]:
+    elif at + 1 < len(toks) and toks[at][0] == "go" and toks[at + 1][0] in words["favour_verbs"]:
         at += 1  # "Go ask her on Monday": the order is "ask"
     return greeting_end, at
 
@@ -112,36 +110,36 @@ def _command(text: str, start: int, end: int, names: frozenset[str]) -> Command 
     if not toks or (text[start:end].rstrip().endswith("?") and not _order_as_question(toks, names)):
         return None  # nothing, or a question
     words = _words()
-    head = toks[0].norm
+    head = toks[0][0]
     opener = head in words["greetings"] or head in words["fillers"] or head in names or head in _OPENERS
     if not opener and (not head.isalpha() or head in words["not_imperative"] or not _verb(head, words)):
         return None  # most sentences: "I ...", "Thanks ...", "It ..." give no order
     opening, at = _skip_opening(toks, names)
-    while at < len(toks) and (toks[at].norm in ("please", ",") or toks[at].norm in _words()["fillers"]):
+    while at < len(toks) and (toks[at][0] in ("please", ",") or toks[at][0] in _words()["fillers"]):
         at += 1
     rest = toks[at:]
     if not rest:
         return None
-    negative = rest[0].norm in ("do", "don't") and len(rest) > 1 and rest[1].norm == "not"
+    negative = rest[0][0] in ("do", "don't") and len(rest) > 1 and rest[1][0] == "not"
     verb_at = 2 if negative else 0
     if len(rest) <= verb_at:
         return None
     verb = rest[verb_at]
-    if not verb.norm.isalpha() or verb.norm in words["not_imperative"] or not _verb(verb.norm, words):
+    if not verb[0].isalpha() or verb[0] in words["not_imperative"] or not _verb(verb[0], words):
         return None
     by_first, wild = _courteous_by_first()
-    if any(_starts(rest, p) for p in by_first.get(rest[0].norm, ()) + wild):
+    if any(_starts(rest, p) for p in by_first.get(rest[0][0], ()) + wild):
         return None
     after = rest[verb_at + 1] if len(rest) > verb_at + 1 else None
-    if other_classes(verb.norm) and not negative and (after is None or after.norm not in words["objects"]):
+    if other_classes(verb[0]) and not negative and (after is None or after[0] not in words["objects"]):
         return None  # "Question about the role", "Email below": a noun, not an order
     if _offers(rest, words) or _softened(text[start:end].lower(), toks) or _family_news(rest, words):
         return None
-    if not negative and verb.norm not in words["favour_verbs"]:
+    if not negative and verb[0] not in words["favour_verbs"]:
         return None  # "Come visit", "Grab a coffee with me": an invitation, not an order
-    if text[verb.start].islower() and verb_at == 0 and at == 0 and not _starts_sentence(text, start):
+    if text[verb[1]].islower() and verb_at == 0 and at == 0 and not _starts_sentence(text, start):
         return None  # a lower-case start is a fragment or a continued line, not a sentence
-    return Command(verb, negative, toks[opening].start if opening < len(toks) else verb.start, tuple(rest))
+    return Command(verb, negative, toks[opening][1] if opening < len(toks) else verb[1], tuple(rest))
 
 
 def _order_as_question(toks: Sequence[Token], names: frozenset[str]) -> bool:
@@ -151,11 +149,11 @@ def _order_as_question(toks: Sequence[Token], names: frozenset[str]) -> bool:
     "Know anyone at Acme?" and "Coffee next week?" are questions.
     """
     _, at = _skip_opening(toks, names)
-    rest = [t.norm for t in toks[at : at + 2]]
+    rest = [t[0] for t in toks[at : at + 2]]
     if len(rest) == 2 and rest[0] in _words()["favour_verbs"] and rest[1] in ("me", "us"):
         return rest[0] not in _RECALL
     # An order with a tag: "...and tell them to process my papers first ok?"
-    return len(toks) >= 4 and toks[-1].norm == "?" and toks[-2].norm in _TAGS and toks[-3].norm != "is"
+    return len(toks) >= 4 and toks[-1][0] == "?" and toks[-2][0] in _TAGS and toks[-3][0] != "is"
 
 
 #: Verbs that open a question about the reader's memory, not an order: "Remember me from the gym?"
@@ -177,12 +175,12 @@ def _softened(sentence: str, toks: Sequence[Token]) -> bool:
     typed or as read ("if u get a sec" is "if you get a sec")."""
     if _softeners().search(sentence) is not None:
         return True
-    return _softeners().search(" ".join(t.norm for t in toks)) is not None
+    return _softeners().search(" ".join(t[0] for t in toks)) is not None
 
 
 def _offers(rest: Sequence[Token], words: dict[str, frozenset[str]]) -> bool:
     """Return whether an imperative offers something ("Call me if you ever need anything")."""
-    norms = [t.norm for t in rest]
+    norms = [t[0] for t in rest]
     for i, norm in enumerate(norms):
         if norm == "if" and any(w in words["offer_conditions"] for w in norms[i + 1 : i + 5]):
             return True
@@ -266,7 +264,7 @@ def _in_lower_case(text: str) -> bool:
 def _family_news(rest: Sequence[Token], words: dict[str, frozenset[str]]) -> bool:
     """Return whether the order is "tell" news to pass on ("Tell Aunt June I'll bring the kids",
     "tell her i start tues", "tell Auntie Pat the flowers are from me")."""
-    norms = [t.norm for t in rest[:6]]
+    norms = [t[0] for t in rest[:6]]
     if not norms or norms[0] != "tell":
         return False
     kin = next((i for i, w in enumerate(norms[1:4], 1) if w in words["kin"]), None)

@@ -40,7 +40,7 @@ def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
                     if need.isdisjoint(words):
                         break
                 else:
-                    hits += [(toks[first].start, toks[last].end) for first, last in construction.search(toks)]
+                    hits += [(toks[first][1], toks[last][2]) for first, last in construction.search(toks)]
             if not hits or any(find(rule.unless, toks, words)):
                 continue
             if rule.replacements == ("",):

@@ -22,7 +22,6 @@ import itertools
 import operator
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from typing import NamedTuple
 
 from askcraft._checks.rules.rarity import commonness
 from askcraft._checks.rules.texting import SPELLINGS, TEXTING, as_texting
@@ -74,12 +73,10 @@ _IS_WORD = dict.fromkeys(_PUNCT, False)
 _WORD_OF = operator.itemgetter(0)
 
 
-class Token(NamedTuple):
-    """One word (or mark) of a sentence: its normalised form and where it is in the text."""
-
-    norm: str
-    start: int
-    end: int
+#: One word (or mark) of a sentence: ``(norm, start, end)``, its normalised form and where it is in
+#: the text. A plain tuple, read by index: ``zip`` makes them in bulk, where a named tuple cost a
+#: call of ``tuple.__new__`` per token (with its arguments packed twice) and was slower to free.
+Token = tuple[str, int, int]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -98,10 +95,6 @@ def _split(word: str) -> tuple[str, ...]:
     if word.endswith("'s") and word[:-2] in _S_IS:
         return (word[:-2], "is")
     return (word.rstrip("'"),)
-
-
-#: Makes a Token from a ``(norm, start, end)`` tuple without a Python-level ``__new__``.
-_new_token = functools.partial(tuple.__new__, Token)
 
 
 #: A text read once: its tokens, their start offsets, its words as ``tone_model.words`` gives them,
@@ -133,7 +126,7 @@ def scan(text: str) -> Scan:
     bounds = list(itertools.accumulate(map(len, parts)))
     norms = parts[1::2]
     starts, ends = bounds[0:-1:2], bounds[1::2]
-    toks = list(map(tuple.__new__, itertools.repeat(Token), zip(norms, starts, ends, strict=True)))
+    toks = list(zip(norms, starts, ends, strict=True))
     wordy = list(map(_IS_WORD.get, norms, itertools.repeat(True)))
     special = _special(text, folded, norms, starts, ends)
     if not special:
@@ -150,7 +143,7 @@ def scan(text: str) -> Scan:
         out_norms += norms[prev:i]
         word, start, end = toks[i]
         pieces = _split(word)
-        out += map(_new_token, zip(pieces, itertools.repeat(start), itertools.repeat(end)))
+        out += zip(pieces, itertools.repeat(start), itertools.repeat(end))
         out_starts += [start] * len(pieces)
         out_norms += pieces
         if word[-1] == "'":
@@ -193,7 +186,7 @@ def _scan_by_match(text: str) -> Scan:
         word = match.group()
         start, end = match.span()
         if word in _PUNCT:
-            out.append(_new_token((word, start, end)))
+            out.append((word, start, end))
             continue
         if not lowered:
             word = word.lower()
@@ -203,14 +196,14 @@ def _scan_by_match(text: str) -> Scan:
             or word == "cannot"
             or (word in TEXTING and as_texting(text[start:end]))
         ):
-            out.extend(_new_token((part, start, end)) for part in _split(word))
+            out.extend((part, start, end) for part in _split(word))
             whole = word.replace("\u2019", "'")
             if whole[-1] == "'":
                 found.append((whole[:-1], start, end - 1))
                 continue
             found.append((whole, start, end))
         else:
-            out.append(_new_token((word, start, end)))
+            out.append((word, start, end))
             found.append((word, start, end))
     norms = tuple([t[0] for t in out])
     return tuple(out), tuple([t[1] for t in out]), tuple(found), norms, tuple(map(_WORD_OF, found))
@@ -289,13 +282,13 @@ class Construction:
         words = lead.words if lead.words and not lead.optional else None
         at = 0
         while at < len(toks):
-            if words is not None and toks[at].norm not in words:
+            if words is not None and toks[at][0] not in words:
                 at += 1
                 continue
             end = self._match(toks, 0, at)
             if end is not None and end > at:
                 first = at
-                while toks[first].norm in _PUNCT and first < end - 1:
+                while toks[first][0] in _PUNCT and first < end - 1:
                     first += 1
                 yield first, end - 1
                 at = end
@@ -308,13 +301,13 @@ class Construction:
         this = self.parts[part]
         if this.gap:
             for skip in range(this.gap + 1):
-                if skip and (at + skip > len(toks) or toks[at + skip - 1].norm in _PUNCT):
+                if skip and (at + skip > len(toks) or toks[at + skip - 1][0] in _PUNCT):
                     break
                 end = self._match(toks, part + 1, at + skip)
                 if end is not None:
                     return end
             return None
-        if at < len(toks) and toks[at].norm in this.words:
+        if at < len(toks) and toks[at][0] in this.words:
             end = self._match(toks, part + 1, at + 1)
             if end is not None:
                 return end
@@ -370,9 +363,9 @@ def find(
     *present* is the set of the tokens' words, when the caller has it already.
     """
     if present is None:
-        present = {t.norm for t in toks}
+        present = {t[0] for t in toks}
     for construction in constructions:
         if not construction.possible(present):
             continue
         for first, last in construction.search(toks):
-            yield toks[first].start, toks[last].end
+            yield toks[first][1], toks[last][2]

@@ -55,17 +55,17 @@ def _command_finding(text: str, start: int, end: int, order: Command) -> Finding
     first = order.start
     at_start = first == start
     if order.negative:
-        after = order.rest[3:] if len(order.rest) > 3 and order.rest[3].norm == "to" else ()
+        after = order.rest[3:] if len(order.rest) > 3 and order.rest[3][0] == "to" else ()
         rewrite = ""
-        if order.verb.norm in _FORGET and after:
-            rewrite = _question(text, after[1].start, end, capital=at_start) if len(after) > 1 else ""
+        if order.verb[0] in _FORGET and after:
+            rewrite = _question(text, after[1][1], end, capital=at_start) if len(after) > 1 else ""
         rule = by_id["politeness.negative-command"]
         if rewrite:
             return rule.finding(first, end - first, replacements=(rewrite,))
         return removal_finding(rule, text, first, end)
-    please = "please" in text[first : order.verb.start].lower()
+    please = "please" in text[first : order.verb[1]].lower()
     rule = by_id["politeness.please-start" if please else "politeness.command"]
-    rewrite = _question(text, order.verb.start, end, capital=at_start, please=please)
+    rewrite = _question(text, order.verb[1], end, capital=at_start, please=please)
     return rule.finding(first, end - first, replacements=(rewrite,), rewrite=rewrite)
 
 

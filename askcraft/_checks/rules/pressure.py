@@ -133,13 +133,13 @@ def _as_question(text: str, finding: Finding) -> Finding:
     start, end = sentence_around(text, finding.offset) or (0, 0)
     toks = tokens(text, start, end)
     at = 0
-    while at < len(toks) and toks[at].norm in _DEMAND_GLUE:
+    while at < len(toks) and toks[at][0] in _DEMAND_GLUE:
         at += 1
-    if at == 0 or at >= len(toks) or not is_base_verb(toks[at].norm) or start + 1 > finding.offset + 1 + 40:
+    if at == 0 or at >= len(toks) or not is_base_verb(toks[at][0]) or start + 1 > finding.offset + 1 + 40:
         return finding
-    if "you" not in (t.norm for t in toks[:at]):
+    if "you" not in (t[0] for t in toks[:at]):
         return finding  # "I trust you will see to it...": the verb after the glue is the writer's
-    rest = text[toks[at].start : end].rstrip(" .!?")
+    rest = text[toks[at][1] : end].rstrip(" .!?")
     rewrite = f"Could you {rest}?"
     return dataclasses.replace(finding, offset=start, length=end - start, replacements=(rewrite,))
 
@@ -163,7 +163,7 @@ def _exclamations(ctx: CheckContext) -> list[Finding]:
         if bangs.count("!") <= most and "?" not in bangs:
             continue
         start = max(ctx.text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
-        said = {t.norm for t in tokens(ctx.text, start, match.start())}
+        said = {t[0] for t in tokens(ctx.text, start, match.start())}
         excited = "?" not in bangs and bool(warm & said)
         if excited and bangs.count("!") <= rule.data["max_warm_bangs"]:
             continue
@@ -179,14 +179,14 @@ def _rejoices(text: str, at: int, joy: frozenset[str], pressing: frozenset[str])
     """Return whether the sentence around *at* is joy or thanks, not a raised voice ("I GOT THE JOB")."""
     start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
     ends = [e for e in (text.find(c, at) for c in ".!?\n") if e != -1]
-    said = {t.norm for t in tokens(text, start, min(ends, default=len(text)))}
+    said = {t[0] for t in tokens(text, start, min(ends, default=len(text)))}
     return bool(joy & said) and not pressing & said
 
 
 def _chases(text: str, at: int, words: list[str]) -> bool:
     """Return whether the question ending at *at* chases the reader for news ("any update??")."""
     start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
-    return bool(set(words) & {t.norm for t in tokens(text, start, at)})
+    return bool(set(words) & {t[0] for t in tokens(text, start, at)})
 
 
 @functools.cache

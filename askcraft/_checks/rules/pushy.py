@@ -89,15 +89,15 @@ def addresses_reader(
     if toks is None:
         toks = tokens(text, start, end)
     if words is None:
-        words = {t.norm for t in toks}
+        words = {t[0] for t in toks}
     if not _READER.isdisjoint(words):
         return True
     if "let" in words and "us" in words:
         before = START
         for a, b in itertools.pairwise(toks):
-            if a.norm == "let" and b.norm == "us" and before in _CLAUSE_START:
+            if a[0] == "let" and b[0] == "us" and before in _CLAUSE_START:
                 return True  # "Let's ...", "..., so let's ...", not "they let us go"
-            before = a.norm
+            before = a[0]
     return command(text, start, end) is not None
 
 
@@ -143,7 +143,7 @@ def features(toks: Sequence[Token]) -> set[str]:
 
     A skip pair is two words with one between them, written "need _ by". Tokens are in lower case.
     """
-    words = [START, *(t.norm for t in toks)]
+    words = [START, *(t[0] for t in toks)]
     found = set(words[1:])
     found.update(f"{a} {b}" for a, b in itertools.pairwise(words))
     found.update(f"{a} {SKIP} {c}" for a, c in zip(words, words[2:], strict=False))
@@ -184,12 +184,10 @@ def as_written(text: str, start: int, end: int, feature: str) -> str:
     words = feature.split()
     toks = tokens(text, start, end)
     for i in range(len(toks) - len(words) + 1):
-        if all(word == SKIP or toks[i + k].norm == word for k, word in enumerate(words)):
+        if all(word == SKIP or toks[i + k][0] == word for k, word in enumerate(words)):
             if len(words) == 3 and words[1] == SKIP:  # "need _ by": the two words it weighs
-                return (
-                    f"{text[toks[i].start : toks[i].end]} \u2026 {text[toks[i + 2].start : toks[i + 2].end]}"
-                )
-            return text[toks[i].start : toks[i + len(words) - 1].end]
+                return f"{text[toks[i][1] : toks[i][2]]} \u2026 {text[toks[i + 2][1] : toks[i + 2][2]]}"
+            return text[toks[i][1] : toks[i + len(words) - 1][2]]
     return feature
 
 

@@ -85,7 +85,7 @@ def _constructions(key: str) -> tuple[Construction, ...]:
 
 
 def _at(toks: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(t.norm for t in toks[i : i + len(phrase)]) == phrase
+    return tuple(t[0] for t in toks[i : i + len(phrase)]) == phrase
 
 
 @functools.lru_cache(maxsize=1024)
@@ -105,26 +105,26 @@ def _date_after(text: str, toks: Sequence[Token], i: int) -> int | None:
         if _at(toks, i, phrase):
             # "end of day tomorrow", "noon on Friday": the date that follows belongs to it.
             after = i + len(phrase)
-            if after < len(toks) and toks[after].norm == "on":
+            if after < len(toks) and toks[after][0] == "on":
                 after += 1
             more = _date_after(text, toks, after) if after < len(toks) else None
-            return more if more is not None else toks[i + len(phrase) - 1].end
-    if i >= len(toks) or not _DATE_START.match(toks[i].norm):
+            return more if more is not None else toks[i + len(phrase) - 1][2]
+    if i >= len(toks) or not _DATE_START.match(toks[i][0]):
         return None
     window = list(toks[i : i + 8])
     stop = next(
         (
             k
             for k, t in enumerate(window)
-            if t.norm in ",.;:!?()" and not _in_time(window, k) and not _in_clock(window, k)
+            if t[0] in ",.;:!?()" and not _in_time(window, k) and not _in_clock(window, k)
         ),
         len(window),
     )
     stop = min(stop, 5 + 4 * any(_in_time(window, k) for k in range(stop)))
     if stop == 0:
         return None
-    start = window[0].start
-    length = _time_prefix(text[start : window[stop - 1].end])
+    start = window[0][1]
+    length = _time_prefix(text[start : window[stop - 1][2]])
     if length:
         return start + length
     return _date_as_read(text, window[:stop])
@@ -132,18 +132,18 @@ def _date_after(text: str, toks: Sequence[Token], i: int) -> int | None:
 
 def _in_time(window: Sequence[Token], k: int) -> bool:
     """Return whether the full stop at *k* is one of "a.m." or "p.m." ("by 9 a.m. Monday")."""
-    return window[k].norm == "." and k > 0 and window[k - 1].norm in ("a", "p", "m")
+    return window[k][0] == "." and k > 0 and window[k - 1][0] in ("a", "p", "m")
 
 
 def _in_clock(window: Sequence[Token], k: int) -> bool:
     """Return whether the colon at *k* joins the hours and minutes of a clock time ("by 17:30")."""
     return (
-        window[k].norm == ":"
+        window[k][0] == ":"
         and 0 < k < len(window) - 1
-        and window[k - 1].norm.isdigit()
-        and window[k + 1].norm.isdigit()
-        and window[k - 1].end == window[k].start
-        and window[k].end == window[k + 1].start
+        and window[k - 1][0].isdigit()
+        and window[k + 1][0].isdigit()
+        and window[k - 1][2] == window[k][1]
+        and window[k][2] == window[k + 1][1]
     )
 
 
@@ -182,14 +182,14 @@ _CLOCK = re.compile(
 
 def _date_as_read(text: str, window: Sequence[Token]) -> int | None:
     """Return the end of a date typed in texting spellings ("tmrw night"), read as its words."""
-    if all(text[t.start : t.end].lower() == t.norm for t in window):
+    if all(text[t[1] : t[2]].lower() == t[0] for t in window):
         return None  # typed as read: dateparser has seen it already
-    length = date_prefix(" ".join(t.norm for t in window))
+    length = date_prefix(" ".join(t[0] for t in window))
     at = 0
     for token in window:
-        at += len(token.norm) + 1
+        at += len(token[0]) + 1
         if length and at > length:
-            return token.end
+            return token[2]
     return None
 
 
@@ -210,20 +210,20 @@ def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
     plain_out = _offers_a_plain_way_out(text)
     easy_out = plain_out or _hedges(text)
     for i, cue_length, near_end in found:
-        at = next((k for k, (a, b) in enumerate(spans) if a <= toks[i].start < b), 0)
+        at = next((k for k, (a, b) in enumerate(spans) if a <= toks[i][1] < b), 0)
         start, end = spans[at] if spans else (0, len(text))
         if not _asks_reader(text, start, end) or (easy_out and _explained(text, spans, at)):
             continue
         if near_end is not None:
             # "Tonight, ideally?", "today if possible": a hedge does not make hours a way out.
             within_a_day = not _WITHIN_A_DAY.isdisjoint(norms[i : bisect.bisect_left(starts, near_end)])
-            yield toks[i].start, near_end, plain_out if within_a_day else easy_out
+            yield toks[i][1], near_end, plain_out if within_a_day else easy_out
             continue
         sentence = tokens(text, start, end)
-        at = next(k for k, t in enumerate(sentence) if t.start == toks[i].start) + cue_length
+        at = next(k for k, t in enumerate(sentence) if t[1] == toks[i][1]) + cue_length
         stop = _date_after(text, sentence, at)
         if stop is not None:
-            yield toks[i].start, stop, easy_out
+            yield toks[i][1], stop, easy_out
 
 
 def offers_a_way_out(text: str) -> bool:
@@ -277,7 +277,7 @@ def _candidates(
             after = i + len(soon)
             if after < len(norms) and norms[after] in _TIMES_OF_DAY:
                 after += 1  # "tomorrow night", "today lunchtime": the time is the deadline's too
-            yield i, 0, toks[after - 1].end
+            yield i, 0, toks[after - 1][2]
             continue
         cue = next((c for c in cues.get(norm, ()) if tuple(norms[i : i + len(c)]) == c), None)
         if cue is not None and i + len(cue) < len(toks) and _DATE_START.match(norms[i + len(cue)]):
