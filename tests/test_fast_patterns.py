@@ -187,8 +187,8 @@ def test_speaking_to_the_reader_with_the_sentences_words(texts: list[str]) -> No
 
 
 def test_phrase_rules_find_what_finditer_finds(texts: list[str]) -> None:
-    """``run_phrase_rules`` (each rule's key words looked for where the file's are) flags what each
-    rule's pattern finds with ``finditer``, rule by rule in the data file's order."""
+    """``run_phrase_rules`` (only the rules whose key words the text holds, each tried at its key
+    words) flags what each rule's pattern finds with ``finditer``, in the data file's order."""
     names = sorted({p.stem for p in base.DATA.glob("*.yaml") if not p.stem.startswith("politeness_")})
     for text in texts[::3]:
         ctx = base.example_context({"text": text})

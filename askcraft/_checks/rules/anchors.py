@@ -22,7 +22,7 @@ import importlib
 import itertools
 import operator
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from askcraft._checks.rules.constructions import scan
@@ -170,7 +170,6 @@ def anchored_matches(
     keys: frozenset[str],
     text: str,
     follow: Mapping[str, frozenset[str]] | None = None,
-    near: Sequence[int] | None = None,
 ) -> Iterator[re.Match[str]]:
     """Yield what ``pattern.finditer(text)`` would, trying only where one of *keys* starts a word.
 
@@ -178,14 +177,10 @@ def anchored_matches(
     and must follow a non-word character, a match can only begin where a key word does, so
     anchoring there skips scanning the whole text once per rule. In an ASCII text, a key word
     in *follow* is tried only where the next word is one of those it maps to (a phrase's words
-    are the text's words where it matches; see :func:`second_words`). *near*, when given, are the
-    numbers of the text's words (in order) among which every one of *keys* is: only those are tested.
+    are the text's words where it matches; see :func:`second_words`).
     """
     _, _, found, _, words = scan(text)
-    if near is None:
-        order = itertools.compress(range(len(found)), map(keys.__contains__, words))  # key words, in turn
-    else:
-        order = itertools.compress(near, map(keys.__contains__, map(words.__getitem__, near)))
+    order = itertools.compress(range(len(found)), map(keys.__contains__, words))  # key words, in turn
     check = follow if follow and text.isascii() else None
     last = len(found) - 1
     end = -1

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast, get_args
 
@@ -19,7 +18,6 @@ from askcraft._checks.rules.constructions import (
     Construction,
     compile_construction,
     find,
-    scan,
     tokens,
     word_set,
 )
@@ -94,18 +92,14 @@ class Rule:
             field="subject" if field == "subject" else "body",
         )
 
-    def matches(self, text: str, near: Sequence[int] | None = None) -> Iterator[re.Match[str]]:
-        """Yield every match of this rule's phrases in *text*.
-
-        *near* may give the numbers of the text's words among which all its key words are (see
-        :func:`anchors.anchored_matches`).
-        """
+    def matches(self, text: str) -> Iterator[re.Match[str]]:
+        """Yield every match of this rule's phrases in *text*."""
         if self.pattern is None:
             return
         if self.keys is None or (self.raw and has_folds(text)):
             yield from self.pattern.finditer(text)
         elif not self.keys.isdisjoint(word_set(text)):
-            yield from anchored_matches(self.pattern, self.keys, text, self.follow, near)
+            yield from anchored_matches(self.pattern, self.keys, text, self.follow)
 
 
 def _examples(raw: list[Any] | None) -> tuple[Mapping[str, Any], ...]:
@@ -226,26 +220,20 @@ def run_phrase_rules(ctx: CheckContext, name: str) -> list[Finding]:
 
     Only the rules that can match are gone through (in the data file's order): those whose key
     words the text has, those without keys, and, in a text with a letter that folds to an ASCII
-    one, those with raw patterns (see :meth:`Rule.matches`). Where the file's key words are is
-    found once, and each rule's key words are looked for there alone.
+    one, those with raw patterns (see :meth:`Rule.matches`).
     """
     found = []
     text = ctx.text
     table, by_word, keys, anywhere, raw = _phrase_index(name)
-    present = keys & word_set(text)
-    numbers = {number for word in present for number in by_word[word]}
+    numbers = {number for word in keys & word_set(text) for number in by_word[word]}
     numbers.update(anywhere)
     if raw and has_folds(text):
         numbers.update(raw)
-    near = None
-    if present:  # where the file's key words are: each rule's key words are among them
-        words = scan(text)[4]
-        near = list(itertools.compress(range(len(words)), map(present.__contains__, words)))
     for number in sorted(numbers):
         rule = table[number]
         if not rule.applies(ctx):
             continue
-        for match in rule.matches(text, near):
+        for match in rule.matches(text):
             if rule.unless and _excepted(rule, text, match.start()):
                 continue
             found.append(removal_finding(rule, text, match.start(), match.end()))
