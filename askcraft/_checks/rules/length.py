@@ -12,6 +12,9 @@ from askcraft._checks.rules.base import lexicon, option, rules, whole
 
 _NAME = "length"
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+#: The same for an ASCII text, read with ASCII's character tables (``[^\W_]`` is ``[a-zA-Z0-9]``
+#: for an ASCII character either way): fewer steps a character.
+_WORD_ASCII = re.compile(_WORD.pattern, re.ASCII)
 
 
 @functools.cache
@@ -35,7 +38,7 @@ def sms_segments(text: str) -> tuple[int, str, int]:
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len((_WORD_ASCII if text.isascii() else _WORD).findall(text))
 
 
 def check(ctx: CheckContext) -> list[Finding]:
