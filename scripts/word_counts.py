@@ -3,9 +3,9 @@
 Run from the repository root:  python scripts/word_counts.py
 Writes askcraft/_checks/rules/word_counts.json: for every token (as ``constructions.scan`` reads
 it: lowercased, contractions split, marks included) that two messages or more hold, the number of
-messages of the evaluation sets (tests/data/tone_eval.yaml, tone_eval_blind.yaml and
-tone_eval_blind2.yaml: people's messages, read and labelled, none of them in the training sets the
-speed benchmark checks) that hold it.
+messages of the two evaluation sets already read (tests/data/tone_eval.yaml and
+tone_eval_blind.yaml: people's messages, none of them in the training sets the speed benchmark
+checks) that hold it. The unread blind sets are left out: nothing shipped is made from them.
 
 The counts only decide which of a construction's required parts it is indexed by and which are
 checked first (``rules/rarity.py``): every required part is checked all the same, so they change
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from askcraft._checks.rules.constructions import token_set  # noqa: E402
 from askcraft._yaml import safe_load  # noqa: E402
 
-SETS = ("tone_eval.yaml", "tone_eval_blind.yaml", "tone_eval_blind2.yaml")
+SETS = ("tone_eval.yaml", "tone_eval_blind.yaml")
 OUT = ROOT / "askcraft" / "_checks" / "rules" / "word_counts.json"
 
 
