@@ -95,6 +95,11 @@ def serving(
         reader.join(timeout=5)
         if proc.stdout is not None:
             proc.stdout.close()
+        said = "".join(lines)
+        if "Traceback" in said or "Exception" in said:
+            # A page that answered 500 shows only "Internal Server Error" in the browser; the
+            # server's own account of it goes to the test report.
+            sys.stderr.write(f"askcraft serve said:\n{said[-20_000:]}\n")
 
 
 @contextlib.contextmanager
