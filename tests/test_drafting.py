@@ -1068,3 +1068,23 @@ def test_a_short_email_request_is_not_called_short_by_askcraft(goal: str) -> Non
     }
     draft = askcraft.draft(intent, grammar=False)
     assert not [f for f in draft.findings if f.rule == "length.email-short"], draft.body
+
+
+def test_a_text_with_an_accent_keeps_within_its_ceiling() -> None:
+    """An accent makes a text UCS-2, where every wording is five segments; the fullest wording was
+    kept at 324 characters, past a text's 320 (found by hypothesis in a fresh-venv run)."""
+    intent = {
+        "kind": "request",
+        "goal": "advice",
+        "channel": "text",
+        "recipient": {"name": "Aa", "relationship": "mentor"},
+        "sender": {
+            "name": "Aa Aaaa Aaaaaaaaá",
+            "reason": "I want to " + "aa " * 13 + "aaaaaaaa aaaaaaaa aaaaaaaaa aaaaaaaaa aaaaaaaaa",
+        },
+        "count": 1,
+        "send_date": date(2026, 11, 12),
+        "role": "data analyst",
+        "details": "share a few tips on interviews",
+    }
+    assert len(askcraft.draft(intent, check=False, grammar=False).body) <= 320

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 BREVITY = (0, 1, 2, 3)
 #: Channels with a hard size: one SMS segment, a LinkedIn connection note.
 TIGHT = frozenset({"text", "linkedin-connection-note"})
+#: The most characters such a message may have whatever its encoding: two plain SMS, one note.
+CEILING = {"text": 320, "linkedin-connection-note": 300}
 
 
 def overflow(kind: str, channel: str, body: str, options: Mapping[str, Any]) -> int:
@@ -68,11 +70,14 @@ def fitted(
     """Render at brevity 0, then shorter, until the message fits its channel; return the parts and context.
 
     When nothing fits, the shortest wins, and among equally long ones the least squeezed: a text two
-    segments long either way keeps its fuller, more varied wording.
+    segments long either way keeps its fuller, more varied wording, unless only a shorter one keeps
+    within the channel's ceiling in characters (a name with an accent makes a text UCS-2, where
+    every wording is five segments and the fullest was 324 characters).
     """
     from askcraft._render.context import rendered_again  # noqa: PLC0415
 
-    best: tuple[int, dict[str, str | None], dict[str, Any]] | None = None
+    best: tuple[tuple[int, bool], dict[str, str | None], dict[str, Any]] | None = None
+    ceiling = CEILING.get(intent.channel)
     for brevity in BREVITY:
         ctx = rendered_again(context, brevity=brevity) if brevity else context
         parts = render(pack, selection, ctx)
@@ -86,8 +91,9 @@ def fitted(
             return render(pack, selection, roomiest), roomiest
         if over == 0:
             return parts, ctx
-        if best is None or over < best[0]:
-            best = (over, parts, ctx)
+        rank = (over, ceiling is not None and len(parts["body"] or "") > ceiling)
+        if best is None or rank < best[0]:
+            best = (rank, parts, ctx)
     assert best is not None  # BREVITY is never empty
     return best[1], best[2]
 
