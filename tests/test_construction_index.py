@@ -19,13 +19,8 @@ from hypothesis import strategies as st
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
 from askcraft._checks.rules import construction_rules, rarity
-from askcraft._checks.rules.base import (
-    clauses_around,
-    read_sentences,
-    remove_words,
-    rules,
-)
-from askcraft._checks.rules.construction_rules import run_construction_rules
+from askcraft._checks.rules.base import read_sentences, rules
+from askcraft._checks.rules.construction_rules import run_construction_rules, sentence_finding
 from askcraft._checks.rules.constructions import _PUNCT, Construction, Token, token_set, tokens
 
 NAMES = ("pressure", "negativity")
@@ -51,12 +46,7 @@ def _every_construction(ctx: CheckContext, name: str) -> list[Finding]:
             ]
             if not hits or any(any(c.search(toks)) for c in rule.unless):
                 continue
-            if rule.replacements == ("",):
-                a, b = clauses_around(text, start, end, hits)
-                a, b, fix = remove_words(text, (start, end), a, b)
-                found.append(rule.finding(a, b - a, replacements=(fix,)))
-            else:
-                found.append(rule.finding(start, end - start))
+            found.append(sentence_finding(rule, text, (start, end), hits))
     return found
 
 

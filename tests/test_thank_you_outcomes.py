@@ -35,8 +35,8 @@ def test_a_setback_is_told_apart_from_good_news(outcome: str, language: str, exp
     assert disappoints(outcome, language) is expected
 
 
-def _thank_you(goal: str, channel: str, variant: str, *, language: str = "en-US", **fields: Any) -> str:
-    intent = {
+def _intent(goal: str, channel: str, *, language: str = "en-US", **fields: Any) -> dict[str, Any]:
+    return {
         "kind": "thank-you",
         "goal": goal,
         "channel": channel,
@@ -45,7 +45,12 @@ def _thank_you(goal: str, channel: str, variant: str, *, language: str = "en-US"
         "sender": {"name": "Ama Owusu"},
         **fields,
     }
-    return askcraft.draft(intent, check=False, variant=variant).to_text()
+
+
+def _thank_you(goal: str, channel: str, variant: str, *, language: str = "en-US", **fields: Any) -> str:
+    return askcraft.draft(
+        _intent(goal, channel, language=language, **fields), check=False, variant=variant
+    ).to_text()
 
 
 #: What a thank-you must not say of a setback, by language: good news, or that they made it happen.
@@ -183,20 +188,8 @@ def test_a_pending_outcome_is_neither_good_news_nor_led_with(
     """ "Hi Bob. Still waiting to hear back. Thank you for..." led with no news, and "It made a real
     difference. Still waiting to hear back." claimed what had not happened yet."""
     help_, outcome = PENDING[language]
-    draft = askcraft.draft(
-        {
-            "kind": "thank-you",
-            "goal": "referral",
-            "channel": channel,
-            "language": language,
-            "recipient": {"name": "Kofi Mensah", "relationship": "friend"},
-            "sender": {"name": "Ama Owusu"},
-            "help": help_,
-            "outcome": outcome,
-        },
-        variant=variant,
-        grammar=False,
-    )
+    intent = _intent("referral", channel, language=language, help=help_, outcome=outcome)
+    draft = askcraft.draft(intent, variant=variant, grammar=False)
     low = draft.to_text().casefold()
     assert not [said for said in [*GOOD_NEWS[language], "made a real difference"] if said in low], low
     assert low.index(help_.casefold()) < low.index(outcome.casefold()[-12:]), "thanks come first"

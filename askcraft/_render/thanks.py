@@ -182,12 +182,13 @@ def outcome_facts(
     to hear back from Boots", not a bare "Still waiting to hear back.", which reads as a reproach
     to the reader (askcraft's own guilt check flags it).
     """
-    pending = bool(outcome and not disappoints(outcome, language) and is_pending(outcome, language))
+    setback = bool(outcome and disappoints(outcome, language))
+    pending = bool(outcome and not setback and is_pending(outcome, language))
     text = _pending_in_full(outcome, where) if outcome and pending and primary(language) == "en" else outcome
     return {
         "outcome_sentence": sentence(text) if text else None,
         "outcome_exclaims": bool(outcome and outcome.rstrip().endswith("!")),
-        "outcome_disappoints": bool(outcome and disappoints(outcome, language)),
+        "outcome_disappoints": setback,
         "outcome_pending": pending,
     }
 

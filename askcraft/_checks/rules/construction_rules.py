@@ -12,7 +12,7 @@ import functools
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
-from askcraft._checks.rules.base import clauses_around, read_sentences, remove_words, rules
+from askcraft._checks.rules.base import Rule, clauses_around, read_sentences, remove_words, rules
 from askcraft._checks.rules.constructions import Construction, find, token_set
 
 
@@ -43,13 +43,22 @@ def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
                     hits += [(toks[first][1], toks[last][2]) for first, last in construction.search(toks)]
             if not hits or any(find(rule.unless, toks, words)):
                 continue
-            if rule.replacements == ("",):
-                a, b = clauses_around(text, start, end, hits)
-                a, b, fix = remove_words(text, (start, end), a, b)
-                found.append(rule.finding(a, b - a, replacements=(fix,)))
-            else:
-                found.append(rule.finding(start, end - start))
+            found.append(sentence_finding(rule, text, (start, end), hits))
     return found
+
+
+def sentence_finding(
+    rule: Rule, text: str, sentence: tuple[int, int], hits: list[tuple[int, int]]
+) -> Finding:
+    """Return *rule*'s finding for the sentence at *sentence* where its constructions matched at
+    *hits*: the clauses they are in, removed, for a rule whose rewrite is removal ("");
+    otherwise the whole sentence, for its rewrite."""
+    start, end = sentence
+    if rule.replacements == ("",):
+        a, b = clauses_around(text, start, end, hits)
+        a, b, fix = remove_words(text, (start, end), a, b)
+        return rule.finding(a, b - a, replacements=(fix,))
+    return rule.finding(start, end - start)
 
 
 def _live(name: str, text: str) -> dict[str, list[Construction]]:
