@@ -1088,3 +1088,57 @@ def test_a_text_with_an_accent_keeps_within_its_ceiling() -> None:
         "details": "share a few tips on interviews",
     }
     assert len(askcraft.draft(intent, check=False, grammar=False).body) <= 320
+
+
+_RELATIONSHIPS = ["friend", "family", "former-colleague", "acquaintance", "alumni", "mentor"]
+
+
+@pytest.mark.parametrize("relationship", _RELATIONSHIPS)
+def test_a_text_keeps_the_role_it_was_given_with_its_field(relationship: str) -> None:
+    """A text short of room said "people in publishing I could ask about openings": the role the
+    user gave (editor) went at brevity 2, silently, though "editor openings" fits one segment."""
+    intent = {
+        "kind": "request",
+        "goal": "job-leads",
+        "channel": "text",
+        "recipient": {"name": "Helen Ward", "relationship": relationship},
+        "sender": {"name": "Ollie Grant", "reason": "I've taught English for six years"},
+        "count": 2,
+        "industry": "publishing",
+        "role": "editor",
+    }
+    draft = askcraft.draft(intent, grammar=False)
+    assert "publishing" in draft.body
+    assert "editor" in draft.body, draft.body
+    assert not [f for f in draft.findings if f.rule.startswith("length.")], draft.body
+
+
+#: A pack whose shorter text drops the role without a word, as the built-in pack's did.
+_ROLE_DROPPING_TEXT = (
+    "Hi {{ recipient.first_name }}! {{ tell('reason') }} Do you know {{ count_words }} people {{ where }} "
+    "I could ask about {% if brevity == 0 %}{{ target.role }} openings and what the work is like from day "
+    "to day{% else %}openings{% endif %}? No worries if not."
+)
+
+
+def test_the_fit_prefers_a_longer_text_to_one_that_drops_what_the_user_gave(tmp_path: Path) -> None:
+    """A text may run past one SMS segment to keep every fact; a shorter wording that fits one
+    segment by leaving the role out is not taken (docs/networking-rules.md, Channels)."""
+    from packkit import make_pack  # noqa: PLC0415
+
+    entry = {"kinds": "request", "goals": "job-leads", "channels": "text", "variants": {"plain": "text.j2"}}
+    entries = [entry]
+    pack = make_pack(tmp_path, "role-text", templates={"text.j2": _ROLE_DROPPING_TEXT}, entries=entries)
+    intent = {
+        "kind": "request",
+        "goal": "job-leads",
+        "channel": "text",
+        "recipient": {"name": "Helen Ward", "relationship": "friend"},
+        "sender": {"name": "Ollie Grant", "reason": "I've taught English for six years"},
+        "count": 2,
+        "industry": "publishing",
+        "role": "editor",
+    }
+    body = askcraft.draft(intent, pack=pack, check=False, grammar=False).body
+    assert "editor openings" in body, body
+    assert 160 < len(body) <= 320

@@ -76,6 +76,22 @@ def _facts(intent: Intent, context: Mapping[str, Any]) -> list[tuple[str, str, l
     return facts
 
 
+def dropped(intent: Intent, context: Mapping[str, Any], body: str) -> int:
+    """Return how many facts the user gave that *body* leaves out, for the fit to weigh wordings.
+
+    Each fact ``left_out`` would report counts (a reason cut to its main point is still said), and
+    so does each of the role, industry and company: a wording that says "editor openings" keeps
+    more than one that says "openings", though both say where.
+    """
+    words = _words(body)
+    lost = sum(f.rule.startswith("content.left-out.") for f in left_out(intent, context, body))
+    target = context.get("target") or {}
+    for aim in ("role", "industry", "company"):
+        given = getattr(intent, aim)
+        lost += bool(given) and not _any_said([given, target.get(aim)], words)
+    return lost
+
+
 def left_out(intent: Intent, context: Mapping[str, Any], body: str) -> list[Finding]:
     """Return a finding for each fact of *intent* that the rendered *body* does not contain."""
     words = _words(body)

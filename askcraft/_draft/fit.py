@@ -69,29 +69,42 @@ def fitted(
 ) -> tuple[dict[str, str | None], dict[str, Any]]:
     """Render at brevity 0, then shorter, until the message fits its channel; return the parts and context.
 
-    When nothing fits, the shortest wins, and among equally long ones the least squeezed: a text two
-    segments long either way keeps its fuller, more varied wording, unless only a shorter one keeps
-    within the channel's ceiling in characters (a name with an accent makes a text UCS-2, where
-    every wording is five segments and the fullest was 324 characters).
+    A shorter wording that fits is taken only if it keeps every fact the fullest one kept
+    (``coverage.dropped``: the reason, the hook, the role, ...); one that leaves a fact out to fit
+    is weighed against the others. Among them, a wording within the channel's ceiling in characters
+    wins (a text never runs past 320, a connection note past 300), then the one that keeps the most
+    of what the user gave (a text keeps every fact and may run past one SMS segment; a connection
+    note drops the reason, then the hook, only to stay within 300), then the shortest, and among
+    equally long ones the least squeezed: a text two segments long either way keeps its fuller,
+    more varied wording (a name with an accent makes a text UCS-2, where every wording is five
+    segments and the fullest was 324 characters: the one within 320 is kept).
     """
+    from askcraft._draft.coverage import dropped  # noqa: PLC0415
     from askcraft._render.context import rendered_again  # noqa: PLC0415
 
-    best: tuple[tuple[int, bool], dict[str, str | None], dict[str, Any]] | None = None
+    best: tuple[tuple[bool, int, int], dict[str, str | None], dict[str, Any]] | None = None
     ceiling = CEILING.get(intent.channel)
+    fullest = 0  # what the brevity-0 wording leaves out
     for brevity in BREVITY:
         ctx = rendered_again(context, brevity=brevity) if brevity else context
         parts = render(pack, selection, ctx)
-        over = overflow(intent.kind, intent.channel, parts["body"] or "", options)
-        if over == 0 and brevity == 0 and short(intent.kind, intent.channel, parts["body"] or "", options):
+        body = parts["body"] or ""
+        over = overflow(intent.kind, intent.channel, body, options)
+        if over == 0 and brevity == 0 and short(intent.kind, intent.channel, body, options):
             roomy = rendered_again(context, room=1)
             roomier = render(pack, selection, roomy)
             if not short(intent.kind, intent.channel, roomier["body"] or "", options):
                 return roomier, roomy
             roomiest = rendered_again(context, room=2)
             return render(pack, selection, roomiest), roomiest
-        if over == 0:
+        if over == 0 and brevity == 0:
             return parts, ctx
-        rank = (over, ceiling is not None and len(parts["body"] or "") > ceiling)
+        lost = dropped(intent, ctx, body)
+        if brevity == 0:
+            fullest = lost
+        elif over == 0 and lost <= fullest:
+            return parts, ctx
+        rank = (ceiling is not None and len(body) > ceiling, lost, over)
         if best is None or rank < best[0]:
             best = (rank, parts, ctx)
     assert best is not None  # BREVITY is never empty
