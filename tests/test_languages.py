@@ -291,3 +291,34 @@ def test_a_friend_sent_a_gift_is_not_also_promised_a_treat(language: str) -> Non
             assert not treat.search(body), f"{label} [{variant}]: {body}"
             checked += 1
     assert checked >= 36
+
+
+@pytest.mark.parametrize(
+    ("language", "industry", "company", "reason"),
+    [
+        ("de", "Verlagswesen", "Suhrkamp", "Ich unterrichte seit sechs Jahren Englisch."),
+        ("fr", "édition", "Gallimard", "J'enseigne l'anglais depuis six ans."),
+        ("es", "edición", "Anagrama", "Llevo seis años enseñando inglés."),
+    ],
+)
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+def test_advice_names_the_company_before_the_industry(
+    language: str, industry: str, company: str, reason: str, kind: str
+) -> None:
+    """German and Spanish advice asked about "meinen Wechsel in den Bereich Verlagswesen" / "mi paso
+    al sector de edición" and left out the company the user gave; a company comes first, as in English."""
+    data: dict[str, Any] = {
+        "kind": kind,
+        "goal": "advice",
+        "language": language,
+        "industry": industry,
+        "company": company,
+        "count": 2,
+        "recipient": {"name": "Helen Ward", "relationship": "mentor"},
+        "sender": {"name": "Ollie Grant", "reason": reason},
+    }
+    if kind == "reminder":
+        data["sent_on"] = "2026-10-29"
+    for channel in ["email", "text", "linkedin-message"]:
+        body = askcraft.draft({**data, "channel": channel}, check=False, grammar=False, today=TODAY).body
+        assert company in body, f"{channel}: {body}"
