@@ -176,6 +176,7 @@ def test_filters_are_registered_under_their_template_names() -> None:
         "lowerfirst",
         "fitting",
         "midsentence",
+        "at",
     }
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from askcraft._intent.model import AFTER_A_TALK, WARM_RELATIONSHIPS, Intent
-from askcraft._render import slots, thanks
+from askcraft._render import places, slots, thanks
 from askcraft._render.discourse import Discourse, named_facts
 from askcraft._render.languages import LANGUAGES, gender_from_pronouns, informal, primary
 from askcraft._render.names import greeting_name
@@ -46,7 +46,7 @@ def _target(intent: Intent) -> dict[str, Any]:
     # A referral is for a company: theirs, when the intent names no other.
     company = intent.company or (intent.recipient.company if intent.goal == "referral" else None)
     if company:
-        where, again = f"at {company}", "there"
+        where, again = places.at(company, intent.language), "there"
     elif industry:
         where, again = f"in {industry}", "in that field"
     else:
@@ -88,10 +88,10 @@ def _thanks_for(intent: Intent, target: dict[str, Any]) -> str:
     if not _REFERRING.search(told):
         return said  # "the introduction to Tom", "reviewing my cover letter": another help, as typed
     if role and company:
-        return f"{said} for the {role} role at {company}"
+        return f"{said} for the {role} role {places.at(company, 'en')}"
     if role:
         return f"{said} for the {role} role"
-    return f"{said} to {company}" if company else said
+    return f"{said} {places.at(company, 'en', 'to')}" if company else said
 
 
 def _greeting(intent: Intent, name: str, formal: bool, choose: Discourse) -> str:

@@ -4,8 +4,10 @@ Where an English sentence needs an article ("in banking", "a data analyst"), the
 would need the noun's gender, which askcraft cannot know. So the phrases are chosen to need
 none: "im Bereich Bankwesen", "bei Acme", "als Datenanalystin"; "en finance" (or "dans la
 banque" when the user wrote the article), "chez Acme", "comme analyste"; "en banca", "en Acme",
-"como analista". A reason written about the sender in the third person is not rewritten (the
-English rules do not apply): it is recognised and left out, and the draft says so.
+"como analista". A company named by a common noun takes its article (``places.py``: "im
+Krankenhaus Nord", "à l'Hôpital Necker", "en el Hospital La Paz"). A reason written about the
+sender in the third person is not rewritten (the English rules do not apply): it is recognised
+and left out, and the draft says so.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from askcraft._render import places
 from askcraft._render.languages import data
 from askcraft._render.words import sentence
 
@@ -33,7 +36,7 @@ def target(intent: Intent) -> dict[str, Any]:
     industry = intent.industry.strip() if intent.industry else None
     company = intent.company
     if company:
-        where, again = where_data["company"].format(company=company), where_data["again_company"]
+        where, again = places.at(company, intent.language), where_data["again_company"]
     elif industry:
         where, again = _in_industry(industry, where_data), where_data["again_industry"]
     else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from askcraft._render import verbs
+from askcraft._render import places, verbs
 from askcraft._render.languages import data, primary
 from askcraft._render.lexicon import words
 from askcraft._render.words import article, clause, sentence
@@ -210,7 +210,8 @@ def _pending_in_full(outcome: str, where: str | None) -> str:
         text = "I " + text[0].lower() + text[1:]
     match = _HEAR_BACK.search(text)
     if match:
-        text = f"{text[: match.end()]} from {where or 'them'}{text[match.end() :]}"
+        source = places.at(where, "en", "from") if where else "from them"
+        text = f"{text[: match.end()]} {source}{text[match.end() :]}"
     return text
 
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import pass_context
 
+from askcraft._render.places import at_filter
+
 if TYPE_CHECKING:
     import inflect
 
@@ -377,4 +379,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "lowerfirst": lowerfirst,
     "fitting": fitting,
     "midsentence": _midsentence_filter,
+    "at": at_filter,
 }

@@ -1,0 +1,123 @@
+"""A company or institution after a preposition: the article a name of a place takes.
+
+A brand takes none ("at Google", "en Google", "chez Google", "bei Siemens"); a place named by a
+common noun does: "at the University of Michigan", "en el Hospital La Paz", "à l'Hôpital Necker",
+"im Krankenhaus Nord", "an der Technischen Universität München". The name is read by its head (its
+first word; in German also the last part of a compound, "Kreiskrankenhaus", "Commerzbank"), whose
+gender and usual preposition are in ``data/places.yaml``. A name the data does not know is a brand.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from jinja2 import pass_context
+
+from askcraft._render.lexicon import _DATA
+from askcraft._yaml import safe_load
+
+_VOWELS = "aeiouyàâäéèêëîïôöûüœæ"
+#: German adjectives that come before the head and are inflected after the article ("Deutsche Bank",
+#: "Technische Universität", "Städtisches Klinikum"); "Fischer Verlag" and "Springer Verlag" are names.
+_GERMAN_ADJECTIVE = re.compile(
+    r"(?:\w{3,}isch|\w{3,}lich|deutsch|frei|allgemein|kommunal|national|neu)(?:e|es|er)", re.IGNORECASE
+)
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    loaded: dict[str, Any] = safe_load((_DATA / "places.yaml").read_text(encoding="utf-8"))
+    return loaded
+
+
+def at(name: str, language: str, preposition: str | None = None) -> str:
+    """Return *name* after *preposition* (by default the one a workplace takes), with its article.
+
+    ``at("Hospital La Paz", "es")`` is "en el Hospital La Paz"; ``at("Krankenhaus Nord", "de", "zu")``
+    is "zum Krankenhaus Nord"; ``at("Google", "fr")`` is "chez Google".
+    """
+    name = " ".join(name.split())
+    code = language.split("-", maxsplit=1)[0].lower()
+    if code == "de":
+        return _german(name, preposition)
+    if code == "fr":
+        return _french(name, preposition)
+    if code == "es":
+        return _spanish(name, preposition)
+    return _english(name, preposition or "at")
+
+
+def _first(name: str) -> str:
+    return name.split(" ", maxsplit=1)[0].casefold() if name else ""
+
+
+def _english(name: str, preposition: str) -> str:
+    rules = _data()["en"]
+    words = name.casefold().split(" ")
+    if len(words) > 2 and words[0] in rules["heads"] and words[1] in rules["followed_by"]:
+        return f"{preposition} the {name}"
+    return f"{preposition} {name}"
+
+
+def _gender(name: str, rules: dict[str, Any]) -> str | None:
+    first = _first(name)
+    return "m" if first in rules["m"] else "f" if first in rules["f"] else None
+
+
+def _spanish(name: str, preposition: str | None) -> str:
+    rules = _data()["es"]
+    preposition = preposition or rules["at"]
+    gender = _gender(name, rules)
+    if gender is None:
+        return f"{preposition} {name}"
+    if gender == "m" and preposition in {"de", "a"}:
+        return f"{preposition}l {name}"  # del, al
+    return f"{preposition} {'el' if gender == 'm' else 'la'} {name}"
+
+
+def _french(name: str, preposition: str | None) -> str:
+    rules = _data()["fr"]
+    gender = _gender(name, rules)
+    if gender is None:
+        return f"{preposition or rules['company_at']} {name}"
+    preposition = preposition or rules["at"]
+    first = _first(name)
+    if first[:1] in _VOWELS or first in rules["mute_h"]:
+        return f"{preposition} l'{name}"
+    if gender == "m" and preposition in {"à", "de"}:
+        return f"{'au' if preposition == 'à' else 'du'} {name}"
+    return f"{preposition} {'le' if gender == 'm' else 'la'} {name}"
+
+
+def _german_head(word: str, rules: dict[str, Any]) -> list[str] | None:
+    low = word.casefold()
+    heads: dict[str, list[str]] = rules["heads"]
+    if low in heads:
+        return heads[low]
+    for head, facts in heads.items():
+        if head not in rules["whole_word"] and len(low) > len(head) and low.endswith(head):
+            return facts
+    return None
+
+
+def _german(name: str, preposition: str | None) -> str:
+    rules = _data()["de"]
+    words = name.split(" ")
+    head = _german_head(words[0], rules)
+    if head is None and len(words) > 1 and _GERMAN_ADJECTIVE.fullmatch(words[0]):
+        head = _german_head(words[1], rules)
+        if head is not None:
+            words[0] = re.sub(r"(?:e|es|er)$", "en", words[0])  # der Deutschen Bank
+    if head is None:
+        return f"{preposition or rules['at']} {name}"
+    gender, usual = head
+    joined = f"{preposition or usual} {rules['articles'][gender]}"
+    return f"{rules['contractions'].get(joined, joined)} {' '.join(words)}"
+
+
+@pass_context
+def at_filter(context: Any, name: str, preposition: str | None = None) -> str:
+    """The ``at`` filter: *name* after the preposition a workplace takes, in the message's language."""
+    return at(str(name), str(context.get("language") or "en-US"), preposition)
