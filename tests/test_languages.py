@@ -322,3 +322,49 @@ def test_advice_names_the_company_before_the_industry(
     for channel in ["email", "text", "linkedin-message"]:
         body = askcraft.draft({**data, "channel": channel}, check=False, grammar=False, today=TODAY).body
         assert company in body, f"{channel}: {body}"
+
+
+#: A role used as the subject's topic or place reads as a template: "Eine Frage zum Thema
+#: Projektleiterin", "Ein Kontakt im Bereich Projektleiterin?", "Twenty minutes on editor roles?"
+#: (job leads may ask "A question about editor roles": the roles are what they ask about).
+#: A company is no topic either ("Ein Rat zum Thema Siemens?"), and no place is no subject ("Des contacts ?").
+ROLE_AS_TOPIC = re.compile(
+    r"(?:Thema|Bereich|über) (?:Projektleiterin|Siemens)|\bon project manager roles|"
+    r"^(?:Des contacts|Petite question : des contacts|Une mise en relation) \?|"
+    r"^(?:Pregunta rápida: )?¿(?:Contactos|Un contacto)\?"
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "aims"),
+    [
+        ("de", {"role": "Projektleiterin"}),
+        ("de", {"role": "Projektleiterin", "company": "Siemens"}),
+        ("de", {"company": "Siemens"}),
+        ("en-US", {"role": "project manager"}),
+        ("en-US", {"role": "project manager", "company": "Penguin"}),
+        ("fr", {"role": "cheffe de projet"}),
+        ("es", {"role": "jefa de proyecto"}),
+    ],
+)
+def test_a_subject_never_makes_a_role_its_topic(language: str, aims: dict[str, str]) -> None:
+    """German subjects read "Frage zu Ihrer Arbeit als Projektleiterin", "Ein Rat zum Einstieg als
+    Projektleiterin?"; English "Your work as a project manager?", "Advice on becoming a project manager"."""
+    subjects = set()
+    for goal in ["job-leads", "introduction", "informational-interview", "advice"]:
+        for name in ["Helen Ward", "Sam Lee", "Ana Ruiz", "Tom Berg", "Kim Park", "Joe Dunn", "Lia Moss"]:
+            for relationship in ["acquaintance", "friend"]:
+                intent = {
+                    "kind": "request",
+                    "goal": goal,
+                    "channel": "email",
+                    "language": language,
+                    "count": 2,
+                    "recipient": {"name": name, "relationship": relationship},
+                    "sender": {"name": "Ollie Grant", "reason": "X."},
+                    **aims,
+                }
+                subjects.add(askcraft.draft(intent, check=False, grammar=False, today=TODAY).subject or "")
+    bad = sorted(s for s in subjects if ROLE_AS_TOPIC.search(s))
+    assert not bad, bad
+    assert len(subjects) >= 6
