@@ -1142,3 +1142,49 @@ def test_the_fit_prefers_a_longer_text_to_one_that_drops_what_the_user_gave(tmp_
     body = askcraft.draft(intent, pack=pack, check=False, grammar=False).body
     assert "editor openings" in body, body
     assert 160 < len(body) <= 320
+
+
+@pytest.mark.parametrize(
+    ("name", "warm", "expected"),
+    [
+        ("María del Carmen Ruiz", True, "María del Carmen"),
+        ("María del Carmen Ruiz", False, "María del Carmen"),
+        ("maria de los angeles garcia", True, "Maria de los Angeles"),
+        ("María del Pilar Sánchez López", True, "María del Pilar"),
+        ("Juan de Dios Pérez", True, "Juan de Dios"),
+        ("Dra. María del Carmen Ruiz", False, "Dra. Ruiz"),
+        ("Dra. María del Carmen Ruiz", True, "María del Carmen"),
+        # A particle that is not part of a listed given name starts the surname.
+        ("Juan de la Cruz", True, "Juan"),
+        ("Juan de la Cruz Martínez", True, "Juan"),
+        ("Pilar de la Fuente", True, "Pilar"),
+        ("Dr. Juan de la Cruz", False, "Dr. de la Cruz"),
+        ("María de la Cruz", True, "María"),
+    ],
+)
+def test_a_spanish_given_name_joined_by_a_particle_is_greeted_whole(
+    name: str, warm: bool, expected: str
+) -> None:
+    """ "María del Carmen Ruiz" was greeted "María": half of her name (docs/networking-rules.md)."""
+    assert greeting_name(name, warm=warm).name == expected
+
+
+def test_a_spanish_formal_address_takes_the_surname_after_a_joined_given_name() -> None:
+    """'Sra. del Carmen Ruiz' read the particle as the start of the surname."""
+    from askcraft._render.salutations import addressee  # noqa: PLC0415
+
+    person = addressee("María del Carmen Ruiz", "she/her", "es")
+    assert (person.given, person.addr) == ("María del Carmen", "Sra. Ruiz")
+    assert addressee("Pilar de la Fuente", "she/her", "es").addr == "Sra. de la Fuente"
+    intent = {
+        "kind": "request",
+        "goal": "job-leads",
+        "channel": "email",
+        "language": "es",
+        "industry": "banca",
+        "count": 2,
+        "recipient": {"name": "María del Carmen Ruiz", "relationship": "friend"},
+        "sender": {"name": "Ollie Grant", "reason": "Llevo seis años enseñando inglés."},
+    }
+    body = askcraft.draft(intent, check=False, grammar=False).body
+    assert body.split("\n", 1)[0].rstrip(":,!").endswith("María del Carmen"), body

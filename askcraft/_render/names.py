@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from askcraft._render.lexicon import words
@@ -98,10 +99,31 @@ def _ANY_TITLE() -> frozenset[str]:  # noqa: N802  (a constant, loaded once)
     return _titles("family_titles") | _titles("given_name_titles") | _titles("surname_titles")
 
 
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
+
+@functools.cache
+def _PARTICLE_GIVEN() -> frozenset[str]:  # noqa: N802  (a constant, loaded once)
+    return frozenset(_unaccented(n) for n in _titles("particle_given_names"))
+
+
+def particle_given_name(words: list[str]) -> int:
+    """Return how many of *words* make a given name joined by a particle ("María del Carmen": 3,
+    "María de los Ángeles": 4), or 0. A particle not listed starts the surname ("Juan de la Cruz")."""
+    for size in (4, 3):
+        if len(words) >= size and _unaccented(" ".join(words[:size])) in _PARTICLE_GIVEN():
+            return size
+    return 0
+
+
 @functools.lru_cache(maxsize=4096)
 def greeting_name(name: str, *, warm: bool) -> GreetingName:
     """Return the name to greet *name* by: warm voices use given names, formal ones title + surname."""
     clean = " ".join(_SYMBOLS.sub(" ", name).split()) or name.strip()
+    joined = particle_given_name(clean.split())
+    if joined:
+        return GreetingName(_tidy_case(" ".join(clean.split()[:joined])))  # "María del Carmen Ruiz"
     pair = clean.split()[:2]
     if len(pair) == 2 and f"{_key(pair[0])} {_key(pair[1])}" in _titles("compound_given_names"):
         return GreetingName(_tidy_case(" ".join(pair)))  # "Ana María López": both words are her name
@@ -138,6 +160,10 @@ def _titled(title: str, parts: tuple[str, str, str], clean: str, *, warm: bool) 
     """Return how to greet someone whose name has a title: 'Aunt Marisol', 'Sister Mary Clare',
     'Sir David', 'Dr. Mensah' (or, warmly, 'Kwame')."""
     first, middle, last = parts
+    named = clean.split()[len(title.split()) :]
+    joined = particle_given_name(named)
+    if joined:  # "Dra. María del Carmen Ruiz": nameparser reads "del Carmen Ruiz" as the surname
+        first, middle, last = " ".join(named[:joined]), "", " ".join(named[joined:])
     key = _key(title.rsplit(maxsplit=1)[-1])
     given = " ".join(p for p in (first, middle) if p)
     if key in _titles("family_titles"):

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from askcraft._render.languages import data, gender_from_pronouns, informal, primary
-from askcraft._render.names import greeting_name
+from askcraft._render.names import greeting_name, particle_given_name
 
 if TYPE_CHECKING:
     from askcraft._intent.model import Intent
@@ -78,7 +78,11 @@ def addressee(name: str, pronouns: str | None, language: str) -> Addressee:
         given = clean  # "Madame Lefèvre", "Frau Yilmaz": the title is how they are called
     else:
         given = greeting_name(" ".join(rest), warm=True).name if rest else clean
-    surname = rest[0] if len(rest) == 1 and (honorifics or academic) else _surname(rest, language)
+    joined = particle_given_name(rest)
+    if joined:  # "María del Carmen Ruiz": the particle is in her given name, and Ruiz is the surname
+        surname = " ".join(rest[joined:]) or None
+    else:
+        surname = rest[0] if len(rest) == 1 and (honorifics or academic) else _surname(rest, language)
     kept = [_academic(a, gender, academic_titles) for a in academic]
     shown = [t for t in kept if t]
     full = " ".join([*shown, *rest]) if rest else clean
