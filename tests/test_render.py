@@ -177,6 +177,7 @@ def test_filters_are_registered_under_their_template_names() -> None:
         "fitting",
         "midsentence",
         "at",
+        "unnamed_treats",
     }
 
 

@@ -213,3 +213,41 @@ def test_a_treat_the_news_names_is_not_offered(channel: str) -> None:
             check=False,
         )
         assert draft.body.lower().count("coffee") == 1, draft.body
+
+
+#: An outcome that names a treat, and the words for that treat, in each language.
+TREAT_NEWS = {
+    "de-DE": ("wir gehen nächste Woche zusammen einen Kaffee trinken", "kaffee"),
+    "fr-FR": ("on prend un café ensemble la semaine prochaine", "café"),
+    "es-ES": ("quedamos para tomar un café la semana que viene", "café"),
+    "en-GB": ("we're meeting for coffee next week, fingers crossed", "coffee"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(TREAT_NEWS))
+@pytest.mark.parametrize("channel", ["text", "email"])
+def test_a_treat_the_news_names_is_not_offered_in_any_language(language: str, channel: str) -> None:
+    """German, French and Spanish friends were offered "Der nächste Kaffee geht auf mich" after news
+    of a coffee already planned; English had the filter, twice over (in _voice.j2 and thank-you/_text.j2)."""
+    outcome, treat = TREAT_NEWS[language]
+    for name in ["Leah", "Sam", "Priya", "Tom", "Ana", "Kofi", "Jo", "Ravi"]:  # every pick of the offer
+        for variant in ["brief", "grateful", "news"]:
+            intent = _intent("introduction", channel, language=language, help="X", outcome=outcome)
+            intent["recipient"]["name"] = name
+            body = askcraft.draft(intent, check=False, variant=variant).body
+            assert body.casefold().count(treat) == 1, body
+
+
+def test_the_treat_filter_is_one_shared_piece() -> None:
+    """The templates pass their offers through the unnamed_treats filter; none filters on its own."""
+    from pathlib import Path  # noqa: PLC0415
+
+    from askcraft._render.treats import unnamed_treats  # noqa: PLC0415
+
+    templates = Path(askcraft.__file__).parent / "templates"
+    sources = {p: p.read_text(encoding="utf-8") for p in templates.rglob("*.j2")}
+    assert not [p for p, text in sources.items() if "rejectattr" in text]
+    assert sum("unnamed_treats" in text for text in sources.values()) >= 8
+    offers = ["Next coffee's on me!", "I owe you a drink!", "Dinner's on me next time!"]
+    assert unnamed_treats(offers, "We're getting drinks on Friday.", "en") == [offers[0], offers[2]]
+    assert unnamed_treats(offers, None, "en") == offers

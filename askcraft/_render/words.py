@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import pass_context
 
 from askcraft._render.places import at_filter
+from askcraft._render.treats import unnamed_treats_filter
 
 if TYPE_CHECKING:
     import inflect
@@ -380,4 +381,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "fitting": fitting,
     "midsentence": _midsentence_filter,
     "at": at_filter,
+    "unnamed_treats": unnamed_treats_filter,
 }
