@@ -137,3 +137,25 @@ def test_one_name_is_someone_not_one_person(kind: str, fields: dict[str, str], s
         assert said in body, body
         assert "one person" not in body, body
         assert "one nurse" not in body, body
+
+
+def test_a_referral_does_not_repeat_the_role_its_reason_named() -> None:
+    """ "...move into an HR business partner role, where ... Would you feel comfortable referring me
+    for an HR business partner role at Unilever?" said the role twice in two sentences."""
+    intent = {
+        "kind": "request",
+        "goal": "referral",
+        "channel": "linkedin-message",
+        "role": "HR business partner",
+        "company": "Unilever",
+        "count": 1,
+        "recipient": {"name": "Tomasz Nowak", "relationship": "former-colleague"},
+        "sender": {
+            "name": "Ana Lima",
+            "reason": "After six years in recruitment I want to move into an HR business partner role.",
+        },
+    }
+    for variant in ["direct", "warm-up", "brief"]:
+        body = askcraft.draft(intent, variant=variant, check=False, grammar=False).body
+        assert body.count("HR business partner") == 1, body
+        assert "Unilever" in body, body
