@@ -210,8 +210,13 @@ def _scan_by_match(text: str) -> Scan:
 
 
 @functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=256)
 def token_set(text: str) -> frozenset[str]:
-    """Return the set of the tokens' normalised forms in *text* (every word a construction can see)."""
+    """Return the set of the tokens' normalised forms in *text* (every word a construction can see).
+
+    Kept for the last 256 texts, as :func:`word_set`: the deadline search and every data file's
+    constructions ask for it in turn.
+    """
     return frozenset(scan(text)[3])
 
 
@@ -363,7 +368,7 @@ def find(
     *present* is the set of the tokens' words, when the caller has it already.
     """
     if present is None:
-        present = {t[0] for t in toks}
+        present = set(map(_WORD_OF, toks))
     for construction in constructions:
         if not construction.possible(present):
             continue
