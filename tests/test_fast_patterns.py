@@ -137,6 +137,16 @@ def test_sms_segments_and_email_words(texts: list[str]) -> None:
         else:
             assert length.sms_segments(text)[1] == "UCS-2", text
         assert length._words(text) == sum(1 for _ in length._WORD.finditer(text)), text
+        assert length._text_words(text) == length._words(text.strip()), text
+
+
+def test_email_words_from_the_tokeniser_over_every_character() -> None:
+    """``length._text_words`` counts what ``_WORD`` finds with every code point in and around words,
+    next to apostrophes and hyphens (64 code points a text)."""
+    for block in range(0, sys.maxunicode + 1, 64):
+        chars = [chr(code) for code in range(block, min(block + 64, sys.maxunicode + 1))]
+        text = " ".join(f"a{c}b-{c} {c}'{c}-x {c}\u2019s" for c in chars)
+        assert length._text_words(text) == length._words(text.strip()), hex(block)
 
 
 def _plain_candidates(text: str) -> list[tuple[int, int, int | None]]:
