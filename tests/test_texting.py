@@ -107,3 +107,24 @@ def test_short_capitals_that_are_texting_spellings_are_still_names() -> None:
     assert not [
         f for f in check("I met her at IM Group in BC.", grammar=False) if f.rule == "pressure.shouting"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "shouted", "written"),
+    [
+        ("I'M REALLY sorry for the delay.", "I'M", "I'm"),
+        ("I'M REALLY sorry for the delay.", "REALLY", "really"),
+        ("DONT stress about it.", "DONT", "Don't"),
+        ("Thanks. PLEASE let me know.", "PLEASE", "Please"),
+        ("Could you PLEASE send it?", "PLEASE", "please"),
+    ],
+)
+def test_a_shouted_word_is_rewritten_as_written_there(text: str, shouted: str, written: str) -> None:
+    """ "I'm" keeps its capital, and so does a sentence's first word: the rewrite is ready to send."""
+    found = {
+        text[f.offset : f.offset + f.length]: f
+        for f in check(text, grammar=False)
+        if f.rule == "pressure.shouting"
+    }
+    assert found[shouted].replacements == (written,)
+    assert f'write "{written}" instead' in found[shouted].message

@@ -179,8 +179,14 @@ def _rejoices(text: str, at: int, joy: frozenset[str], pressing: frozenset[str])
     """Return whether the sentence around *at* is joy or thanks, not a raised voice ("I GOT THE JOB")."""
     start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
     ends = [e for e in (text.find(c, at) for c in ".!?\n") if e != -1]
-    said = {t[0] for t in tokens(text, start, min(ends, default=len(text)))}
-    return bool(joy & said) and not pressing & said
+    words = [t[0] for t in tokens(text, start, min(ends, default=len(text)))]
+    said = set(words)
+    if pressing & said:
+        return False
+    if joy & said:
+        return True
+    said_in_order = f" {' '.join(words)} "
+    return any(f" {phrase} " in said_in_order for phrase in _data_words("pressure.shouting", "joy_phrases"))
 
 
 def _chases(text: str, at: int, words: list[str]) -> bool:
@@ -224,6 +230,9 @@ def _is_word(caps: str) -> bool:
     """
     word = caps.lower().replace("\u2019", "'")
     if "'" in word:
+        split = [t[0] for t in tokens(word)]
+        if len(split) > 1 and all(_is_word(part.upper()) for part in split):
+            return True  # "WON'T" is "will not", "CAN'T" "can not": the reader's words split
         return all(
             _is_word(part.upper()) or part in ("t", "s", "m", "re", "ve", "ll", "d")
             for part in word.split("'")
@@ -241,6 +250,15 @@ def _is_word(caps: str) -> bool:
         ):
             return True
     return False
+
+
+def _as_written(lower: str, text: str, at: int) -> str:
+    """Return *lower* ("SOOOO" made "so") as it is written at *at*: "I'm" keeps its capital, and so
+    does a sentence's first word ("PLEASE, help" -> "Please, help")."""
+    before = text[:at].rstrip()
+    if lower == "i" or lower.startswith(("i'", "i\u2019")) or not before or before[-1] in ".!?:\n":
+        return lower[:1].upper() + lower[1:]
+    return lower
 
 
 def _spelled_out(texting: str) -> str:
@@ -298,8 +316,12 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
             continue
         lower = _STRETCHED_RUN.sub(r"\1", word).lower()  # "SOOOO" -> "so"
         # A stretched word that is no word once shortened ("PLZZZ") gets no rewrite to offer.
-        fixes = (lower,) if _is_word(lower.upper()) and not _STRETCHED.search(lower.upper()) else ()
+        fixes: tuple[str, ...] = ()
+        if _is_word(lower.upper()) and not _STRETCHED.search(lower.upper()):
+            fixes = (lower,)
         if lower in SPELLINGS:  # "DONT": offer "don't", not "dont"; "PLZZZ": nothing, as before
             fixes = () if _STRETCHED.search(word) else (_spelled_out(lower),)
+        fixes = tuple(_as_written(fix, ctx.text, match.start()) for fix in fixes)
+        lower = fixes[0] if fixes else _as_written(lower, ctx.text, match.start())
         found.append(rule.finding(match.start(), len(word), replacements=fixes, lower=lower))
     return found
