@@ -112,8 +112,8 @@ def test_short_capitals_that_are_texting_spellings_are_still_names() -> None:
 @pytest.mark.parametrize(
     ("text", "shouted", "written"),
     [
-        ("I'M REALLY sorry for the delay.", "I'M", "I'm"),
-        ("I'M REALLY sorry for the delay.", "REALLY", "really"),
+        ("I'M REALLY sorry for the delay.", "I'M REALLY", "I'm really"),
+        ("Sorry, I'M late with this.", "I'M", "I'm"),
         ("DONT stress about it.", "DONT", "Don't"),
         ("Thanks. PLEASE let me know.", "PLEASE", "Please"),
         ("Could you PLEASE send it?", "PLEASE", "please"),
@@ -128,3 +128,10 @@ def test_a_shouted_word_is_rewritten_as_written_there(text: str, shouted: str, w
     }
     assert found[shouted].replacements == (written,)
     assert f'write "{written}" instead' in found[shouted].message
+
+
+def test_words_in_capitals_side_by_side_are_one_finding_with_one_rewrite() -> None:
+    text = "Hi Jo, any news on the intro? WE'RE SO CLOSE now."
+    (found,) = [f for f in check(text, grammar=False) if f.rule == "pressure.shouting"]
+    assert text[found.offset : found.offset + found.length] == "WE'RE SO CLOSE"
+    assert found.replacements == ("We're so close",)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 
 from askcraft._checks.context import CheckContext
@@ -298,7 +299,7 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
     in_list = [range(a, b) for a, b in listed.items()]
     joy = _data_words("pressure.shouting", "joy")
     pressing = _data_words("pressure.exclamations", "pressing")
-    found = []
+    shouted: list[_Shouted] = []
     for match in capitals:
         word = match.group()
         if (
@@ -323,5 +324,32 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
             fixes = () if _STRETCHED.search(word) else (_spelled_out(lower),)
         fixes = tuple(_as_written(fix, ctx.text, match.start()) for fix in fixes)
         lower = fixes[0] if fixes else _as_written(lower, ctx.text, match.start())
-        found.append(rule.finding(match.start(), len(word), replacements=fixes, lower=lower))
-    return found
+        shouted.append((match.start(), match.end(), fixes, lower))
+    return [
+        rule.finding(run[0][0], run[-1][1] - run[0][0], replacements=fixes, lower=lower)
+        for run in _runs(ctx.text, shouted)
+        for fixes, lower in [_run_fix(ctx.text, run)]
+    ]
+
+
+_Shouted = tuple[int, int, tuple[str, ...], str]
+
+
+def _runs(text: str, shouted: list[_Shouted]) -> list[list[_Shouted]]:
+    """Group words in capitals that only spaces part ("WE'RE SO CLOSE"): one finding, one rewrite."""
+    runs: list[list[_Shouted]] = []
+    for word in shouted:
+        if runs and not text[runs[-1][-1][1] : word[0]].strip(" \t"):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
+def _run_fix(text: str, run: list[_Shouted]) -> tuple[tuple[str, ...], str]:
+    """Return a run's rewrite (none unless every word has one) and the words it says to write."""
+    parts = [run[0][2][0] if run[0][2] else run[0][3]]
+    for (_, end, _, _), (start, _, fixes, lower) in itertools.pairwise(run):
+        parts.extend((text[end:start], fixes[0] if fixes else lower))
+    said = "".join(parts)
+    return ((said,) if all(fixes for _, _, fixes, _ in run) else ()), said

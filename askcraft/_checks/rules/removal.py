@@ -7,10 +7,12 @@ import re
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:\u2014\u2013]|\s-\s)\s*")
 _SEPARATORS = re.compile(r"[\s,;:\u2014\u2013-]*")
 _END_MARKS = re.compile(r"\s*[.!?\u2026]*[\"'\u201d\u2019)]*\s*")
-#: A clause that opens with one of these leans on the clause before it ("..., which is odd").
+#: A clause that opens with one of these leans on the clause before it ("..., which is odd"), as
+#: does a phrase that opens with a preposition or "even" ("..., of all people", "..., even a no").
 _DEPENDENT = re.compile(
     r"[\s,;:\u2014\u2013-]*(?:which|who|whom|whose|that|so|because|as|since|while|although|though|"
-    r"and|but|or|yet|hence|therefore|thus|then)\b",
+    r"and|but|or|yet|hence|therefore|thus|then|of|for|with|without|from|to|at|by|like|unlike|even|"
+    r"especially|particularly|including|except|not)\b",
     re.IGNORECASE,
 )
 _CLOSERS = frozenset(".!?\u2026\"'\u201d\u2019)")

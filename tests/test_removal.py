@@ -1,0 +1,40 @@
+"""Removing a pressing clause leaves a sentence a person would send, or removes the whole sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from askcraft import check
+from askcraft._checks.fix import apply_fixes
+
+
+def _fixed(text: str, rule: str) -> str:
+    found = [f for f in check(text, grammar=False) if f.rule == rule]
+    assert found, f"{rule} did not flag {text!r}"
+    return apply_fixes(text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "fixed"),
+    [
+        # A phrase that leans on the removed clause goes with it: "Of all people." is no sentence.
+        (
+            "Thanks for reading. I'd hoped I could count on you, of all people.",
+            "pressure.guilt",
+            "Thanks for reading.",
+        ),
+        (
+            "Thanks for reading. It would be nice to hear something, even a no.",
+            "pressure.guilt",
+            "Thanks for reading.",
+        ),
+        # A clause that stands on its own stays.
+        (
+            "Could you send the names by Friday, and I'll follow up with each of them?",
+            "pressure.deadline",
+            "Could you send the names, and I'll follow up with each of them?",
+        ),
+    ],
+)
+def test_what_is_left_stands_on_its_own(text: str, rule: str, fixed: str) -> None:
+    assert _fixed(text, rule).strip() == fixed
