@@ -125,7 +125,13 @@ def _command(text: str, start: int, end: int, names: frozenset[str]) -> Command 
     if len(rest) <= verb_at:
         return None
     verb = rest[verb_at]
-    if not verb[0].isalpha() or verb[0] in words["not_imperative"] or not _verb(verb[0], words):
+    if (
+        not verb[0].isalpha()
+        or verb[0] in words["not_imperative"]
+        or not _verb(verb[0], words)
+        # "Still remember that exercise fondly": "I" left out, as in "Hope you're well".
+        or (toks[0][0] == "still" and verb[0] in _RECALL)
+    ):
         return None
     by_first, wild = _courteous_by_first()
     if any(_starts(rest, p) for p in by_first.get(rest[0][0], ()) + wild):

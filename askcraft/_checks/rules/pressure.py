@@ -176,11 +176,16 @@ def _exclamations(ctx: CheckContext) -> list[Finding]:
     return found
 
 
+#: What ends a thought in a message: an end mark, a line's end, or an emoji ("I PASSED 🎉🎉 so if
+#: anyone hears of...": the news ends at the party popper).
+_THOUGHT_END = re.compile("[.!?\n\u2600-\u27bf\U0001f300-\U0001faff]")
+
+
 def _rejoices(text: str, at: int, joy: frozenset[str], pressing: frozenset[str]) -> bool:
     """Return whether the sentence around *at* is joy or thanks, not a raised voice ("I GOT THE JOB")."""
-    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
-    ends = [e for e in (text.find(c, at) for c in ".!?\n") if e != -1]
-    words = [t[0] for t in tokens(text, start, min(ends, default=len(text)))]
+    start = max((m.end() for m in _THOUGHT_END.finditer(text, 0, at)), default=0)
+    end = _THOUGHT_END.search(text, at)
+    words = [t[0] for t in tokens(text, start, end.start() if end else len(text))]
     said = set(words)
     if pressing & said:
         return False
