@@ -28,6 +28,17 @@ def _fixed(text: str, rule: str) -> str:
             "pressure.guilt",
             "Thanks for reading.",
         ),
+        # The greeting before it stays: "Hi Sam, Even after three emails." is no sentence either.
+        (
+            "Hi Sam, I still have not heard back, even after three emails. Thanks.",
+            "pressure.guilt",
+            "Hi Sam. Thanks.",
+        ),
+        (
+            "I know you're busy, but I'd hoped I could count on you, of all people.",
+            "pressure.guilt",
+            "I know you're busy.",
+        ),
         # A clause that stands on its own stays.
         (
             "Could you send the names by Friday, and I'll follow up with each of them?",

@@ -27,10 +27,18 @@ def clauses_around(text: str, start: int, end: int, hits: list[tuple[int, int]])
     pieces = [(cuts[i][1], cuts[i + 1][0]) for i in range(len(cuts) - 1)]
     held = [p for p in pieces if any(a < p[1] and p[0] < b for a, b in hits)]
     first, last = held[0][0], held[-1][1]
-    left = text[start:first] + text[last:end]
-    if not re.search(r"[^\W_]{3,}", _CONJUNCTION.sub("", left)) or _DEPENDENT.match(text, last, end):
-        return start, end  # nothing would be left, or only a clause that leans on the removed one
+    if not _has_words(text[start:first] + text[last:end]):
+        return start, end  # nothing would be left
+    if _DEPENDENT.match(text, last, end):
+        # What follows leans on the removed clause and goes with it; what comes before stays
+        # ("Hi Sam, I'd hoped I could count on you, of all people." -> "Hi Sam.").
+        return (first, end) if _has_words(text[start:first]) else (start, end)
     return first, last
+
+
+def _has_words(text: str) -> bool:
+    """Return whether *text* holds a word of three letters or more that is not a conjunction."""
+    return re.search(r"[^\W_]{3,}", _CONJUNCTION.sub("", text)) is not None
 
 
 def remove_words(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int, str]:
