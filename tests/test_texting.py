@@ -135,3 +135,11 @@ def test_words_in_capitals_side_by_side_are_one_finding_with_one_rewrite() -> No
     (found,) = [f for f in check(text, grammar=False) if f.rule == "pressure.shouting"]
     assert text[found.offset : found.offset + found.length] == "WE'RE SO CLOSE"
     assert found.replacements == ("We're so close",)
+
+
+def test_a_hedge_softens_a_time_to_meet_not_a_deadline_on_a_favour() -> None:
+    """ "Ideally" leaves a time to talk a suggestion, but not a date for the names or the intro."""
+    meet = check("Could we grab a coffee before Friday, ideally?", grammar=False)
+    assert all(f.severity == "suggestion" for f in meet if f.rule == "pressure.deadline")
+    names = check("Ideally I'd have the names before the weekend.", grammar=False)
+    assert [f.severity for f in names if f.rule == "pressure.deadline"] == ["warning"]

@@ -67,6 +67,10 @@ _WITHIN_A_DAY = frozenset(
         "day",
     }
 )
+#: Words of a time proposed for meeting ("Could we talk this week, ideally?"), which a hedge makes a
+#: suggestion; a hedge on what the reader is to send or do ("Ideally you'd send the intro before the
+#: weekend") is still a deadline.
+_MEETING = frozenset({"we", "us", "chat", "coffee", "talk", "speak", "meet", "meeting", "catch", "zoom"})
 #: Times of day that go with a near date ("tomorrow morning", "tonight", "today lunchtime").
 _TIMES_OF_DAY = frozenset(
     {"morning", "afternoon", "evening", "night", "lunchtime", "noon", "midday", "am", "pm"}
@@ -208,12 +212,13 @@ def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
         return
     spans = sentences(text)
     plain_out = _offers_a_plain_way_out(text)
-    easy_out = plain_out or _hedges(text)
+    hedged = not plain_out and _hedges(text)
     for i, cue_length, near_end in found:
         at = next((k for k, (a, b) in enumerate(spans) if a <= toks[i][1] < b), 0)
         start, end = spans[at] if spans else (0, len(text))
-        if not _asks_reader(text, start, end) or (easy_out and _explained(text, spans, at)):
-            continue
+        if not _asks_reader(text, start, end) or ((plain_out or hedged) and _explained(text, spans, at)):
+            continue  # a deadline given with its reason and a way out, or hedged: left alone
+        easy_out = plain_out or (hedged and not _MEETING.isdisjoint(t[0] for t in tokens(text, start, end)))
         if near_end is not None:
             # "Tonight, ideally?", "today if possible": a hedge does not make hours a way out.
             within_a_day = not _WITHIN_A_DAY.isdisjoint(norms[i : bisect.bisect_left(starts, near_end)])
