@@ -117,6 +117,7 @@ def test_short_capitals_that_are_texting_spellings_are_still_names() -> None:
         ("DONT stress about it.", "DONT", "Don't"),
         ("Thanks. PLEASE let me know.", "PLEASE", "Please"),
         ("Could you PLEASE send it?", "PLEASE", "please"),
+        ("Hi Sam,\n\nREALLY sorry for the slow reply.", "REALLY", "Really"),
     ],
 )
 def test_a_shouted_word_is_rewritten_as_written_there(text: str, shouted: str, written: str) -> None:

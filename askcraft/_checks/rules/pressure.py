@@ -262,7 +262,9 @@ def _as_written(lower: str, text: str, at: int) -> str:
     """Return *lower* ("SOOOO" made "so") as it is written at *at*: "I'm" keeps its capital, and so
     does a sentence's first word ("PLEASE, help" -> "Please, help")."""
     before = text[:at].rstrip()
-    if lower == "i" or lower.startswith(("i'", "i\u2019")) or not before or before[-1] in ".!?:\n":
+    # A new line starts a sentence too ("Hi Sam,\n\nREALLY sorry...").
+    starts = not before or before[-1] in ".!?:" or "\n" in text[len(before) : at]
+    if lower == "i" or lower.startswith(("i'", "i\u2019")) or starts:
         return lower[:1].upper() + lower[1:]
     return lower
 
