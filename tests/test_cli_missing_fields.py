@@ -43,9 +43,9 @@ def test_a_bare_request_lists_everything_it_needs(capsys: pytest.CaptureFixture[
         "sender.name (--from)",
         "sender.reason (--reason)",
         "and, depending on the goal:",
-        "for goal job-leads or introduction: count (--count); "
-        "industry or role or company (--industry or --role or --company)",
-        "for goal informational-interview or advice: industry or role or company "
+        "for goal job-leads: count (--count); industry or role or company "
+        "(--industry or --role or --company)",
+        "for goal introduction or informational-interview or advice: industry or role or company "
         "(--industry or --role or --company)",
         "for goal referral: company or recipient.company (--company or --recipient-company)",
         "for goal favour: details (--details)",

@@ -368,3 +368,18 @@ def test_parse_yaml_and_read_yaml_are_safe(tmp_path: Path) -> None:
     path.write_text("!!python/object/apply:os.getcwd []\n", encoding="utf-8")
     with pytest.raises(askcraft.IntentError, match=r"x\.yaml, line 1"):
         read_yaml(path)
+
+
+def test_an_introduction_without_a_count_is_to_one_person() -> None:
+    """ "Put me in touch with someone at Arup": an introduction needs no count; job leads still do."""
+    base = {
+        "kind": "request",
+        "recipient": {"name": "Sam Lee", "relationship": "acquaintance"},
+        "sender": {"name": "Ola Ade", "reason": "I'm moving into bridge design"},
+        "company": "Arup",
+    }
+    intro = askcraft.Intent.model_validate({**base, "goal": "introduction"})
+    assert intro.count == 1
+    assert askcraft.Intent.model_validate({**base, "goal": "introduction", "count": 2}).count == 2
+    assert askcraft.Intent.model_validate({**base, "goal": "job-leads"}).count is None
+    assert "someone at Arup" in askcraft.draft(intro, check=False, grammar=False).body

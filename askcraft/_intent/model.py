@@ -152,7 +152,7 @@ class Intent(_Model):
         ge=1,
         le=MAX_COUNT,
         description="How many names you ask for (written in words). One to five is best: ask many "
-        "people for a little.",
+        "people for a little. An introduction without one is to one person.",
     )
     details: Text | None = Field(
         default=None,
@@ -223,6 +223,14 @@ class Intent(_Model):
             if not EXTRA_FIELD_NAME.fullmatch(key):
                 raise ValueError(f"key {key!r} must be lowercase letters, digits and underscores")
         return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_introduction(cls, data: Any) -> Any:
+        """An introduction is to one person ("someone at Arup") unless the intent says how many."""
+        if isinstance(data, dict) and data.get("goal") == "introduction" and data.get("count") is None:
+            return {**data, "count": 1}
+        return data
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Intent:
