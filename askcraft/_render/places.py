@@ -9,14 +9,13 @@ gender and usual preposition are in ``data/places.yaml``. A name the data does n
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 
 from jinja2 import pass_context
 
-from askcraft._render.lexicon import _DATA
-from askcraft._yaml import safe_load
+from askcraft._render.languages import primary
+from askcraft._render.lexicon import table
 
 _VOWELS = "aeiouyàâäéèêëîïôöûüœæ"
 #: German adjectives that come before the head and are inflected after the article ("Deutsche Bank",
@@ -26,12 +25,6 @@ _GERMAN_ADJECTIVE = re.compile(
 )
 
 
-@functools.cache
-def _data() -> dict[str, Any]:
-    loaded: dict[str, Any] = safe_load((_DATA / "places.yaml").read_text(encoding="utf-8"))
-    return loaded
-
-
 def at(name: str, language: str, preposition: str | None = None) -> str:
     """Return *name* after *preposition* (by default the one a workplace takes), with its article.
 
@@ -39,7 +32,7 @@ def at(name: str, language: str, preposition: str | None = None) -> str:
     is "zum Krankenhaus Nord"; ``at("Google", "fr")`` is "chez Google".
     """
     name = " ".join(name.split())
-    code = language.split("-", maxsplit=1)[0].lower()
+    code = primary(language)
     if code == "de":
         return _german(name, preposition)
     if code == "fr":
@@ -54,7 +47,7 @@ def _first(name: str) -> str:
 
 
 def _english(name: str, preposition: str) -> str:
-    rules = _data()["en"]
+    rules = table("places")["en"]
     words = name.casefold().split(" ")
     if len(words) > 2 and words[0] in rules["heads"] and words[1] in rules["followed_by"]:
         return f"{preposition} the {name}"
@@ -67,7 +60,7 @@ def _gender(name: str, rules: dict[str, Any]) -> str | None:
 
 
 def _spanish(name: str, preposition: str | None) -> str:
-    rules = _data()["es"]
+    rules = table("places")["es"]
     preposition = preposition or rules["at"]
     gender = _gender(name, rules)
     if gender is None:
@@ -78,7 +71,7 @@ def _spanish(name: str, preposition: str | None) -> str:
 
 
 def _french(name: str, preposition: str | None) -> str:
-    rules = _data()["fr"]
+    rules = table("places")["fr"]
     gender = _gender(name, rules)
     if gender is None:
         return f"{preposition or rules['company_at']} {name}"
@@ -103,7 +96,7 @@ def _german_head(word: str, rules: dict[str, Any]) -> list[str] | None:
 
 
 def _german(name: str, preposition: str | None) -> str:
-    rules = _data()["de"]
+    rules = table("places")["de"]
     words = name.split(" ")
     head = _german_head(words[0], rules)
     if head is None and len(words) > 1 and _GERMAN_ADJECTIVE.fullmatch(words[0]):

@@ -13,20 +13,20 @@ from typing import Any
 
 from jinja2 import pass_context
 
-from askcraft._render.lexicon import _DATA
-from askcraft._yaml import safe_load
+from askcraft._render.languages import primary
+from askcraft._render.lexicon import table
 
 
 @functools.cache
 def _treats(code: str) -> tuple[re.Pattern[str], ...]:
-    data: dict[str, list[list[str]]] = safe_load((_DATA / "treats.yaml").read_text(encoding="utf-8"))
-    groups = data.get(code, data["en"])
+    data = table("treats")
+    groups: list[list[str]] = data.get(code, data["en"])
     return tuple(re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, g))})", re.IGNORECASE) for g in groups)
 
 
 def unnamed_treats(offers: list[str], outcome: str | None, language: str) -> list[str]:
     """Return the *offers* that offer no treat *outcome* already names."""
-    treats = _treats(language.split("-", maxsplit=1)[0].lower())
+    treats = _treats(primary(language))
     named = [t for t in treats if outcome and t.search(outcome)]
     return [offer for offer in offers if not any(t.search(offer) for t in named)]
 
