@@ -206,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         help="the penalties to choose from (default 0.3, 1 and 3; the shipped fit: 0.3, see docs/checks.md)",
     )
     parser.add_argument("--seeds", type=int, default=3, help="fold seeds to average over (default 3)")
+    parser.add_argument("--by-set", action="store_true", help="cross-validate leaving one writer's set out")
     args = parser.parse_args(argv)
     args.reading = args.reading or ["words", "skip"]
     paths = args.train or TRAIN
@@ -215,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     rewrites = _rewrite_rows() if args.rewrites else []
     print(f"the rules' rewrites: {len(rewrites)} distinct sentences, as gentle")
     labels = np.array([item["label"] == "pushy" for item in items])
+    if args.by_set:
+        letters = sorted({str(item["id"]).split("-")[1] for item in items})
+        readings.GROUPS = np.array([letters.index(str(item["id"]).split("-")[1]) for item in items])
     rules = _rules_flag(items)
     rules_clean = 1 - (rules & ~labels).sum() / max(1, (~labels).sum())
     print(
@@ -303,6 +307,12 @@ VARIANTS: list[tuple[str, list[str], float, str | None, float]] = [
     ("+ VADER sentiment", ["words", "vader"], 1.0, "balanced", 0.0),
     ("+ the message's kind", ["words", "kind"], 1.0, "balanced", 0.0),
     ("+ neighbouring sentences' words", ["words", "neighbours"], 1.0, "balanced", 0.0),
+    ("shipped: skip, C=0.3", ["words", "skip"], 0.3, "balanced", 0.0),
+    ("skip, C=0.1", ["words", "skip"], 0.1, "balanced", 0.0),
+    ("skip, C=1", ["words", "skip"], 1.0, "balanced", 0.0),
+    ("skip, C=3", ["words", "skip"], 3.0, "balanced", 0.0),
+    ("+ char n-grams, C=0.3", ["words", "skip", "chars"], 0.3, "balanced", 0.0),
+    ("+ char n-grams, C=0.1", ["words", "skip", "chars"], 0.1, "balanced", 0.0),
     ("WordLlama embedding alone (x1)", [], 1.0, "balanced", 1.0),
     ("WordLlama embedding alone (x3)", [], 1.0, "balanced", 3.0),
     ("+ WordLlama embedding (x1)", ["words"], 1.0, "balanced", 1.0),

@@ -115,7 +115,18 @@ def neighbours(row: Row, toks: Sequence[Token]) -> set[str]:
     return found
 
 
+def chars(row: Row, toks: Sequence[Token]) -> set[str]:
+    """Character 3- to 5-grams within each word ("<dis", "appoi"), marked "C:": word forms not seen."""
+    found: set[str] = set()
+    for t in toks:
+        w = f"<{t[0]}>"
+        for n in (3, 4, 5):
+            found.update(f"C:{w[i : i + n]}" for i in range(len(w) - n + 1))
+    return found
+
+
 READINGS: dict[str, Reading] = {
+    "chars": chars,
     "words": words_and_pairs,
     "trigrams": trigrams,
     "skip": skip_pairs,
@@ -144,6 +155,10 @@ def embed(sentences: list[str], norm: bool = True) -> np.ndarray:
     when *norm*: unscaled, a linear weighing of the embedding is a weight per token, averaged."""
     vectors: np.ndarray = wordllama().embed(sentences, norm=norm)
     return vectors
+
+
+#: Folds by writer (the training set, or set A-E's writer) instead of at random, when set.
+GROUPS: np.ndarray | None = None
 
 
 @dataclass
@@ -230,11 +245,11 @@ def cross_validate(
     addressed = np.array([r.addressed for r in data.rows])
     n = len(data.labels)
     recalls, thresholds, cleans = [], [], []
-    for seed in seeds:
-        folds = np.random.default_rng(seed).integers(0, 5, n)
+    for seed in seeds if GROUPS is None else seeds[:1]:
+        folds = np.random.default_rng(seed).integers(0, 5, n) if GROUPS is None else GROUPS
         row_fold = np.where(item >= 0, folds[np.maximum(item, 0)], -1)
         scores = np.zeros(n)
-        for k in range(5):
+        for k in range(int(folds.max()) + 1):
             train = row_fold != k
             clf = LogisticRegression(C=c, class_weight=class_weight, max_iter=5000, random_state=seed)
             clf.fit(features_[train], y[train])
