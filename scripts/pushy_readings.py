@@ -157,10 +157,6 @@ def embed(sentences: list[str], norm: bool = True) -> np.ndarray:
     return vectors
 
 
-#: Folds by writer (the training set, or set A-E's writer) instead of at random, when set.
-GROUPS: np.ndarray | None = None
-
-
 @dataclass
 class Data:
     """The training rows and what the comparison needs of the messages."""
@@ -169,6 +165,9 @@ class Data:
     labels: np.ndarray  # per message: pushy
     rules: np.ndarray  # per message: a rule warns
     toks: list[Sequence[Token]] = field(default_factory=list)
+    #: Per message, its writer (training set F, G... or the first set's writers A-E): when given,
+    #: cross-validation leaves one writer out a fold, as a message from a writer never seen would be.
+    groups: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         self.toks = [tokens(r.text, r.start, r.end) for r in self.rows]
@@ -245,8 +244,8 @@ def cross_validate(
     addressed = np.array([r.addressed for r in data.rows])
     n = len(data.labels)
     recalls, thresholds, cleans = [], [], []
-    for seed in seeds if GROUPS is None else seeds[:1]:
-        folds = np.random.default_rng(seed).integers(0, 5, n) if GROUPS is None else GROUPS
+    for seed in seeds if data.groups is None else seeds[:1]:  # folds by writer: one way to fold
+        folds = np.random.default_rng(seed).integers(0, 5, n) if data.groups is None else data.groups
         row_fold = np.where(item >= 0, folds[np.maximum(item, 0)], -1)
         scores = np.zeros(n)
         for k in range(int(folds.max()) + 1):

@@ -164,7 +164,10 @@ def test_the_capitals_check_catches_an_unmarked_message():
 #: N professions no set had (journalism, film, law, medicine, science, crews, kitchens, the
 #: services, charities, clergy, farming, sport) and styles: understatement, humour, run-ons; O
 #: trades, retail and hospitality, schools and care, veterans, gig drivers, councils, academics,
-#: creatives and parents returning, in dictated run-ons, bullet points, emoji and P.S. pressure.
+#: creatives and parents returning, in dictated run-ons, bullet points, emoji and P.S. pressure; P
+#: how pressure hides (sarcasm, rhetorical questions, relayed family pressure, read receipts,
+#: public shaming, favours told as plans made for the reader) in many Englishes; Q reminders and
+#: thank-yous (second and third follow-ups, stinging thanks, arrangements made for the reader).
 LATER_SETS: dict[str, tuple[str, ...]] = {
     "f": (),
     "g": (),
@@ -176,13 +179,15 @@ LATER_SETS: dict[str, tuple[str, ...]] = {
     "m": ("guilt", "demand"),
     "n": ("guilt", "demand", "ultimatum"),
     "o": ("guilt", "demand", "ultimatum"),
+    "p": ("guilt", "demand", "ultimatum"),
+    "q": ("guilt", "demand", "ultimatum"),
 }
 #: Pushy messages per category at least: 15, but set L was asked for 10 of the lighter ones, and
 #: sets M and N (weighted to guilt, demands, ultimatums and contempt) have 8 shouting messages.
-LATER_FLOOR = {"l": 10, "m": 8, "n": 8, "o": 8}
+LATER_FLOOR = {"l": 10, "m": 8, "n": 8, "o": 8, "p": 8, "q": 8}
 #: Pushy messages per later set: 140, but set J (hard cases both ways) has 120 pushy and 180 gentle,
-#: and sets K to O 150 of each.
-LATER_PUSHY = {"j": 120, "k": 150, "l": 150, "m": 150, "n": 150, "o": 150}
+#: and sets K to Q 150 of each.
+LATER_PUSHY = {"j": 120, "k": 150, "l": 150, "m": 150, "n": 150, "o": 150, "p": 150, "q": 150}
 
 
 @pytest.mark.parametrize("letter", sorted(LATER_SETS))
@@ -221,6 +226,8 @@ def test_the_weights_say_what_they_were_fitted_on():
         "tone_train_m.yaml",
         "tone_train_n.yaml",
         "tone_train_o.yaml",
+        "tone_train_p.yaml",
+        "tone_train_q.yaml",
     ]
     assert raw["messages"] == len(TRAIN)
     assert raw["readings"] == ["words", "skip"]
