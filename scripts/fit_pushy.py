@@ -258,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
         recall, clean, threshold = cv["pushy_flagged"], cv["gentle_clean"], cv["threshold"]
         print(
             f"C={c}: threshold {threshold:.4f}, cross-validated pushy flagged {recall:.1%}, "
-            f"gentle clean {clean:.1%} ({len(seeds)} fold seeds)"
+            f"gentle clean {clean:.1%} "
+            f"({'one writer a fold' if data.groups is not None else f'{len(seeds)} fold seeds'})"
         )
         # The most pushy messages flagged; of fits within half a point of each other, the one that
         # leaves more gentle messages clean.

@@ -306,7 +306,8 @@ def _shouting(ctx: CheckContext) -> list[Finding]:
     in_list = [range(a, b) for a, b in listed.items()]
     joy = _data_words("pressure.shouting", "joy")
     # "SERIOUSLY the best news": an intensifier beside joy is more joy, not pressure.
-    pressing = _data_words("pressure.exclamations", "pressing") - _data_words("pressure.shouting", "intensifiers")
+    pressing = _data_words("pressure.exclamations", "pressing")
+    pressing -= _data_words("pressure.shouting", "intensifiers")
     shouted: list[_Shouted] = []
     for match in capitals:
         word = match.group()
