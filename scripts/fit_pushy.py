@@ -9,8 +9,8 @@ word pairs and skip pairs, C=0.3). Writes askcraft/_checks/rules/pushy_weights.j
 
 prints instead the cross-validated figure of every reading tried (scripts/pushy_readings.py:
 trigrams, skip pairs, lemmas, VADER sentiment, the message's kind, the neighbouring sentences,
-WordLlama embeddings; C and class weights), each at the same share of gentle messages left clean,
-and writes nothing. It needs the `compare` extra (vaderSentiment, wordllama).
+WordLlama embeddings, character n-grams; C and class weights), each at the same share of gentle
+messages left clean, and writes nothing. It needs the `compare` extra (vaderSentiment, wordllama).
 
 Training data: the labelled messages of tests/data/tone_train*.yaml (same schema as the evaluation
 set; a sentence is pushy when it holds words a label quotes, every other sentence is not) and the
