@@ -7,8 +7,9 @@ message's kind, the neighbouring sentences' words, WordLlama sentence embeddings
 n-grams within words).
 
 The comparison is cross-validation over the training messages, one writer's set a fold (or, with
-fit_pushy's --random-folds, 5 folds by message), the rules included as shipped: a message is flagged when a rule warns on it or the model's probability for
-one of its sentences that speak to the reader reaches the threshold. Every reading is measured at
+fit_pushy's --random-folds, 5 folds by message), the rules included as shipped: a message is
+flagged when a rule warns on it or the model's probability for one of its sentences that speak to
+the reader reaches the threshold. Every reading is measured at
 the same share of gentle messages left clean (by default 98.4%, what the shipped model keeps in
 cross-validation): the threshold is the lowest one that keeps it, and the figure is the share of
 pushy messages flagged there. With random folds several fold seeds are averaged, since one seed
