@@ -19,7 +19,7 @@ from askcraft._intent.model import CHANNELS, GOALS, KINDS, RELATIONSHIPS
 from askcraft._packs.pack import builtin_pack
 
 TODAY = date(2026, 11, 12)
-#: askcraft's own drafts aim higher than the warning (politeness.min_score, -0.15): an average
+#: askcraft's own drafts aim higher than the warning (politeness.min_score, -0.5): an average
 #: Stack Exchange request (0.0) or better.
 THRESHOLD = 0.0
 ROOT = Path(__file__).resolve().parent.parent

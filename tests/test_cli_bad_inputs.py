@@ -247,7 +247,7 @@ def test_usage_errors_name_the_problem_and_the_help() -> None:
     ("option", "message"),
     [
         ("patience.min_days=abc", "patience.min_days must be a whole number like 7, not 'abc'"),
-        ("politeness.min_score={a: [}", "politeness.min_score must be a number like -0.15, not '{a: [}'"),
+        ("politeness.min_score={a: [}", "politeness.min_score must be a number like -0.5, not '{a: [}'"),
     ],
 )
 def test_check_options_of_the_wrong_type(
