@@ -189,6 +189,8 @@ def test_thirty_recipients_get_at_least_twenty_distinct_messages(language: str) 
         ("de-DE", 3, "vor drei Tagen"),
         ("de-DE", 8, "vor einer Woche"),
         ("de-DE", 14, "vor zwei Wochen"),
+        ("de-DE", 25, "vor ein paar Wochen"),
+        ("de-DE", 30, "vor einem Monat"),
         ("de-DE", 35, "vor einem Monat"),
         ("de-DE", 60, "vor zwei Monaten"),
         ("de-DE", 400, "vor über einem Jahr"),
@@ -198,6 +200,8 @@ def test_thirty_recipients_get_at_least_twenty_distinct_messages(language: str) 
         ("es-ES", 14, "hace dos semanas"),
         ("es-ES", 8, "hace una semana"),
         ("es-ES", 35, "hace un mes"),
+        ("es-ES", 25, "hace unas semanas"),
+        ("fr-FR", 29, "il y a quelques semaines"),
     ],
 )
 def test_how_long_ago_comes_from_cldr_in_words(language: str, days: int, expected: str) -> None:

@@ -24,6 +24,8 @@ LANGUAGES = ("de", "fr", "es")
 INFORMAL_RELATIONSHIPS = frozenset({"friend", "family"})
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 Unit = Literal["day", "week", "month"]
+#: Three and a half to four weeks: said as "a few weeks", not yet "a month" (as ``words.ago`` does).
+_FEW_WEEKS = range(25, 30)
 
 
 def primary(tag: str) -> str:
@@ -97,6 +99,8 @@ def ago(days: int, language: str) -> str:
     bucket = _bucket(days)
     if bucket is None:
         return str(words["over_a_year"])
+    if days in _FEW_WEEKS:
+        return str(words["few_weeks"])  # "vor ein paar Wochen": 25 days is not yet "vor einem Monat"
     count, unit = bucket
     from babel.dates import format_timedelta  # noqa: PLC0415
 

@@ -288,6 +288,8 @@ def ago(days: int) -> str:
         return "two weeks ago"
     if days < 25:
         return "three weeks ago"
+    if days < 30:
+        return "a few weeks ago"  # three and a half to four weeks: not yet "a month"
     if days < 45:
         return "a month ago"
     if days < 53:
