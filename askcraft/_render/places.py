@@ -3,8 +3,9 @@
 A brand takes none ("at Google", "en Google", "chez Google", "bei Siemens"); a place named by a
 common noun does: "at the University of Michigan", "en el Hospital La Paz", "à l'Hôpital Necker",
 "im Krankenhaus Nord", "an der Technischen Universität München". The name is read by its head (its
-first word; in German also the last part of a compound, "Kreiskrankenhaus", "Commerzbank"), whose
-gender and usual preposition are in ``data/places.yaml``. A name the data does not know is a brand.
+first word; in German also the last part of a compound, "Kreiskrankenhaus", "Commerzbank", or the
+last word after a name, "beim Springer Verlag", "bei der Berliner Volksbank"), whose gender and usual
+preposition are in ``data/places.yaml``. A name the data does not know is a brand.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from askcraft._render.lexicon import table
 
 _VOWELS = "aeiouyàâäéèêëîïôöûüœæ"
 #: German adjectives that come before the head and are inflected after the article ("Deutsche Bank",
-#: "Technische Universität", "Städtisches Klinikum"); "Fischer Verlag" and "Springer Verlag" are names.
+#: "Technische Universität", "Städtisches Klinikum"); a name before the head ("Springer Verlag") is not.
 _GERMAN_ADJECTIVE = re.compile(
     r"(?:\w{3,}isch|\w{3,}lich|deutsch|frei|allgemein|kommunal|national|neu)(?:e|es|er)", re.IGNORECASE
 )
@@ -84,13 +85,15 @@ def _french(name: str, preposition: str | None) -> str:
     return f"{preposition} {'le' if gender == 'm' else 'la'} {name}"
 
 
-def _german_head(word: str, rules: dict[str, Any]) -> list[str] | None:
+def _german_head(word: str, rules: dict[str, Any], *, last: bool = False) -> list[str] | None:
     low = word.casefold()
     heads: dict[str, list[str]] = rules["heads"]
     if low in heads:
         return heads[low]
     for head, facts in heads.items():
-        if head not in rules["whole_word"] and len(low) > len(head) and low.endswith(head):
+        if head in rules["whole_word"] or (last and head in rules["not_last"]):
+            continue
+        if len(low) > len(head) and low.endswith(head):
             return facts
     return None
 
@@ -103,6 +106,8 @@ def _german(name: str, preposition: str | None) -> str:
         head = _german_head(words[1], rules)
         if head is not None:
             words[0] = re.sub(r"(?:e|es|er)$", "en", words[0])  # der Deutschen Bank
+    if head is None and len(words) > 1:
+        head = _german_head(words[-1], rules, last=True)  # beim Springer Verlag, bei der Berliner Volksbank
     if head is None:
         return f"{preposition or rules['at']} {name}"
     gender, usual = head
