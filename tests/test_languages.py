@@ -230,6 +230,9 @@ def test_counts_and_plurals_come_from_num2words_and_cldr() -> None:
         ("Sam Lee", "they/them", "de", "Sam", None),
         ("Dr. Ama Mensah", "she/her", "es", "Ama", "Dra. Mensah"),
         ("Lucía Pérez García", "she/her", "es", "Lucía", None),
+        ("ana ruiz", "she/her", "es", "Ana", "Sra. Ruiz"),
+        ("dra. ana ruiz", None, "es", "Ana", "Dra. Ruiz"),
+        ("lena vogel", "she/her", "de", "Lena", "Frau Vogel"),
     ],
 )
 def test_names_and_titles_in_other_languages(
@@ -372,3 +375,14 @@ def test_a_subject_never_makes_a_role_its_topic(language: str, aims: dict[str, s
     bad = sorted(s for s in subjects if ROLE_AS_TOPIC.search(s))
     assert not bad, bad
     assert len(subjects) >= 6
+
+
+def test_a_formal_german_greeting_without_a_gender_never_says_hallo_with_the_whole_name() -> None:
+    """'Hallo Helen Ward' is neither du nor Sie; 'Guten Tag Helen Ward' is how German greets formally
+    when it cannot say Frau or Herr."""
+    names = ("Helen Ward", "Sam Lee", "Kim Novak", "Alex Berger", "Robin Yilmaz", "Jo Park", "Chris Vogel")
+    for name in names:
+        data = {**corpus("de")["base"], "kind": "request", "goal": "job-leads", "language": "de-DE"}
+        data["recipient"] = {"name": name, "relationship": "former-colleague"}
+        body = askcraft.draft(data, check=False, today=TODAY).body
+        assert body.startswith(f"Guten Tag {name},"), body

@@ -61,7 +61,7 @@ class GreetingName:
     formal: bool = False
 
 
-def _tidy_case(name: str) -> str:
+def tidy_case(name: str) -> str:
     """Capitalise a name typed all in lower (or upper) case; leave mixed case as the person wrote it."""
     letters = [c for c in name if c.isalpha()]
     if letters and (all(c.islower() for c in letters) or all(c.isupper() for c in letters)):
@@ -123,14 +123,14 @@ def greeting_name(name: str, *, warm: bool) -> GreetingName:
     clean = " ".join(_SYMBOLS.sub(" ", name).split()) or name.strip()
     joined = particle_given_name(clean.split())
     if joined:
-        return GreetingName(_tidy_case(" ".join(clean.split()[:joined])))  # "María del Carmen Ruiz"
+        return GreetingName(tidy_case(" ".join(clean.split()[:joined])))  # "María del Carmen Ruiz"
     pair = clean.split()[:2]
     if len(pair) == 2 and f"{_key(pair[0])} {_key(pair[1])}" in _titles("compound_given_names"):
-        return GreetingName(_tidy_case(" ".join(pair)))  # "Ana María López": both words are her name
+        return GreetingName(tidy_case(" ".join(pair)))  # "Ana María López": both words are her name
     plain = _plain_given_name(clean)
     if plain is not None:  # most names: no need to run the full parser (a few milliseconds each)
         return GreetingName(plain)
-    clean = _tidy_case(clean)
+    clean = tidy_case(clean)
     words = clean.split()
     if len(words) == 1:
         return GreetingName(words[0])

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from askcraft._render.languages import data, gender_from_pronouns, informal, primary
-from askcraft._render.names import greeting_name, particle_given_name
+from askcraft._render.names import greeting_name, particle_given_name, tidy_case
 
 if TYPE_CHECKING:
     from askcraft._intent.model import Intent
@@ -52,7 +52,7 @@ def _title_genders(language: str) -> dict[str, str]:
 def addressee(name: str, pronouns: str | None, language: str) -> Addressee:
     """Return how *name* is addressed in *language*: given name, full name, gender, formal address."""
     lang = data(language)
-    clean = " ".join(_SYMBOLS.sub(" ", name).split()) or name.strip()
+    clean = tidy_case(" ".join(_SYMBOLS.sub(" ", name).split()) or name.strip())  # "ana ruiz": Sra. Ruiz
     words = clean.split()
     genders = _title_genders(language)
     academic_titles: dict[str, Any] = lang["academic"]
