@@ -159,3 +159,32 @@ def test_a_referral_does_not_repeat_the_role_its_reason_named() -> None:
         body = askcraft.draft(intent, variant=variant, check=False, grammar=False).body
         assert body.count("HR business partner") == 1, body
         assert "Unilever" in body, body
+
+
+@pytest.mark.parametrize("language", ["en-US", "de-DE", "fr-FR", "es-ES"])
+@pytest.mark.parametrize("goal", ["informational-interview", "job-leads", "introduction", "referral"])
+@pytest.mark.parametrize("name", ["Priya Natarajan", "Sam Lee", "Olivia Grant", "Tom Becker", "Mia Chen"])
+def test_their_workplace_said_in_the_pleasantry_is_not_named_again_in_the_ask(
+    language: str, goal: str, name: str
+) -> None:
+    """ "I hope things are going well at Arcadis. ... how you got started at Arcadis?" names the company
+    twice; once a pleasantry names where they work and the sender aims, the ask says "there". A
+    referral to their own company (no `company` given) is the same company."""
+    for variant, fields in itertools.product(
+        ["direct", "warm-up", "brief"], [{"company": "Arcadis"}, {"company": None}]
+    ):
+        if goal != "referral" and fields["company"] is None:
+            continue
+        intent: dict[str, Any] = {
+            "kind": "request",
+            "goal": goal,
+            "channel": "email",
+            "language": language,
+            "industry": "environmental consulting",
+            "count": 2,
+            "recipient": {"name": name, "relationship": "former-colleague", "company": "Arcadis"},
+            "sender": {"name": "Sarah Bell", "reason": "I want to move into environmental consulting."},
+            **fields,
+        }
+        body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
+        assert body.count("Arcadis") == 1, body

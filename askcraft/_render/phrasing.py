@@ -34,7 +34,8 @@ def target(intent: Intent) -> dict[str, Any]:
     where_data = data(intent.language)["where"]
     role = intent.role.strip() if intent.role else None
     industry = intent.industry.strip() if intent.industry else None
-    company = intent.company
+    # A referral is for a company: theirs, when the intent names no other (as in English).
+    company = intent.company or (intent.recipient.company if intent.goal == "referral" else None)
     if company:
         where, again = places.at(company, intent.language), where_data["again_company"]
     elif industry:
