@@ -1192,3 +1192,45 @@ def test_a_spanish_formal_address_takes_the_surname_after_a_joined_given_name() 
     }
     body = askcraft.draft(intent, check=False, grammar=False).body
     assert body.split("\n", 1)[0].rstrip(":,!").endswith("María del Carmen"), body
+
+
+@pytest.mark.parametrize("variant", ["news", "grateful", "brief"])
+def test_a_french_text_keeps_gsm7_when_only_no_break_spaces_would_make_it_ucs2(variant: str) -> None:
+    """ "Salut Tante Sophie ! Merci pour les deux noms ! ..." (117 characters) was two UCS-2 segments
+    and the length check asked to trim it: the narrow no-break spaces French puts before "!" were
+    its only characters outside GSM-7. A text sends plain spaces then, and fits one segment."""
+    from askcraft._checks.rules.length import sms_segments  # noqa: PLC0415
+
+    intent = {
+        "kind": "thank-you",
+        "goal": "job-leads",
+        "industry": "santé",
+        "count": 2,
+        "channel": "text",
+        "language": "fr-FR",
+        "recipient": {"name": "Tante Sophie", "relationship": "family"},
+        "sender": {"name": "Luc Martin"},
+        "help": "les deux noms",
+        "outcome": "J'ai un entretien lundi.",
+        "gift": "des fleurs",
+    }
+    draft = askcraft.draft(intent, variant=variant, grammar=False, today=date(2026, 3, 2))
+    assert sms_segments(draft.body)[:2] == (1, "GSM-7"), draft.body
+    assert "Salut Tante Sophie !" in draft.body
+    assert not [f for f in draft.findings if f.rule.startswith("length.")], draft.body
+
+
+def test_a_french_text_that_is_ucs2_anyway_keeps_its_no_break_spaces() -> None:
+    """ "connaîtrais" is outside GSM-7: the spaces cost nothing there, and keep "?" off a new line."""
+    intent = {
+        "kind": "request",
+        "goal": "job-leads",
+        "industry": "santé",
+        "count": 2,
+        "channel": "text",
+        "language": "fr-FR",
+        "recipient": {"name": "Tante Sophie", "relationship": "family"},
+        "sender": {"name": "Luc Martin", "reason": "Je veux quitter le commerce pour être aide-soignant."},
+    }
+    body = askcraft.draft(intent, check=False, today=date(2026, 3, 2)).body
+    assert "\u202f?" in body, body

@@ -124,4 +124,22 @@ def render(pack: Pack, selection: Selection, context: dict[str, Any]) -> dict[st
         from askcraft._render.typography import finish  # noqa: PLC0415
 
         parts = {name: finish(text, language) for name, text in parts.items()}
+        if context.get("channel") == "text":
+            parts = {name: _sms_spaces(text) for name, text in parts.items()}
     return parts
+
+
+def _sms_spaces(text: str | None) -> str | None:
+    """Return *text* with plain spaces for French no-break ones when those alone would make the SMS
+    take more segments: "Salut Tante Sophie ! Merci pour les deux noms ! ..." (117 characters) is one
+    GSM-7 segment (160), with U+202F before each "!" it is UCS-2, two of 70. A text that is UCS-2
+    anyway, or one segment either way, keeps them."""
+    if text is None:
+        return None
+    from askcraft._checks.rules.length import sms_segments  # noqa: PLC0415
+    from askcraft._render.typography import plain_spaces  # noqa: PLC0415
+
+    plain = plain_spaces(text)
+    if plain != text and sms_segments(plain)[0] < sms_segments(text)[0]:
+        return plain
+    return text

@@ -2,6 +2,8 @@
 
 - French puts a narrow no-break space before ? ! ; and a no-break space before : ("Tu
   connais quelqu'un ?"); templates write the marks plainly and this adds the spaces.
+  A text message keeps plain spaces there when the no-break ones are all that would make it
+  UCS-2 (70 characters a segment instead of GSM-7's 160): ``plain_spaces``.
 - German goes on in lower case after the greeting's comma ("Liebe Frau Lee,\\n\\nich hoffe
   ..."): the first word of the next line is lowered when it is a word that is not a noun.
 """
@@ -33,6 +35,11 @@ def french(text: str) -> str:
         if i < len(urls):
             out.append(urls[i])
     return "".join(out)
+
+
+def plain_spaces(text: str) -> str:
+    """Return *text* with French no-break spaces as plain ones, as a phone sends "Salut !" by SMS."""
+    return text.replace(_NARROW, " ").replace(_NBSP, " ")
 
 
 def german(text: str) -> str:
