@@ -386,3 +386,23 @@ def test_a_formal_german_greeting_without_a_gender_never_says_hallo_with_the_who
         data["recipient"] = {"name": name, "relationship": "former-colleague"}
         body = askcraft.draft(data, check=False, today=TODAY).body
         assert body.startswith(f"Guten Tag {name},"), body
+
+
+@pytest.mark.parametrize(
+    ("role", "said"),
+    [
+        ("ingénieure projet", "d'ingénieure projet"),
+        ("UX designer", "d'UX designer"),
+        ("data analyst", "de data analyst"),
+    ],
+)
+@pytest.mark.parametrize("goal", ["job-leads", "referral"])
+def test_french_de_elides_before_a_role_that_starts_with_a_vowel(goal: str, role: str, said: str) -> None:
+    """ "un poste de ingénieure projet" and "des postes de ingénieure projet" are not French."""
+    data = {**corpus("fr")["base"], "kind": "request", "goal": goal, "language": "fr-FR", "channel": "email"}
+    data.update(role=role, company="SunWorks", count=2)
+    data["recipient"] = {"name": "Sam Lee", "relationship": "former-colleague"}
+    for variant in ("direct", "warm-up", "brief"):
+        body = askcraft.draft(data, variant=variant, check=False, today=TODAY).body
+        assert said in body, body
+        assert f"de {role}" not in body or said.startswith("de "), body

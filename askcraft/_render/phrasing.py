@@ -49,11 +49,25 @@ def target(intent: Intent) -> dict[str, Any]:
         "a_role": None,
         "roles": None,
         "as_role": where_data["role"].format(role=role) if role else None,
+        "of_role": _of_role(role, where_data) if role else None,
         "where": where,
         "where_again": again,
         "role_again": where_data["again_role"] if role else "",
         "field": industry or role or company or "",
     }
+
+
+#: Where French "de" elides: before a vowel ("d'ingénieure projet", "d'UX designer"); not before
+#: "y" ("de yoga") or "h", which is aspirated in as many job names as it is mute.
+_ELIDING = frozenset("aeiouàâäéèêëîïôöûüœæ")
+
+
+def _of_role(role: str, where_data: dict[str, Any]) -> str:
+    """Return the role after "of", as a job is named ("un poste de data analyst", "d'ingénieure")."""
+    elided = where_data.get("of_role_elided")
+    if elided and role[:1].casefold() in _ELIDING:
+        return str(elided).format(role=role)
+    return str(where_data.get("of_role", "{role}")).format(role=role)
 
 
 def _in_industry(industry: str, where_data: dict[str, Any]) -> str:
