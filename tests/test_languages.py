@@ -406,3 +406,16 @@ def test_french_de_elides_before_a_role_that_starts_with_a_vowel(goal: str, role
         body = askcraft.draft(data, variant=variant, check=False, today=TODAY).body
         assert said in body, body
         assert f"de {role}" not in body or said.startswith("de "), body
+
+
+@pytest.mark.parametrize("relationship", ["friend", "former-colleague", "acquaintance"])
+def test_a_german_job_leads_ask_does_not_say_einfallen_twice(relationship: str) -> None:
+    """ "Fällt dir spontan jemand ein? Ich suche ... Und wenn dir spontan niemand einfällt, ..." asked
+    whether anyone came to mind before saying whom, and said it again in the easy way out."""
+    for name in ("Helen Ward", "Sam Lee", "Kim Novak", "Alex Berger", "Robin Yilmaz", "Jo Park", "Mia Vogel"):
+        data = {**corpus("de")["base"], "kind": "request", "goal": "job-leads", "language": "de-DE"}
+        data.update(channel="email", company="Springer Verlag", count=2)
+        data["recipient"] = {"name": name, "relationship": relationship}
+        for variant in ("direct", "warm-up", "brief"):
+            body = askcraft.draft(data, variant=variant, check=False, today=TODAY).body
+            assert len(re.findall(r"f[äa]ll(?:t|en)\b", body, re.IGNORECASE)) <= 1, body
