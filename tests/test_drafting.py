@@ -158,6 +158,12 @@ def test_roles_lose_the_word_role_and_get_their_capitals() -> None:
         ("because I love data!", "I love data!"),
         ("my landlord wants a work reference by Monday...", "My landlord wants a work reference by Monday."),
         ("Since we worked together I've built APIs", "Since we worked together I've built APIs."),
+        (
+            "after six years teaching math i want to work in finance",
+            "After six years teaching math I want to work in finance.",
+        ),
+        ("i'm ready for a change, i think", "I'm ready for a change, I think."),
+        ("my iPhone app, i.e. my portfolio, is live", "My iPhone app, i.e. my portfolio, is live."),
     ],
 )
 def test_reasons_are_the_senders_own_sentences(reason: str, expected: str) -> None:
@@ -1234,3 +1240,24 @@ def test_a_french_text_that_is_ucs2_anyway_keeps_its_no_break_spaces() -> None:
     }
     body = askcraft.draft(intent, check=False, today=date(2026, 3, 2)).body
     assert "\u202f?" in body, body
+
+
+def test_a_sender_name_typed_in_lower_case_signs_in_capitals() -> None:
+    """ "Best,\nalex kim" under a letter whose greeting said "Hi Sam" (for "sam lee"); a signature the
+    user gives is theirs, as typed. A hook or news in lower case says "I", too."""
+    intent = {
+        "kind": "request",
+        "goal": "job-leads",
+        "channel": "email",
+        "industry": "banking",
+        "count": 3,
+        "hook": "we met at the fintech meetup where i gave a talk",
+        "recipient": {"name": "sam lee", "relationship": "former-colleague"},
+        "sender": {"name": "alex kim", "reason": "after six years teaching math i want to work in finance"},
+    }
+    body = askcraft.draft(intent, check=False, today=date(2026, 3, 2)).body
+    assert body.endswith("\nAlex Kim"), body
+    assert " i " not in body, body
+    assert "I gave a talk" in body, body
+    intent["sender"]["signature"] = "alex"
+    assert askcraft.draft(intent, check=False, today=date(2026, 3, 2)).body.endswith("\nalex")

@@ -18,7 +18,7 @@ from askcraft._intent.model import AFTER_A_TALK, WARM_RELATIONSHIPS, Intent
 from askcraft._render import places, slots, thanks
 from askcraft._render.discourse import Discourse, named_facts
 from askcraft._render.languages import LANGUAGES, gender_from_pronouns, informal, primary
-from askcraft._render.names import greeting_name
+from askcraft._render.names import greeting_name, tidy_case
 from askcraft._render.words import ago, article, number_words, plural, sentence
 
 #: The greeting words each relationship gets; one is picked per recipient (the same one in every
@@ -149,8 +149,8 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
     texts = {
         "reason": reason["reason"],
         "reason_short": reason["reason_short"],
-        "hook": sentence(intent.hook) if intent.hook else None,
-        "news": sentence(intent.news) if intent.news else None,
+        "hook": sentence(slots.capital_i(intent.hook)) if intent.hook else None,
+        "news": sentence(slots.capital_i(intent.news)) if intent.news else None,
     }
     discourse = Discourse(
         seed,
@@ -167,8 +167,9 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         gender=gender_from_pronouns(intent.recipient.pronouns),
     )
     sender = dict(data["sender"])
+    sender["name"] = tidy_case(intent.sender.name)  # "alex kim" signs "Alex Kim"
     sender["first_name"] = sender_call
-    sender["signature"] = intent.sender.signature or (sender_call if warm else intent.sender.name)
+    sender["signature"] = intent.sender.signature or (sender_call if warm else sender["name"])
     sender["links"] = list(intent.sender.links)
     days = (send_date - intent.sent_on).days if intent.sent_on else None
     context: dict[str, Any] = {
@@ -191,8 +192,8 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         field=target["field"],
         count_words=number_words(intent.count) if intent.count is not None else None,
         **reason,
-        hook_sentence=sentence(intent.hook) if intent.hook else None,
-        news_sentence=sentence(intent.news) if intent.news else None,
+        hook_sentence=texts["hook"],
+        news_sentence=texts["news"],
         ask_details=ask_details,
         ask_details_gerund=bool(ask_details and slots.is_gerund_phrase(ask_details)),
         ask_question=slots.ask_question(intent.details) if intent.details else None,

@@ -159,13 +159,22 @@ def first_person(text: str, names: tuple[str, ...]) -> str | None:
     return head + tail
 
 
+#: "i", "i'm", "i've" typed in lower case as a word of its own; not "i.e.", "iPhone" or "/i/".
+_LOWER_I = re.compile(r"(?<![^\s(\"\u201c])i(?=(?:['\u2019](?:m|ve|d|ll))?(?:[\s,;:!?)\"\u201d]|\.(?!\w)|$))")
+
+
+def capital_i(text: str) -> str:
+    """Return English *text* with the pronoun "I" in capitals: "after six years i want" -> "I want"."""
+    return _LOWER_I.sub("I", text)
+
+
 def reason_sentence(reason: str, names: tuple[str, ...]) -> tuple[str, bool]:
     """Return the reason as sentences of the sender's own, and whether it had to be rewritten.
 
     Raises ValueError when the reason is about the sender in the third person and cannot be
     rewritten safely.
     """
-    text = reason.strip()
+    text = capital_i(reason.strip())
     text = re.sub(r"^(?:because|since|as)\s+(?=I\b|I'm\b|I've\b|I'd\b)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s*(?:\.\.\.|\u2026)$", ".", text)  # a reason that trails off reads unsure
     if re.match(r"to\s+\w", text, re.IGNORECASE):
