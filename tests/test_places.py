@@ -46,6 +46,8 @@ TODAY = date(2026, 11, 12)
         ("Berliner Volksbank", "de", None, "bei der Berliner Volksbank"),
         ("Max Planck Institut", "de", None, "am Max Planck Institut"),
         ("Merck Darmstadt", "de", None, "bei Merck Darmstadt"),
+        ("Johns Hopkins University", "de", None, "an der Johns Hopkins University"),
+        ("Imperial College", "de", "zu", "zum Imperial College"),
         ("Axel Springer", "de", None, "bei Axel Springer"),
         ("Cooper Industries", "de", None, "bei Cooper Industries"),
         ("University of Michigan", "en-US", None, "at the University of Michigan"),

@@ -188,3 +188,41 @@ def test_their_workplace_said_in_the_pleasantry_is_not_named_again_in_the_ask(
         }
         body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
         assert body.count("Arcadis") == 1, body
+
+
+_FIELD = {
+    "en-US": "public health",
+    "de-DE": "Public Health",
+    "fr-FR": "santé publique",
+    "es-ES": "salud pública",
+}
+_RESEARCH = {
+    "en-US": "I'm a hospital pharmacist hoping to move into research.",
+    "de-DE": "Ich bin Krankenhausapotheker und möchte in die Forschung.",
+    "fr-FR": "Je suis pharmacien hospitalier et je veux passer à la recherche.",
+    "es-ES": "Soy farmacéutico de hospital y quiero pasar a la investigación.",
+}
+
+
+@pytest.mark.parametrize("language", list(_FIELD))
+@pytest.mark.parametrize("goal", ["job-leads", "introduction", "informational-interview", "advice"])
+def test_a_field_given_beside_a_company_is_not_lost(language: str, goal: str) -> None:
+    """ "Do you know two people at Johns Hopkins University ...?" dropped "public health" without a
+    word; the field is said with the company ("in public health at ..."), once, in every variant."""
+    field = _FIELD[language]
+    for variant, reason in itertools.product(
+        ["direct", "warm-up", "brief"], [_RESEARCH[language], f"{_RESEARCH[language][:-1]} ({field})."]
+    ):
+        intent: dict[str, Any] = {
+            "kind": "request",
+            "goal": goal,
+            "channel": "email",
+            "language": language,
+            "industry": field,
+            "company": "Johns Hopkins University",
+            "count": 2,
+            "recipient": {"name": "Helen Ward", "relationship": "acquaintance"},
+            "sender": {"name": "Omar Said", "reason": reason},
+        }
+        body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
+        assert body.count(field) == 1, body

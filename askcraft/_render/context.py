@@ -64,6 +64,7 @@ def _target(intent: Intent) -> dict[str, Any]:
         "a_role": article(role) if role else None,
         "roles": plural(role) if role else None,
         "as_role": f"as {article(role)}" if role else None,
+        "in_industry": f"in {industry}" if industry else None,
         "of_role": role,  # French "d'ingénieure", Spanish "de analista"; English needs no "of"
         "role_again": "that kind of role" if role else "",
         "where": where,

@@ -118,7 +118,7 @@ class Discourse:
 
 
 def named_facts(text: str, target: Mapping[str, Any]) -> frozenset[str]:
-    """Return which facts the user's own words name: 'target' (where they aim), 'role'."""
+    """Return which facts the user's own words name: 'target' (where they aim), 'role', 'industry'."""
     low = text.casefold()
 
     def names(value: str | None) -> bool:
@@ -132,4 +132,6 @@ def named_facts(text: str, target: Mapping[str, Any]) -> frozenset[str]:
         found.add("target")
     if names(target["role"]):
         found.add("role")
+    if names(target["industry"]):
+        found.add("industry")
     return frozenset(found)

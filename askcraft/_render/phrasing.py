@@ -49,6 +49,7 @@ def target(intent: Intent) -> dict[str, Any]:
         "a_role": None,
         "roles": None,
         "as_role": where_data["role"].format(role=role) if role else None,
+        "in_industry": _in_industry(industry, where_data) if industry else None,
         "of_role": _of_role(role, where_data) if role else None,
         "where": where,
         "where_again": again,
