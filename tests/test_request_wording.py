@@ -226,3 +226,40 @@ def test_a_field_given_beside_a_company_is_not_lost(language: str, goal: str) ->
         }
         body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
         assert body.count(field) == 1, body
+
+
+@pytest.mark.parametrize(
+    ("language", "role", "reason"),
+    [
+        (
+            "de-DE",
+            "HR-Manager",
+            "Nach sechs Jahren in der Lohnbuchhaltung möchte ich als HR-Manager arbeiten.",
+        ),
+        ("fr-FR", "responsable RH", "Je veux passer de la paie à un poste de responsable RH."),
+        ("es-ES", "responsable de RR. HH.", "Quiero pasar de nóminas a un puesto de responsable de RR. HH."),
+    ],
+)
+def test_a_referral_in_another_language_does_not_repeat_the_role_its_reason_named(
+    language: str, role: str, reason: str
+) -> None:
+    """ "Je veux passer de la paie à un poste de responsable RH. Pourriez-vous ... me recommander pour
+    un poste de responsable RH à l'Hôpital Necker ?" said the role twice; now "pour ce poste"."""
+    intent = {
+        "kind": "request",
+        "goal": "referral",
+        "channel": "email",
+        "language": language,
+        "role": role,
+        "company": "Hôpital Necker",
+        "recipient": {
+            "name": "Marie-Claire Dubois",
+            "relationship": "former-colleague",
+            "pronouns": "she/her",
+        },
+        "sender": {"name": "Luc Martin", "reason": reason},
+    }
+    for variant in ["direct", "warm-up", "brief"]:
+        body = askcraft.draft(intent, variant=variant, check=False, today=date(2026, 11, 27)).body
+        assert body.count(role) == 1, body
+        assert "Necker" in body, body
