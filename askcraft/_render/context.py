@@ -18,7 +18,7 @@ from askcraft._intent.model import AFTER_A_TALK, WARM_RELATIONSHIPS, Intent
 from askcraft._render import places, slots, thanks
 from askcraft._render.discourse import Discourse, named_facts
 from askcraft._render.languages import LANGUAGES, gender_from_pronouns, informal, primary
-from askcraft._render.names import greeting_name, tidy_case
+from askcraft._render.names import greeting_name, signed_name
 from askcraft._render.words import ago, article, number_words, plural, sentence
 
 #: The greeting words each relationship gets; one is picked per recipient (the same one in every
@@ -168,7 +168,7 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         gender=gender_from_pronouns(intent.recipient.pronouns),
     )
     sender = dict(data["sender"])
-    sender["name"] = tidy_case(intent.sender.name)  # "alex kim" signs "Alex Kim"
+    sender["name"] = signed_name(intent.sender.name)  # "alex kim" signs "Alex Kim"
     sender["first_name"] = sender_call
     sender["signature"] = intent.sender.signature or (sender_call if warm else sender["name"])
     sender["links"] = list(intent.sender.links)

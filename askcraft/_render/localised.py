@@ -15,7 +15,7 @@ from askcraft._intent.model import AFTER_A_TALK, WARM_RELATIONSHIPS, Intent
 from askcraft._render import phrasing
 from askcraft._render.discourse import Discourse, named_facts
 from askcraft._render.languages import ago, data, informal, number_words
-from askcraft._render.names import greeting_name, tidy_case
+from askcraft._render.names import greeting_name, signed_name
 from askcraft._render.salutations import greeting
 from askcraft._render.thanks import outcome_facts
 from askcraft._render.words import sentence
@@ -52,7 +52,7 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
         first_name=person.given, call=person.given, formal=person.addr is not None, gender=person.gender
     )
     sender = dict(raw["sender"])
-    sender["name"] = tidy_case(intent.sender.name)  # "alex kim" signs "Alex Kim"
+    sender["name"] = signed_name(intent.sender.name)  # "alex kim" signs "Alex Kim"
     sender["first_name"] = sender_call
     sender["signature"] = intent.sender.signature or (sender_call if warm else sender["name"])
     sender["links"] = list(intent.sender.links)

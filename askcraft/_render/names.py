@@ -75,6 +75,16 @@ def tidy_case(name: str) -> str:
     return name
 
 
+#: A name made of name characters only: letters, and spaces, hyphens, apostrophes and full stops between.
+_NAME_LIKE = re.compile(r"[^\W\d_]+(?:[\s'\u2019.-]+[^\W\d_]+)*\.?")
+
+
+def signed_name(name: str) -> str:
+    """Return the sender's *name* as a signature writes it: "alex kim" -> "Alex Kim"; a name with
+    anything but name characters in it is left exactly as typed."""
+    return tidy_case(name) if _NAME_LIKE.fullmatch(name) else name
+
+
 #: A plain "Given Family..." name: capitalised words, no title, initial, nickname, suffix or comma.
 _PLAIN = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*(?:\s+[^\W\d_][\w'\u2019.-]*)+")
 
