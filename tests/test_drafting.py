@@ -1261,3 +1261,79 @@ def test_a_sender_name_typed_in_lower_case_signs_in_capitals() -> None:
     assert "I gave a talk" in body, body
     intent["sender"]["signature"] = "alex"
     assert askcraft.draft(intent, check=False, today=date(2026, 3, 2)).body.endswith("\nalex")
+
+
+def test_a_text_takes_the_shortest_phrasings_when_only_they_fit_one_segment() -> None:
+    """ "Could you put me in touch with a UX designer at Kaiser Permanente? ... Totally fine if not."
+    ran five characters past one SMS at every brevity, and askcraft's own check asked to trim what
+    askcraft wrote; the shortest phrasings the template has ("Could you introduce me to", "No
+    worries if not.") fit, and keep every fact."""
+    from askcraft._checks.rules.length import sms_segments  # noqa: PLC0415
+
+    intent = {
+        "kind": "request",
+        "goal": "introduction",
+        "role": "UX designer",
+        "count": 1,
+        "company": "Kaiser Permanente",
+        "channel": "text",
+        "recipient": {"name": "Dr. Ana Ruiz", "relationship": "mentor"},
+        "sender": {"name": "Jordan Lee", "reason": "I would love to design tools for clinicians"},
+    }
+    for variant in ("direct", "warm-up", "brief"):
+        draft = askcraft.draft(intent, variant=variant, grammar=False, today=date(2026, 3, 2))
+        assert sms_segments(draft.body)[0] == 1, draft.body
+        assert "clinicians" in draft.body, draft.body
+        assert "UX designer at Kaiser Permanente" in draft.body, draft.body
+        assert not [f for f in draft.findings if f.rule.startswith(("length.", "content."))], draft.body
+
+
+def test_a_text_two_segments_long_either_way_keeps_its_own_phrasings() -> None:
+    """The shortest phrasings are for fitting: a text that runs over with them too is worded as the
+    recipient's own (thirty recipients cannot tell it was a template)."""
+    intent = {
+        "kind": "thank-you",
+        "goal": "advice",
+        "channel": "text",
+        "recipient": {"name": "Zoë O'Brien-Núñez", "relationship": "friend"},
+        "sender": {"name": "Jo-Anne D'Souza"},
+        "help": "the introduction to Tom",
+        "outcome": "Tom offered me a trial day.",
+        "gift": "a box of chocolates",
+    }
+    body = askcraft.draft(intent, variant="brief", check=False, today=date(2026, 3, 2)).body
+    assert body.endswith("I've sent you a box of chocolates. I owe you one."), body
+
+
+@pytest.mark.parametrize(
+    ("language", "offer"),
+    [
+        ("de-DE", r"Ich schulde dir|geht auf mich|lade dich"),
+        ("fr-FR", r"Je te renverrai l'ascenseur|Je te dois|pour moi|Je t'invite"),
+        ("es-ES", r"Te debo una|lo pago yo|de mi cuenta|Te invito"),
+    ],
+)
+def test_a_squeezed_thank_you_text_still_offers_something_back(language: str, offer: str) -> None:
+    """German, French and Spanish texts short of room dropped the offer back entirely ("l'offre
+    disparaît quand la place manque"); English keeps a short one ("I owe you one!"), and so do they."""
+    intent = {
+        "kind": "thank-you",
+        "goal": "favour",
+        "channel": "text",
+        "language": language,
+        "recipient": {"name": "Hugo", "relationship": "friend"},
+        "sender": {"name": "Alex Kim"},
+        "help": {
+            "de-DE": "die gründliche Durchsicht meines Lebenslaufs",
+            "fr-FR": "avoir relu mon CV avec autant de soin",
+            "es-ES": "revisar mi CV con tanto cuidado",
+        }[language],
+        "outcome": {
+            "de-DE": "Ich habe meine Bewerbung mit deinen Änderungen verschickt",
+            "fr-FR": "J'ai envoyé ma candidature avec tes corrections",
+            "es-ES": "He enviado mi candidatura con tus cambios",
+        }[language],
+    }
+    for variant in ("news", "grateful"):
+        body = askcraft.draft(intent, variant=variant, check=False, today=date(2026, 3, 2)).body
+        assert re.search(offer, body), body

@@ -25,6 +25,14 @@ if TYPE_CHECKING:
 #: How hard to squeeze: 0 is the full message; 1 and 2 ask for shorter phrasings; 3, for channels
 #: with a hard limit (a connection note), lets a template leave a fact out, which the draft reports.
 BREVITY = (0, 1, 2, 3)
+#: Each render the fit tries, in order: a brevity, and how hard each ``pick`` squeezes (0; 1, the
+#: recipient's choice among its shorter phrasings; 2, the shortest). Squeezed phrasings come after
+#: the squeezed brevity and before a fact is left out, and are taken only when they fit: "Could you
+#: introduce me to ...? No worries if not." is one SMS where the recipient's own "Could you put me
+#: in touch with ...? Totally fine if not." ran five characters over; a text two segments long
+#: either way keeps its own phrasings, and so does a text in UCS-2 (70 characters a segment), where
+#: squeezing would mostly trade the phrasings with an accent for the same few plain ones.
+_STEPS = ((0, 0), (1, 0), (2, 0), (2, 1), (2, 2), (3, 0))
 #: Channels with a hard size: one SMS segment, a LinkedIn connection note.
 TIGHT = frozenset({"text", "linkedin-connection-note"})
 #: The most characters such a message may have whatever its encoding: two plain SMS, one note.
@@ -85,11 +93,18 @@ def fitted(
     best: tuple[tuple[bool, int, int], dict[str, str | None], dict[str, Any]] | None = None
     ceiling = CEILING.get(intent.channel)
     fullest = 0  # what the brevity-0 wording leaves out
-    for brevity in BREVITY:
-        ctx = rendered_again(context, brevity=brevity) if brevity else context
+    wide = False  # a text whose own words are UCS-2 (an accent): squeezing would only dodge accents
+    for brevity, squeeze in _STEPS:
+        if squeeze and wide:
+            continue
+        ctx = rendered_again(context, brevity=brevity, squeeze=squeeze) if brevity else context
         parts = render(pack, selection, ctx)
         body = parts["body"] or ""
         over = overflow(intent.kind, intent.channel, body, options)
+        if brevity == 2 and not squeeze and intent.channel == "text":
+            from askcraft._checks.rules.length import sms_segments  # noqa: PLC0415
+
+            wide = sms_segments(body)[1] == "UCS-2"
         if over == 0 and brevity == 0 and short(intent.kind, intent.channel, body, options):
             roomy = rendered_again(context, room=1)
             roomier = render(pack, selection, roomy)
@@ -99,6 +114,8 @@ def fitted(
             return render(pack, selection, roomiest), roomiest
         if over == 0 and brevity == 0:
             return parts, ctx
+        if squeeze and over:
+            continue  # squeezed phrasings are for fitting, not for running over less
         lost = dropped(intent, ctx, body)
         if brevity == 0:
             fullest = lost

@@ -219,11 +219,11 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
     return context
 
 
-def rendered_again(context: dict[str, Any], **values: int) -> dict[str, Any]:
+def rendered_again(context: dict[str, Any], *, squeeze: int = 0, **values: int) -> dict[str, Any]:
     """Return *context* for another render with *values* changed (``brevity=2``, ``room=1``), with
-    a fresh discourse (nothing said yet)."""
+    a fresh discourse (nothing said yet; *squeeze* 1 or 2: each ``pick`` takes a shorter phrasing)."""
     discourse: Discourse = context["mention"].__self__
-    return {**context, **values, **discourse.fresh().functions()}
+    return {**context, **values, **discourse.fresh(squeeze=squeeze).functions()}
 
 
 def variant_index(intent: Intent, count: int) -> int:

@@ -5,7 +5,9 @@ machinery as data, without Python:
 
 - ``pick(key, options)`` chooses one phrasing from *options*, the same one every time for the
   same recipient and key, and different ones across recipients: thirty people asked for the
-  same thing get thirty differently worded messages, each stable from one run to the next.
+  same thing get thirty differently worded messages, each stable from one run to the next. When
+  no wording of a text or a connection note fits its channel, the fit renders it again with each
+  ``pick`` choosing among its shorter options (still by recipient), then taking its shortest.
 - ``said(fact)`` / ``mention(fact)`` keep each fact said once. ``mention("target")`` gives the
   full phrase ("in environmental consulting") the first time and a referring one ("in that
   field") after. ``said(fact)`` tells whether a fact was said already (to leave out a stock
@@ -39,8 +41,13 @@ class Discourse:
         first: Mapping[str, str],
         again: Mapping[str, str],
         texts: Mapping[str, tuple[str, frozenset[str]]],
+        *,
+        squeeze: int = 0,
     ) -> None:
         self._seed = seed
+        #: How hard ``pick`` squeezes, for a channel nothing else made room in: 0 not at all, 1 the
+        #: recipient's choice among the shorter half of the options, 2 the shortest option.
+        self._squeeze = squeeze
         self._first = dict(first)
         self._again = dict(again)
         #: The user's texts by name, each with the facts it names ("reason" -> {"target"}).
@@ -48,9 +55,10 @@ class Discourse:
         self._said: set[str] = set()
         self._exclaimed = 0
 
-    def fresh(self) -> Discourse:
-        """Return a discourse with the same recipient and facts, and nothing said yet."""
-        return Discourse(self._seed, self._first, self._again, self._texts)
+    def fresh(self, *, squeeze: int = 0) -> Discourse:
+        """Return a discourse with the same recipient and facts, and nothing said yet; *squeeze*
+        (1, 2) makes every ``pick`` choose among its shorter options, or take the shortest."""
+        return Discourse(self._seed, self._first, self._again, self._texts, squeeze=squeeze)
 
     def functions(self) -> dict[str, Any]:
         """Return the functions templates call, by name: pick, said, mention, tell, temper."""
@@ -97,10 +105,21 @@ class Discourse:
         return int.from_bytes(digest, "big") % count
 
     def pick(self, key: str, options: Sequence[Any]) -> Any:
-        """Return one of *options*: the same for this recipient and *key* every time."""
+        """Return one of *options*: the same for this recipient and *key* every time.
+
+        Squeezed (see ``fresh``), the choice is among the shorter half of the options, by recipient
+        still, or the shortest (the first of equals). An empty option is there for variety (no
+        sign-off for some), not for room: a move a recipient would miss is kept, in fewer words.
+        """
         if isinstance(options, str | bytes) or not options:
             raise TypeError("pick() takes a key and a non-empty list of options")
-        return options[self.index(str(key), len(options))]
+        if not self._squeeze:
+            return options[self.index(str(key), len(options))]
+        said = sorted((o for o in options if o != ""), key=lambda o: len(str(o))) or list(options)
+        if self._squeeze > 1:
+            return said[0]
+        shorter = said[: (len(said) + 1) // 2]
+        return shorter[self.index(str(key), len(shorter))]
 
     def said(self, fact: str) -> bool:
         """Return whether *fact* was already said (in the user's reason, or earlier in this block)."""
