@@ -233,6 +233,8 @@ def test_counts_and_plurals_come_from_num2words_and_cldr() -> None:
         ("ana ruiz", "she/her", "es", "Ana", "Sra. Ruiz"),
         ("dra. ana ruiz", None, "es", "Ana", "Dra. Ruiz"),
         ("lena vogel", "she/her", "de", "Lena", "Frau Vogel"),
+        ("Ms. Nguyễn Thị Lan", "she/her", "de", "Lan", "Frau Nguyễn"),
+        ("Nguyễn Thị Lan", "she/her", "fr", "Lan", "Madame Nguyễn"),
     ],
 )
 def test_names_and_titles_in_other_languages(

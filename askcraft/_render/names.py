@@ -104,6 +104,11 @@ def _plain_given_name(clean: str) -> str | None:
     return first
 
 
+def family_name_first() -> frozenset[str]:
+    """Return the family names written first (Vietnamese: "Nguyễn Thị Lan"), lower case."""
+    return _titles("family_name_first")
+
+
 @functools.cache
 def _ANY_TITLE() -> frozenset[str]:  # noqa: N802  (a constant, loaded once)
     return _titles("family_titles") | _titles("given_name_titles") | _titles("surname_titles")
@@ -174,6 +179,9 @@ def _titled(title: str, parts: tuple[str, str, str], clean: str, *, warm: bool) 
     joined = particle_given_name(named)
     if joined:  # "Dra. María del Carmen Ruiz": nameparser reads "del Carmen Ruiz" as the surname
         first, middle, last = " ".join(named[:joined]), "", " ".join(named[joined:])
+    if len(named) >= 2 and _key(named[0]) in _titles("family_name_first"):
+        # "Ms. Nguyễn Thị Lan": the family name first, as without a title; "Ms. Nguyễn", or "Lan".
+        first, middle, last = named[-1], "", named[0]
     key = _key(title.rsplit(maxsplit=1)[-1])
     given = " ".join(p for p in (first, middle) if p)
     if key in _titles("family_titles"):
