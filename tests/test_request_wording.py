@@ -263,3 +263,14 @@ def test_a_referral_in_another_language_does_not_repeat_the_role_its_reason_name
         body = askcraft.draft(intent, variant=variant, check=False, today=date(2026, 11, 27)).body
         assert body.count(role) == 1, body
         assert "Necker" in body, body
+
+
+@pytest.mark.parametrize(
+    "name", ["Priya Shah", "Sam Lee", "Rachel Goldberg", "Tom Hale", "Ana Ruiz", "Joe Park"]
+)
+@pytest.mark.parametrize("channel", ["email", "linkedin-message"])
+def test_a_reminder_for_names_does_not_say_know_whether_you_know(name: str, channel: str) -> None:
+    """ "I'd love to know whether you know two SEO specialists ..." says "know" twice in five words."""
+    for variant in ["nudge", "update", "brief"]:
+        body = _draft("reminder", "job-leads", variant, name=name, channel=channel)
+        assert "know whether you know" not in body, body
