@@ -251,3 +251,29 @@ def test_the_treat_filter_is_one_shared_piece() -> None:
     offers = ["Next coffee's on me!", "I owe you a drink!", "Dinner's on me next time!"]
     assert unnamed_treats(offers, "We're getting drinks on Friday.", "en") == [offers[0], offers[2]]
     assert unnamed_treats(offers, None, "en") == offers
+
+
+@pytest.mark.parametrize("relationship", ["mentor", "acquaintance", "alumni", "former-colleague", "friend"])
+def test_a_thank_you_subject_is_one_a_person_would_write(relationship: str) -> None:
+    """ "Subject: With many thanks" is a letter's closing, not a subject line."""
+    subjects = set()
+    for name in [
+        "Dr. Ama Mensah",
+        "Dr. Ana Ruiz",
+        "Sam Lee",
+        "Priya Shah",
+        "Tom Hale",
+        "Olivia Grant",
+        "Kofi Asante",
+    ]:
+        for variant in VARIANTS:
+            intent: dict[str, Any] = {
+                "kind": "thank-you",
+                "goal": "advice",
+                "channel": "email",
+                "help": "walking me through the interview",
+                "recipient": {"name": name, "relationship": relationship},
+                "sender": {"name": "Kofi Asante"},
+            }
+            subjects.add(askcraft.draft(intent, variant=variant, check=False).subject)
+    assert not [s for s in subjects if s and s.startswith("With ")], subjects
