@@ -83,6 +83,8 @@ def _bucket(days: int) -> tuple[int, Unit] | None:
         return 3, "week"
     if days < 45:
         return 1, "month"
+    if days < 53:
+        return 6, "week"  # as English says "about six weeks": not "two months" for 46 days
     months = round(days / 30.4)
     return (months, "month") if months < 12 else None
 
@@ -104,14 +106,17 @@ def ago(days: int, language: str) -> str:
     count, unit = bucket
     from babel.dates import format_timedelta  # noqa: PLC0415
 
-    delta = timedelta(days=-count * _UNIT_DAYS[unit])
+    # CLDR words six weeks as a month and a half ("vor 1 Monat"): the phrase is made for two weeks,
+    # which has the same plural form, and the count put in.
+    shown = 2 if unit == "week" and count > 3 else count
+    delta = timedelta(days=-shown * _UNIT_DAYS[unit])
     phrase = str(
         format_timedelta(delta, granularity=unit, threshold=1, add_direction=True, locale=primary(language))
     )
     if count == 1:
         # CLDR says "vor 1 Woche"; a person says "vor einer Woche" (the article's case is the language's).
         return phrase.replace(f"1 {words['unit_one'][unit]}", str(words["one"][unit]))
-    return phrase.replace(str(count), number_words(count, language), 1)
+    return phrase.replace(str(shown), number_words(count, language), 1)
 
 
 def informal(intent: Intent) -> bool:
