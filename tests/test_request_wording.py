@@ -274,3 +274,21 @@ def test_a_reminder_for_names_does_not_say_know_whether_you_know(name: str, chan
     for variant in ["nudge", "update", "brief"]:
         body = _draft("reminder", "job-leads", variant, name=name, channel=channel)
         assert "know whether you know" not in body, body
+
+
+@pytest.mark.parametrize("name", ["Rev. Dana Whitfield", "Sam Lee", "Priya Shah", "Tom Hale", "Ana Ruiz"])
+def test_a_short_favour_email_is_not_flagged_short_by_askcraft_itself(name: str) -> None:
+    """A favour asked by email with a short reason came out at 47 words, and askcraft's own length
+    check called it abrupt: the roomiest render had nothing to add for a favour. It offers to send
+    what would help, as the other goals do ("I'd be happy to send my CV ...")."""
+    intent = {
+        "kind": "request",
+        "goal": "favour",
+        "channel": "email",
+        "details": "be a reference for me",
+        "recipient": {"name": name, "relationship": "acquaintance"},
+        "sender": {"name": "Lee Park", "reason": "I'm applying for a chaplaincy role at St. Luke's Hospital"},
+    }
+    for variant in ["direct", "warm-up", "brief"]:
+        draft = askcraft.draft(intent, variant=variant, grammar=False, today=date(2026, 11, 27))
+        assert "length.email-short" not in {f.rule for f in draft.findings}, draft.body
