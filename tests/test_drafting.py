@@ -1205,7 +1205,7 @@ def test_a_spanish_formal_address_takes_the_surname_after_a_joined_given_name() 
 
 @pytest.mark.parametrize("variant", ["news", "grateful", "brief"])
 def test_a_french_text_keeps_gsm7_when_only_no_break_spaces_would_make_it_ucs2(variant: str) -> None:
-    """ "Salut Tante Sophie ! Merci pour les deux noms ! ..." (117 characters) was two UCS-2 segments
+    """ "Salut tante Sophie ! Merci pour les deux noms ! ..." (117 characters) was two UCS-2 segments
     and the length check asked to trim it: the narrow no-break spaces French puts before "!" were
     its only characters outside GSM-7. A text sends plain spaces then, and fits one segment."""
     from askcraft._checks.rules.length import sms_segments  # noqa: PLC0415
@@ -1225,7 +1225,7 @@ def test_a_french_text_keeps_gsm7_when_only_no_break_spaces_would_make_it_ucs2(v
     }
     draft = askcraft.draft(intent, variant=variant, grammar=False, today=date(2026, 3, 2))
     assert sms_segments(draft.body)[:2] == (1, "GSM-7"), draft.body
-    assert "Salut Tante Sophie !" in draft.body
+    assert "Salut tante Sophie !" in draft.body
     assert not [f for f in draft.findings if f.rule.startswith("length.")], draft.body
 
 

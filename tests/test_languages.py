@@ -240,6 +240,8 @@ def test_counts_and_plurals_come_from_num2words_and_cldr() -> None:
         ("lena vogel", "she/her", "de", "Lena", "Frau Vogel"),
         ("Ms. Nguyễn Thị Lan", "she/her", "de", "Lan", "Frau Nguyễn"),
         ("Nguyễn Thị Lan", "she/her", "fr", "Lan", "Madame Nguyễn"),
+        ("Tía Carmen López", None, "es", "tía Carmen", None),
+        ("Tante Sophie", None, "fr", "tante Sophie", None),
     ],
 )
 def test_names_and_titles_in_other_languages(
@@ -426,3 +428,15 @@ def test_a_german_job_leads_ask_does_not_say_einfallen_twice(relationship: str) 
         for variant in ("direct", "warm-up", "brief"):
             body = askcraft.draft(data, variant=variant, check=False, today=TODAY).body
             assert len(re.findall(r"f[äa]ll(?:t|en)\b", body, re.IGNORECASE)) <= 1, body
+
+
+def test_a_spanish_reminder_puts_no_comma_before_y() -> None:
+    """ "Sigo buscando, y me encantaría saber si ..." : Spanish puts no comma before a "y" that joins
+    two short clauses."""
+    for name in ("Helen Ward", "Sam Lee", "Kim Novak", "Alex Berger", "Robin Yilmaz", "Jo Park", "Mia Vogel"):
+        data = {**corpus("es")["base"], "kind": "reminder", "goal": "job-leads", "language": "es-ES"}
+        data.update(channel="email", company="Acme", count=2, sent_on="2026-11-01")
+        data["recipient"] = {"name": name, "relationship": "acquaintance"}
+        for variant in ("nudge", "update", "brief"):
+            body = askcraft.draft(data, variant=variant, check=False, today=TODAY).body
+            assert ", y me encantaría" not in body, body

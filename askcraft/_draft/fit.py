@@ -148,7 +148,7 @@ def render(pack: Pack, selection: Selection, context: dict[str, Any]) -> dict[st
 
 def _sms_spaces(text: str | None) -> str | None:
     """Return *text* with plain spaces for French no-break ones when those alone would make the SMS
-    take more segments: "Salut Tante Sophie ! Merci pour les deux noms ! ..." (117 characters) is one
+    take more segments: "Salut tante Sophie ! Merci pour les deux noms ! ..." (117 characters) is one
     GSM-7 segment (160), with U+202F before each "!" it is UCS-2, two of 70. A text that is UCS-2
     anyway, or one segment either way, keeps them."""
     if text is None:

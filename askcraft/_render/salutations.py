@@ -78,6 +78,8 @@ def addressee(name: str, pronouns: str | None, language: str) -> Addressee:
         given = clean  # "Madame Lefèvre", "Frau Yilmaz": the title is how they are called
     else:
         given = greeting_name(" ".join(rest), warm=True).name if rest else clean
+    if family and lang.get("kin_title_lower") and given.split(" ", 1)[0] == rest[0]:
+        given = given[:1].lower() + given[1:]  # "¡Hola, tía Carmen!", "Salut tante Sophie"
     joined = particle_given_name(rest)
     if joined:  # "María del Carmen Ruiz": the particle is in her given name, and Ruiz is the surname
         surname = " ".join(rest[joined:]) or None
