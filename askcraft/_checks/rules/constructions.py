@@ -210,7 +210,6 @@ def _scan_by_match(text: str) -> Scan:
 
 
 @functools.lru_cache(maxsize=256)
-@functools.lru_cache(maxsize=256)
 def token_set(text: str) -> frozenset[str]:
     """Return the set of the tokens' normalised forms in *text* (every word a construction can see).
 
@@ -365,12 +364,37 @@ def find(
 ) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` character spans where any of *constructions* matches *toks*.
 
-    *present* is the set of the tokens' words, when the caller has it already.
+    *present* is the set of the tokens' words, when the caller has it already. A tuple of more than
+    eight is gone through in order by its rarest parts' words present (:func:`_indexed`).
     """
     if present is None:
         present = set(map(_WORD_OF, toks))
+    if len(constructions) > 8 and type(constructions) is tuple:
+        index, keys = _indexed(constructions)
+        numbers = sorted(set().union(*map(index.__getitem__, keys & present)))
+        constructions = [constructions[n] for n in numbers]
     for construction in constructions:
         if not construction.possible(present):
             continue
         for first, last in construction.search(toks):
             yield toks[first][1], toks[last][2]
+
+
+#: Indexes of tuples of constructions by id, each with its tuple (which keeps the id its own).
+_INDEXES: dict[int, tuple[tuple[Construction, ...], dict[str, tuple[int, ...]], frozenset[str]]] = {}
+
+
+def _indexed(constructions: tuple[Construction, ...]) -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
+    """Return each word of *constructions*' rarest parts with the constructions (by number) it is in,
+    and those words as a set (kept for 256 tuples: ``unless`` lists, the deadline search's lists)."""
+    entry = _INDEXES.get(id(constructions))
+    if entry is None or entry[0] is not constructions:
+        if len(_INDEXES) >= 256:
+            _INDEXES.clear()
+        index: dict[str, list[int]] = {}
+        for number, construction in enumerate(constructions):
+            for word in construction.needs[0]:
+                index.setdefault(word, []).append(number)
+        table = {word: tuple(numbers) for word, numbers in index.items()}
+        entry = _INDEXES[id(constructions)] = (constructions, table, frozenset(table))
+    return entry[1], entry[2]
