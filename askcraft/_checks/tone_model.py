@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import json
 import math
 import operator
@@ -198,30 +199,40 @@ def _find(text: str) -> list[tuple[_Rule, int, int]]:
     """
     out, hits = _word_pass(text)
     rules = _rules()
+    unanchored = _unanchored()
     present: frozenset[str] | None = None
     leading: tuple[set[int], set[int]] | None = None
-    for number, rule in enumerate(rules):
-        if rule.phrases is None:
-            continue
+    # The phrase rules in order: those the word pass found, and those it cannot find.
+    for number in sorted(hits.keys() | unanchored) if unanchored else sorted(hits):
+        rule = rules[number]
         if rule.anchored:
-            spans = hits.get(number, ())
+            spans = hits[number]
         else:
             present = word_set(text) if present is None else present
             if rule.keys.isdisjoint(present):
                 continue
-            spans = [m.span() for m in rule.phrases.finditer(text)]
+            spans = [m.span() for m in rule.phrases.finditer(text)]  # type: ignore[union-attr]
+        where = rule.where
+        if where not in _POSITIONAL:
+            out += [(rule, at, end - at) for at, end in spans]
+            continue
+        leading = _leading_words(text, _sentence_starts(text)) if leading is None else leading
+        first, first_two = leading
         for at, end in spans:
-            if rule.where in _POSITIONAL:
-                leading = _leading_words(text, _sentence_starts(text)) if leading is None else leading
-                first, first_two = leading
-                if (
-                    (rule.where == "sentence_start" and at not in first)
-                    or (rule.where == "not_start" and at in first)
-                    or (rule.where == "first_two" and at not in first_two)
-                ):
-                    continue
+            if (
+                (where == "sentence_start" and at not in first)
+                or (where == "not_start" and at in first)
+                or (where == "first_two" and at not in first_two)
+            ):
+                continue
             out.append((rule, at, end - at))
     return out
+
+
+@functools.cache
+def _unanchored() -> frozenset[int]:
+    """Return the numbers of the phrase rules the word pass does not try (not anchored)."""
+    return frozenset(n for n, rule in enumerate(_rules()) if rule.phrases is not None and not rule.anchored)
 
 
 def _word_pass(text: str) -> tuple[list[tuple[_Rule, int, int]], dict[int, list[tuple[int, int]]]]:
@@ -235,18 +246,20 @@ def _word_pass(text: str) -> tuple[list[tuple[_Rule, int, int]], dict[int, list[
     found = words(text)
     plain = text.isascii()  # where a phrase's second word must be the next word
     last = len(found) - 1
-    for at, (word, start, end) in enumerate(found):
-        entry = index.get(word)
-        if entry is None:
-            continue
-        for rule in entry[0]:
+    entries = list(map(index.get, scan(text)[4]))  # the words that are in the index, found in bulk
+    for at in itertools.compress(range(len(entries)), entries):
+        _, start, end = found[at]
+        lexical, phrasal = entries[at]  # type: ignore[misc]
+        for rule in lexical:
             out.append((rule, start, end - start))
-        for number, whole, seconds in entry[1]:
+        for number, whole, seconds in phrasal:
             if start < last_end[number]:
                 continue  # matches never overlap
             if whole:
                 # The pattern's own test: no word character or apostrophe on either side.
-                if (start and _joins(text[start - 1])) or (end < size and _joins(text[end])):
+                if start and ((char := text[start - 1]).isalnum() or char in _JOINERS):
+                    continue
+                if end < size and ((char := text[end]).isalnum() or char in _JOINERS):
                     continue
                 stop = end
             else:
@@ -261,11 +274,7 @@ def _word_pass(text: str) -> tuple[list[tuple[_Rule, int, int]], dict[int, list[
     return out, hits
 
 
-def _joins(char: str) -> bool:
-    """Return whether *char* would join a word (``[\\w'\u2019]`` in a pattern)."""
-    return char.isalnum() or char in _JOINERS
-
-
+#: What joins a word besides a letter or digit (``[\w'\u2019]`` in a pattern).
 _JOINERS = frozenset("_" + _APOSTROPHES)
 _START = operator.itemgetter(1)
 #: Where-values that depend on a word's place in its sentence.
@@ -279,7 +288,7 @@ def _general(text: str) -> dict[str, float]:
         "questions": float(min(text.count("?"), 3)),
         "exclamations": float(min(text.count("!"), 3)),
         "shouting": float(min(len(_CAPS_WORD.findall(text)), 3)),
-        "you_count": float(min(sum(map(_YOU.__contains__, found)), 3)),
+        "you_count": float(min(sum(map(found.count, _YOU.intersection(word_set(text)))), 3)),
     }
 
 
