@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from askcraft._checks.rules.constructions import scan
+from askcraft._checks.rules.constructions import scan, word_set
 
 #: Python's regular expression parser (the module ``re`` compiles with).
 _PARSER: Any = importlib.import_module("re._parser")
@@ -177,11 +177,19 @@ def anchored_matches(
     and must follow a non-word character, a match can only begin where a key word does, so
     anchoring there skips scanning the whole text once per rule. In an ASCII text, a key word
     in *follow* is tried only where the next word is one of those it maps to (a phrase's words
-    are the text's words where it matches; see :func:`second_words`).
+    are the text's words where it matches; see :func:`second_words`): so a key word none of whose
+    next words the text holds is not looked for at all, nor a text with no other key words.
     """
     _, _, found, _, words = scan(text)
-    order = itertools.compress(range(len(found)), map(keys.__contains__, words))  # key words, in turn
     check = follow if follow and text.isascii() else None
+    if check is not None:
+        present = word_set(text)
+        keys = frozenset(
+            [key for key in keys & present if key not in check or not check[key].isdisjoint(present)]
+        )
+        if not keys:
+            return
+    order = itertools.compress(range(len(found)), map(keys.__contains__, words))  # key words, in turn
     last = len(found) - 1
     end = -1
     for number in order:
