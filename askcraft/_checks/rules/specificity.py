@@ -43,8 +43,10 @@ def check(ctx: CheckContext) -> list[Finding]:
             if noun is not None:
                 found.append(count_rule.finding(noun.start(), noun.end() - noun.start()))
     target = by_id["specificity.target"]
+    if not target.applies(ctx):
+        return found
     job = first_match(_jobs(), lexicon_keys("job_words"), text)
-    if target.applies(ctx) and job is not None and _asks_for_leads(text) and not _says_where(ctx):
+    if job is not None and _asks_for_leads(text) and not _says_where(ctx):
         found.append(target.finding(job.start(), job.end() - job.start()))
     return found
 
