@@ -211,3 +211,28 @@ def test_phrase_rules_find_what_finditer_finds(texts: list[str]) -> None:
                 if not (rule.unless and base._excepted(rule, text, match.start()))
             ]
             assert base.run_phrase_rules(ctx, name) == plain, (name, text)
+
+
+def test_cheap_tests_before_a_search(texts: list[str]) -> None:
+    """The tenth speed round's tests that let a whole-text search be skipped never skip one that
+    would find something: shouting (``_CAPS`` over the text read as byte classes), the politeness
+    model's words in capitals, and runs of "!" and "?"."""
+    for text in texts:
+        if pressure._CAPS.search(text):
+            assert pressure._may_shout(text), text
+        assert tone_model._shouted_words(text) == len(tone_model._CAPS_WORD.findall(text)), text
+        if pressure._BANG_RUNS.search(text):
+            assert any(pair in text for pair in ("!!", "!?", "?!", "??")), text
+
+
+def test_first_words_from_the_sentence_marks(texts: list[str]) -> None:
+    """The politeness model's sentence-first words, read from ``reading.sentence_marks``, are those
+    ``_SENTENCE_BREAK`` gives (each mark with the spaces after it)."""
+    rng = random.Random(10)  # noqa: S311  (test strings, not secrets)
+    alphabet = [*"ab .!?\n\t\r\u00a0\u2029\"\u201d')]", "Hi", "you", "please", "\n\n", "a.m. "]
+    marked = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25))) for _ in range(20000)]
+    for text in [*texts, *marked]:
+        marks = tone_model._leading_words(text, tone_model._mark_ends(text))
+        assert marks == tone_model._leading_words(text, tone_model._sentence_starts(text)), text
+        ends = [m.span() for m in reading._SENTENCE_END.finditer(text)]
+        assert list(reading.sentence_marks(text)) == ends, text

@@ -16,6 +16,7 @@ from typing import Any
 
 from askcraft._checks.rules.anchors import first_words, second_words, starts_with_word, whole_words
 from askcraft._checks.rules.constructions import scan, word_set
+from askcraft._checks.rules.reading import sentence_marks
 from askcraft._yaml import safe_load
 
 _DATA = Path(__file__).parent / "rules" / "data"
@@ -135,6 +136,18 @@ def _sentence_starts(text: str) -> list[int]:
     return [0, *map(re.Match.end, _SENTENCE_BREAK.finditer(text))]
 
 
+def _mark_ends(text: str) -> list[int]:
+    """Return the text's start and where each mark that may end a sentence ends (``reading``'s
+    sentence marks, read once for the checks), for :func:`_leading_words`.
+
+    Not :func:`_sentence_starts`' offsets, but the same first words: a mark's ``_SENTENCE_BREAK``
+    match is its ``_SENTENCE_END`` match and the spaces after (where no word starts), and the
+    line breaks among those spaces, which are marks of their own, start no words
+    (``tests/test_fast_patterns.py`` compares the two).
+    """
+    return [0, *map(_END, sentence_marks(text))]
+
+
 def _leading_words(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
     """Return the offsets of the first word, and of the first two words, of every sentence."""
     first: set[int] = set()
@@ -216,7 +229,7 @@ def _find(text: str) -> list[tuple[_Rule, int, int]]:
         if where not in _POSITIONAL:
             out += [(rule, at, end - at) for at, end in spans]
             continue
-        leading = _leading_words(text, _sentence_starts(text)) if leading is None else leading
+        leading = _leading_words(text, _mark_ends(text)) if leading is None else leading
         first, first_two = leading
         for at, end in spans:
             if (
@@ -277,6 +290,7 @@ def _word_pass(text: str) -> tuple[list[tuple[_Rule, int, int]], dict[int, list[
 #: What joins a word besides a letter or digit (``[\w'\u2019]`` in a pattern).
 _JOINERS = frozenset("_" + _APOSTROPHES)
 _START = operator.itemgetter(1)
+_END = operator.itemgetter(1)
 #: Where-values that depend on a word's place in its sentence.
 _POSITIONAL = frozenset({"sentence_start", "not_start", "first_two"})
 
@@ -287,9 +301,23 @@ def _general(text: str) -> dict[str, float]:
         "words_log": math.log1p(len(found)),
         "questions": float(min(text.count("?"), 3)),
         "exclamations": float(min(text.count("!"), 3)),
-        "shouting": float(min(len(_CAPS_WORD.findall(text)), 3)),
+        "shouting": float(min(_shouted_words(text), 3)),
         "you_count": float(min(sum(map(found.count, _YOU.intersection(word_set(text)))), 3)),
     }
+
+
+def _shouted_words(text: str) -> int:
+    """Return how many words of three capitals or more *text* has (``_CAPS_WORD``'s matches).
+
+    A text whose ASCII letters, read alone, hold no three capitals in a row has none: most do not.
+    """
+    if b"AAA" not in text.encode("ascii", "ignore").translate(_CAPITALS):
+        return 0
+    return len(_CAPS_WORD.findall(text))
+
+
+#: Each byte as :func:`_shouted_words` reads it: a capital as "A", anything else as a space.
+_CAPITALS = bytes(65 if 65 <= c <= 90 else 32 for c in range(256))
 
 
 def _features(text: str) -> dict[str, float]:

@@ -35,6 +35,14 @@ _BANG_RUNS = re.compile(r"[!?][!?]+")
 #: first letter, so that the regular expression engine tries it only at a capital (as ``_BANG_RUNS``,
 #: ``[!?]{2,}``; ``tests/test_fast_patterns.py`` compares them).
 _CAPS = re.compile(r"[A-Z](?<![\w'\u2019][A-Z])[A-Z'\u2019]+(?![\w'\u2019])")
+#: Each byte as _CAPS reads it: a capital as "A", an apostrophe, a lower-case letter, digit or "_" as
+#: "w", anything else a space. Over a text so read (see :func:`_may_shout`), _CAPS_READ matches
+#: wherever _CAPS does (it is _CAPS without its look-behind): a search that skips to each "A".
+_CAPS_CLASSES = bytes(
+    65 if 65 <= c <= 90 else 39 if c == 39 else 119 if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32
+    for c in range(256)
+)
+_CAPS_READ = re.compile(rb"A[A']+(?![Aw'])")
 #: Two words in capitals joined by a comma, "and", "or" or a slash are a list of acronyms.
 _CAPS_LIST = re.compile(r"[A-Z][A-Z0-9]+(?:\s*(?:,|/|&|\band\b|\bor\b)\s*[A-Z][A-Z0-9]+)+")
 #: A word in capitals before a company's suffix is a company's name ("ACME Corp", "BOLD Labs").
@@ -149,6 +157,9 @@ def _exclamations(ctx: CheckContext) -> list[Finding]:
     """Flag "!!", "?!" and "???", except "!!" after thanks or congratulations (excitement)."""
     rule = rules(_NAME)["pressure.exclamations"]
     most = option(ctx, _NAME, "pressure.max_exclamations")
+    text = ctx.text
+    if "!!" not in text and "!?" not in text and "?!" not in text and "??" not in text:
+        return []  # no two marks together, so no run of _BANG_RUNS: most messages
     warm = _data_words("pressure.exclamations", "warm")
     found = []
     for match in (m for run in _BANG_RUNS.finditer(ctx.text) for m in _BANGS.finditer(ctx.text, *run.span())):
@@ -288,10 +299,19 @@ def _at_a_place(text: str, at: int) -> bool:
     return end < at and _AT_A_PLACE_WORD.search(text, max(0, end - 7), end) is not None
 
 
+def _may_shout(text: str) -> bool:
+    """Return False where ``_CAPS`` finds nothing in *text*, read as :data:`_CAPS_CLASSES` (a
+    non-ASCII character, a curly apostrophe apart, as a space: the look-ahead only lets more through)."""
+    read = text.replace("\u2019", "'").encode("ascii", "replace").translate(_CAPS_CLASSES)
+    return _CAPS_READ.search(read) is not None
+
+
 def _shouting(ctx: CheckContext) -> list[Finding]:
     """Flag English words in capitals; acronyms (unknown words, lists, known ones) are left alone."""
     rule = rules(_NAME)["pressure.shouting"]
     min_letters = option(ctx, _NAME, "pressure.min_caps_letters")
+    if not _may_shout(ctx.text):
+        return []  # no two capitals together (nor a capital and an apostrophe): most messages
     capitals = list(_CAPS.finditer(ctx.text))
     if not capitals:
         return []  # most messages: no word in capitals

@@ -26,16 +26,23 @@ _TIME_GOES_ON = re.compile(
 
 
 @functools.lru_cache(maxsize=256)
+def sentence_marks(text: str) -> tuple[tuple[int, int], ...]:
+    """Return the spans of the marks that may end a sentence (``_SENTENCE_END``'s matches), before
+    :func:`sentences` lets a time go on past "a.m.": the politeness model reads them too."""
+    return tuple(map(re.Match.span, _SENTENCE_END.finditer(text)))
+
+
+@functools.lru_cache(maxsize=256)
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Return ``(start, end)`` of every non-blank sentence, spaces trimmed."""
     spans = []
     start = 0
     times = ".m." in text or ".M." in text
-    for match in _SENTENCE_END.finditer(text):
-        if times and text[match.start()] == "." and _TIME_GOES_ON.match(text, max(0, match.start() - 3)):
+    for mark, end in sentence_marks(text):
+        if times and text[mark] == "." and _TIME_GOES_ON.match(text, max(0, mark - 3)):
             continue  # "by 9 a.m. Monday", "at 5 p.m. today": the time goes on
-        spans.append((start, match.end()))
-        start = match.end()
+        spans.append((start, end))
+        start = end
     spans.append((start, len(text)))
     trimmed = []
     for begin, end in spans:
