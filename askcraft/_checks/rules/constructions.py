@@ -284,10 +284,9 @@ class Construction:
         """
         lead = self.parts[0]
         words = lead.words if lead.words and not lead.optional else None
-        at = 0
-        while at < len(toks):
-            if words is not None and toks[at][0] not in words:
-                at += 1
+        after = 0  # where the last match ended: matches do not overlap
+        for at, token in enumerate(toks):
+            if at < after or (words is not None and token[0] not in words):
                 continue
             end = self._match(toks, 0, at)
             if end is not None and end > at:
@@ -295,9 +294,7 @@ class Construction:
                 while toks[first][0] in _PUNCT and first < end - 1:
                     first += 1
                 yield first, end - 1
-                at = end
-            else:
-                at += 1
+                after = end
 
     def _match(self, toks: Sequence[Token], part: int, at: int) -> int | None:
         if part == len(self.parts):
