@@ -270,21 +270,20 @@ def _candidates(
     *norms* are the tokens' normalised forms, *cues_at* the indexes of those that are one of
     :func:`_cue_words`, in order.
     """
-    cues = _by_first("deadline_cues")
-    near = _by_first("near_dates")
+    cues = _by_first_two("deadline_cues")
+    near = _by_first_two("near_dates")
     after = 0  # a phrase found is not searched again from inside it
     for i in cues_at:
         if i < after:
             continue
-        norm = norms[i]
-        soon = next((p for p in near.get(norm, ()) if tuple(norms[i : i + len(p)]) == p), None)
+        soon = _phrase_at(near, norms, i)
         if soon is not None:
             after = i + len(soon)
             if after < len(norms) and norms[after] in _TIMES_OF_DAY:
                 after += 1  # "tomorrow night", "today lunchtime": the time is the deadline's too
             yield i, 0, toks[after - 1][2]
             continue
-        cue = next((c for c in cues.get(norm, ()) if tuple(norms[i : i + len(c)]) == c), None)
+        cue = _phrase_at(cues, norms, i)
         if cue is not None and i + len(cue) < len(toks) and _DATE_START.match(norms[i + len(cue)]):
             yield i, len(cue), None
             after = i + len(cue)
@@ -300,6 +299,36 @@ def _by_first(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     for phrase in sorted(_phrases(key), key=len, reverse=True):
         index.setdefault(phrase[0], []).append(phrase)
     return {word: tuple(phrases) for word, phrases in index.items()}
+
+
+#: Phrases by first word: by second word, those with that second word or only one word; and those
+#: of one word (each list in ``_by_first``'s order).
+_ByFirstTwo = dict[str, tuple[dict[str, tuple[tuple[str, ...], ...]], tuple[tuple[str, ...], ...]]]
+
+
+@functools.cache
+def _by_first_two(key: str) -> _ByFirstTwo:
+    """Return the phrases of lexicon list *key* by first word and second (see :data:`_ByFirstTwo`):
+    a phrase of two words or more can start where a word is only if the next word is its second."""
+    index: _ByFirstTwo = {}
+    for first, phrases in _by_first(key).items():
+        alone = tuple(p for p in phrases if len(p) == 1)
+        seconds = {p[1] for p in phrases if len(p) > 1}
+        by_second = {w: tuple(p for p in phrases if len(p) == 1 or p[1] == w) for w in seconds}
+        index[first] = (by_second, alone)
+    return index
+
+
+def _phrase_at(index: _ByFirstTwo, norms: Sequence[str], i: int) -> tuple[str, ...] | None:
+    """Return the first phrase of *index* (in ``_by_first``'s order) that the words from *i* on are."""
+    entry = index.get(norms[i])
+    if entry is None:
+        return None
+    by_second, alone = entry
+    for phrase in by_second.get(norms[i + 1], alone) if i + 1 < len(norms) else alone:
+        if tuple(norms[i : i + len(phrase)]) == phrase:
+            return phrase
+    return None
 
 
 @functools.cache
