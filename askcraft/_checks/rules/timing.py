@@ -88,6 +88,15 @@ def _constructions(key: str) -> tuple[Construction, ...]:
     return tuple(compile_construction(str(c), classes) for c in lexicon("pressure")[key])
 
 
+@functools.cache
+def _business_times() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Return the business times ("end of day", "close of business") by first word, in their order."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _phrases("business_times"):
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in index.items()}
+
+
 def _at(toks: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
     return tuple(t[0] for t in toks[i : i + len(phrase)]) == phrase
 
@@ -105,7 +114,7 @@ def date_prefix(words: str) -> int:
 
 def _date_after(text: str, toks: Sequence[Token], i: int) -> int | None:
     """Return the end of the date expression starting at token *i*, or None if there is none."""
-    for phrase in _phrases("business_times"):
+    for phrase in _business_times().get(toks[i][0], ()) if i < len(toks) else ():
         if _at(toks, i, phrase):
             # "end of day tomorrow", "noon on Friday": the date that follows belongs to it.
             after = i + len(phrase)
