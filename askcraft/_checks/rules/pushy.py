@@ -27,6 +27,7 @@ from collections.abc import Set as AbstractSet
 from importlib import resources
 from typing import Any, NamedTuple
 
+from askcraft._checks.rules.clauses import command
 from askcraft._checks.rules.constructions import Token, scan, tokens
 
 #: The word that stands for a sentence's start in the model's word pairs ("<s> send").
@@ -84,8 +85,6 @@ def addresses_reader(
     "Let's ..." (let us) is an order that includes the writer. *toks* are the sentence's tokens
     and *words* the set of their norms, when the caller has them (``read_sentences``).
     """
-    from askcraft._checks.rules.clauses import command  # noqa: PLC0415  (clauses reads the lexicon)
-
     if toks is None:
         toks = tokens(text, start, end)
     if words is None:
