@@ -55,8 +55,10 @@ class Finding:
             raise ValueError(f"category must be one of {', '.join(CATEGORIES)}, not {self.category!r}")
         if self.offset < 0 or self.length < 0:
             raise ValueError("offset and length must be zero or more")
-        object.__setattr__(self, "replacements", tuple(self.replacements))
-        object.__setattr__(self, "also", tuple(self.also))
+        if type(self.replacements) is not tuple:  # a tuple stays as it is (tuple() would return it)
+            object.__setattr__(self, "replacements", tuple(self.replacements))
+        if type(self.also) is not tuple:
+            object.__setattr__(self, "also", tuple(self.also))
 
     @property
     def rules(self) -> tuple[str, ...]:
