@@ -80,16 +80,18 @@ class Rule:
     ) -> Finding:
         """Return a finding of this rule; *values* fill the ``{placeholders}`` of its message."""
         cli = self.cli_message.format(**values) if values else self.cli_message
+        # By position, in Finding's order of fields: keywords would be packed into a dictionary.
         return Finding(
-            category=self.category,
-            severity=self.severity,
-            cli_message=cli,
-            message=self.message.format(**values) if values else self.message,
-            rule=self.id,
-            offset=offset,
-            length=length,
-            replacements=self.replacements if replacements is None else replacements,
-            field="subject" if field == "subject" else "body",
+            self.category,
+            self.severity,
+            self.message.format(**values) if values else self.message,
+            self.id,
+            offset,
+            length,
+            self.replacements if replacements is None else replacements,
+            "subject" if field == "subject" else "body",
+            (),
+            cli,
         )
 
     def matches(self, text: str) -> Iterator[re.Match[str]]:
