@@ -146,6 +146,37 @@ def test_roles_lose_the_word_role_and_get_their_capitals() -> None:
 
 
 @pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("DevOps engineer", "a DevOps engineer"),
+        ("devops engineer", "a DevOps engineer"),
+        ("saas account executive", "a SaaS account executive"),
+        ("ios developer", "an iOS developer"),
+        ("MLOps engineers", "an MLOps engineer"),
+        ("McKinsey consultant", "a McKinsey consultant"),
+        ("hr business partner", "an HR business partner"),
+    ],
+)
+def test_a_word_with_a_house_spelling_is_not_shouted(role: str, expected: str) -> None:
+    """ "Would you know a DEVOPS engineer I could chat with?": a word spelled in mixed case is not an
+    acronym to write in capitals; typed in lower case it gets its spelling, typed so it is kept."""
+    assert article(clean_role(role)) == expected
+    body = askcraft.draft(
+        {
+            "kind": "request",
+            "goal": "job-leads",
+            "role": role,
+            "count": 1,
+            "channel": "text",
+            "recipient": {"name": "Marco", "relationship": "friend"},
+            "sender": {"name": "Jess Tan", "reason": "my contract ends in March"},
+        },
+        check=False,
+    ).body
+    assert expected in body, body
+
+
+@pytest.mark.parametrize(
     ("reason", "expected"),
     [
         (

@@ -7,10 +7,11 @@ how you prepared", not "how did you prepare"). What a thank-you says is in ``tha
 
 from __future__ import annotations
 
+import functools
 import re
 
 from askcraft._render import verbs
-from askcraft._render.lexicon import words
+from askcraft._render.lexicon import table, words
 from askcraft._render.words import article, clause, sentence, singular_role
 
 _WORD = re.compile(r"[\w&]+(?:['\u2019][\w]+)?")
@@ -19,13 +20,27 @@ _ROLE_TAIL = re.compile(r"\s+(?:roles?|positions?|jobs?|openings?|opportunities)
 
 
 def upper_acronyms(text: str) -> str:
-    """Write known workplace acronyms in capitals: 'ux designer' -> 'UX designer'."""
+    """Write known workplace acronyms in capitals: 'ux designer' -> 'UX designer'; a word with a
+    house spelling as it is spelled: 'devops engineer' -> 'DevOps engineer', never 'DEVOPS'. A word
+    the user typed in mixed case ('DevOps', 'iOS') is their spelling and is kept."""
+    spellings = _spellings()
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
-        return word.upper() if word.casefold() in words("words", "acronyms") and not word.isupper() else word
+        if word[1:] != word[1:].lower() and not word.isupper():
+            return word  # "DevOps", "iOS", "McKinsey": spelled by the user
+        low = word.casefold()
+        if low in spellings:
+            return word if word.isupper() else spellings[low]
+        return word.upper() if low in words("words", "acronyms") and not word.isupper() else word
 
     return _WORD.sub(fix, text)
+
+
+@functools.cache
+def _spellings() -> dict[str, str]:
+    """Return the house spellings by their lower case: 'devops' -> 'DevOps'."""
+    return {str(w).casefold(): str(w) for w in table("words")["spellings"]}
 
 
 #: An article the user typed before a role: the sentence chooses its own ("an SEO specialist").
