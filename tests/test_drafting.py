@@ -397,6 +397,50 @@ def test_temper_spends_two_exclamation_marks_a_block() -> None:
     assert fresh.temper("C!") == "C!"
 
 
+def test_a_told_text_spends_its_own_exclamation_marks() -> None:
+    """The user's reason "I just passed my NCLEX!" is one of the message's two "!"."""
+    said = Discourse(
+        "mom|family", first={}, again={}, texts={"reason": ("I just passed my NCLEX!", frozenset())}
+    )
+    assert said.temper("Hi Mom!") == "Hi Mom!"
+    assert said.tell("reason") == "I just passed my NCLEX!"
+    assert said.temper("Thank you!") == "Thank you."
+
+
+@pytest.mark.parametrize("language", ["en-US", "de-DE", "fr-FR", "es-ES"])
+@pytest.mark.parametrize("channel", ["email", "text"])
+def test_a_reason_that_exclaims_leaves_the_message_two_exclamation_marks(language: str, channel: str) -> None:
+    """ "I hope you're doing well! I'm starting my MBA in the fall and want a summer internship in
+    consulting! ... Thank you!": three "!" in a row gush; the user's own count and are kept."""
+    reasons = {
+        "en-US": "I'm starting my MBA in the fall and want a summer internship in consulting!",
+        "de-DE": "Mein Vertrag läuft im März aus!",
+        "fr-FR": "Je termine une formation en design d'interaction !",
+        "es-ES": "¡Acabo de terminar el máster!",
+    }
+    for name in ("Uncle Bob", "Onkel Bernd", "Mia", "Jo", "Sam", "Ana"):
+        for goal in ("job-leads", "introduction", "favour"):
+            intent = {
+                "kind": "request",
+                "goal": goal,
+                "company": "Acme",
+                "count": 1,
+                "details": "look over my CV",
+                "language": language,
+                "channel": channel,
+                "recipient": {"name": name, "relationship": "family"},
+                "sender": {"name": "Kayla Brooks", "reason": reasons[language]},
+            }
+            if language != "en-US":
+                intent["details"] = {"de-DE": "meinen Lebenslauf lesen", "fr-FR": "relire mon CV"}.get(
+                    language, "revisar mi CV"
+                )
+            for variant in ("direct", "warm-up", "brief"):
+                body = askcraft.draft(intent, check=False, variant=variant).body
+                assert reasons[language].rstrip("!").rstrip() in body, body
+                assert body.count("!") <= 2, body
+
+
 def test_pick_is_stable_per_recipient_and_spreads_across_recipients() -> None:
     """The same recipient always gets the same phrasing; thirty recipients do not all get one."""
     options = ["a", "b", "c", "d"]

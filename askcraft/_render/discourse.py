@@ -18,7 +18,8 @@ machinery as data, without Python:
   ``temper(text, own=true)`` counts the user's own marks ("I got the job!") and never changes them.
 - ``tell(text)`` puts one of the user's own texts in the message ("reason", "reason_short",
   "hook", "news") and counts what it names: a reason that names the target makes the next
-  ``mention("target")`` a reference. A text that is never told never counts.
+  ``mention("target")`` a reference. A text that is never told never counts. Its exclamation
+  marks are counted as ``temper(text, own=true)`` counts them, and kept.
 """
 
 from __future__ import annotations
@@ -90,11 +91,13 @@ class Discourse:
         return text
 
     def tell(self, name: str) -> str:
-        """Return the user's text *name* for the message, and count the facts it names as said."""
+        """Return the user's text *name* for the message, and count the facts it names as said, and
+        its exclamation marks as spent ("I just passed my NCLEX!" leaves one "!" for the rest)."""
         if name not in self._texts:
             return ""
         text, names = self._texts[name]
         self._said.update(names)
+        self._exclaimed += text.count("!")
         return text
 
     def index(self, key: str, count: int) -> int:
