@@ -26,7 +26,7 @@ from askcraft._render.slots import (
     upper_acronyms,
 )
 from askcraft._render.thanks import gift_phrase, is_treat, thanks_for
-from askcraft._render.words import ago, article, midsentence, plural
+from askcraft._render.words import ago, article, fitting, midsentence, plural, word_count
 
 TODAY = date(2026, 11, 12)
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -349,6 +349,29 @@ def test_no_count_of_days_reads_as_a_wrong_plural() -> None:
     """Every span up to three years: no 'one months ago', 'one weeks', 'one days'."""
     said = [ago(days) for days in range(3 * 366)]
     assert not [s for s in said if re.search(r"\bone (?:days|weeks|months)\b", s)]
+
+
+def test_a_subject_line_is_counted_as_a_reader_counts_it() -> None:
+    """ "Advice on becoming an FP&A analyst" is six words, not seven, and the French " ?" is no
+    word: the subject a template keeps is one askcraft's own length check does not flag."""
+    assert word_count("Advice on becoming an FP&A analyst") == 6
+    assert word_count("Des contacts dans les énergies renouvelables ?") == 6
+    assert word_count("Contacts at Bain & Company?") == 4
+    assert fitting(["Une mise en relation chez Acme ?"]) == ["Une mise en relation chez Acme ?"]
+    intent = {
+        "kind": "request",
+        "goal": "advice",
+        "role": "FP&A analyst",
+        "recipient": {"name": "Prof. Helen O'Connor", "relationship": "mentor"},
+        "sender": {
+            "name": "Raj Patel",
+            "reason": "I'm an auditor at a Big Four firm and want to move into FP&A",
+        },
+    }
+    for variant in ("direct", "warm-up", "brief"):
+        draft = askcraft.draft(intent, grammar=False, variant=variant)
+        assert "FP&A" in (draft.subject or ""), draft.subject
+        assert not [f for f in draft.findings if f.rule == "length.subject"], draft.subject
 
 
 # -- the discourse -----------------------------------------------------------------------------------

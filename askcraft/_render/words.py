@@ -256,9 +256,20 @@ def lowerfirst(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+#: A word as a reader counts it: letters and digits, joined by an apostrophe, a hyphen or an
+#: ampersand ("FP&A", "AT&T" and "R&D" are one word each; the "&" of "Bain & Company" is none).
+_READ_WORD = re.compile(r"[^\W_]+(?:['\u2019&-][^\W_]+)*")
+
+
+def word_count(text: str) -> int:
+    """Return how many words a reader counts in *text*: 'Advice on becoming an FP&A analyst' is six."""
+    return len(_READ_WORD.findall(text))
+
+
 def fitting(options: list[str], least: int = 3, most: int = 6) -> list[str]:
-    """Keep the options of *least* to *most* words: subject lines read best at three to six."""
-    return [o for o in options if least <= len(o.split()) <= most]
+    """Keep the options of *least* to *most* words (as the length check counts them): subject lines
+    read best at three to six."""
+    return [o for o in options if least <= word_count(o) <= most]
 
 
 def first_name(name: str) -> str:

@@ -10,6 +10,7 @@ from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
 from askcraft._checks.rules.base import lexicon, option, rules, whole
 from askcraft._checks.rules.constructions import scan
+from askcraft._render.words import word_count
 
 _NAME = "length"
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
@@ -106,7 +107,7 @@ def check(ctx: CheckContext) -> list[Finding]:
         if subject:
             least = option(ctx, _NAME, "length.subject_min_words")
             most = option(ctx, _NAME, "length.subject_max_words")
-            words = _words(subject)
+            words = word_count(subject)  # "FP&A" is one word, as the subject was chosen
             if not least <= words <= most:
                 start, size = whole(ctx.subject or "")
                 found.append(
