@@ -92,10 +92,16 @@ def test_a_short_linkedin_request_says_hello_before_its_reason(variant: str) -> 
         ("the tech sector", "in the tech sector"),
         ("renewable energy", "in renewable energy"),
         ("customer service", "in customer service"),
+        ("the nonprofits", "in the nonprofit sector"),
+        ("the NGOs", "in the NGO sector"),
+        ("Nonprofits", "in the nonprofit sector"),
+        ("The tech industry", "in the tech industry"),
+        ("The NHS", "in the NHS"),
     ],
 )
 def test_a_sector_takes_the(industry: str, said: str) -> None:
-    """ "two people in charity sector" drops an article a reader expects."""
+    """ "two people in charity sector" drops an article a reader expects; "your work in the
+    nonprofits" and "in The tech industry" keep what the user typed where a sentence cannot."""
     intent = {
         "kind": "request",
         "goal": "job-leads",

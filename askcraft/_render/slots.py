@@ -59,11 +59,17 @@ def clean_field(field: str) -> str:
     """Return an industry as a sentence needs it, acronyms in capitals; a workplace typed as one
     ("warehouse", "care home") is its work ("warehouse work": "people in warehouse work"); a sector
     or a service takes "the" ("the charity sector", "the NHS", "the civil service"), and a sector
-    typed without the word gets it ("charity" -> "the charity sector", "NGOs" -> "the NGO sector")."""
+    typed without the word gets it ("charity" -> "the charity sector", "NGOs" and "the NGOs" -> "the NGO
+    sector")."""
     field = upper_acronyms(field.strip())
+    if re.match(r"The (?:[a-z]|[A-Z]{2,}\b)", field):
+        field = "t" + field[1:]  # "The tech industry" goes mid-sentence: "people in the tech industry"
     if field.casefold() in words("words", "workplaces"):
         return f"{field} work"
-    sector = _sector(field)
+    bare = field[4:] if field.casefold().startswith("the ") else field  # "the nonprofits", "the NGOs"
+    sector = _sector(bare)
+    if sector and sector[1:].islower():
+        sector = sector.lower()  # "Nonprofits": "the nonprofit sector"
     if sector:
         return f"the {sector} sector"  # "people in the charity sector", not "people in charity"
     low = field.casefold()
