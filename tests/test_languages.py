@@ -242,6 +242,17 @@ def test_counts_and_plurals_come_from_num2words_and_cldr() -> None:
         ("Nguyễn Thị Lan", "she/her", "fr", "Lan", "Madame Nguyễn"),
         ("Tía Carmen López", None, "es", "tía Carmen", None),
         ("Tante Sophie", None, "fr", "tante Sophie", None),
+        # An uncle is family in French too: "Salut oncle Marc", not "Salut Oncle Marc" (nor
+        # "Monsieur Marc" when the message says vous); "¡Hola, abuela!" as Spanish writes a vocative.
+        ("Oncle Marc", None, "fr", "oncle Marc", None),
+        ("Tonton Jean", None, "fr", "tonton Jean", None),
+        ("Oncle Marc", "he/him", "fr", "oncle Marc", None),
+        ("Abuela", None, "es", "abuela", None),
+        ("Mamá", None, "es", "mamá", None),
+        ("Abuelita Rosa", None, "es", "abuelita Rosa", None),
+        ("Oma", None, "de", "Oma", None),
+        ("Onkel Bernd", "he/him", "de", "Onkel Bernd", None),
+        ("Maman", None, "fr", "Maman", None),
     ],
 )
 def test_names_and_titles_in_other_languages(

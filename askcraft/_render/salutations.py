@@ -68,7 +68,7 @@ def addressee(name: str, pronouns: str | None, language: str) -> Addressee:
             gender = gender or genders.get(word)  # "Dra." says it, "Dr." does not
         elif word in genders:
             gender = gender or genders[word]
-            if word in {"tante", "onkel", "oma", "opa", "tía", "tia", "tío", "tio", "abuela", "abuelo"}:
+            if word in lang.get("kin_titles", ()):
                 family = True
                 break  # a family title stays in the name: "Tante Marisol"
             honorifics.append(word)
@@ -80,6 +80,8 @@ def addressee(name: str, pronouns: str | None, language: str) -> Addressee:
         given = greeting_name(" ".join(rest), warm=True).name if rest else clean
     if family and lang.get("kin_title_lower") and given.split(" ", 1)[0] == rest[0]:
         given = given[:1].lower() + given[1:]  # "¡Hola, tía Carmen!", "Salut tante Sophie"
+    elif len(words) == 1 and _key(given) in lang.get("kin_alone_lower", ()):
+        given = given.lower()  # "¡Hola, abuela!": a common noun, as a vocative
     joined = particle_given_name(rest)
     if joined:  # "María del Carmen Ruiz": the particle is in her given name, and Ruiz is the surname
         surname = " ".join(rest[joined:]) or None
