@@ -592,6 +592,25 @@ def test_a_reason_already_naming_the_target_is_not_repeated() -> None:
         assert "in that field" in body
 
 
+@pytest.mark.parametrize("goal", ["advice", "job-leads", "informational-interview", "referral"])
+def test_a_company_named_with_its_possessive_counts_as_said(goal: str) -> None:
+    """ "I'm thinking about applying to Deloitte's consulting arm. Would you be willing to give me
+    your advice on making the switch?" names where the sender aims: askcraft does not tell its user
+    that the message leaves it out."""
+    data = {
+        "kind": "request",
+        "goal": goal,
+        "company": "Deloitte",
+        "count": 2,
+        "recipient": {"name": "Harriet Lowe", "relationship": "colleague", "company": "Deloitte"},
+        "sender": {"name": "Zoe Baker", "reason": "I'm thinking about applying to Deloitte's consulting arm"},
+    }
+    for variant in ("direct", "warm-up", "brief"):
+        draft = askcraft.draft(data, variant=variant, grammar=False, today=TODAY)
+        assert "Deloitte's consulting arm" in draft.body, draft.body
+        assert not [f for f in draft.findings if f.rule == "content.left-out.target"], draft.body
+
+
 def test_a_third_person_reason_is_left_out_with_a_finding() -> None:
     """A reason about someone else in the third person never lands in a first-person letter unsaid."""
     data = _intent(sender={"reason": "Alex told her manager about him."})

@@ -24,8 +24,11 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 
 
 def _words(text: str) -> list[str]:
-    # Case, curly apostrophes and a plural s do not make a fact a different one ("UI designers").
-    return [w.casefold().replace("\u2019", "'").removesuffix("s") for w in _WORD.findall(text)]
+    # Case, curly apostrophes, a plural s and a possessive do not make a fact a different one ("UI
+    # designers", "Deloitte's consulting arm").
+    return [
+        w.casefold().replace("\u2019", "'").removesuffix("'s").removesuffix("s") for w in _WORD.findall(text)
+    ]
 
 
 def _said(fact: str, body_words: list[str], *, probe: int = 6) -> bool:
