@@ -451,3 +451,49 @@ def test_a_spanish_reminder_puts_no_comma_before_y() -> None:
         for variant in ("nudge", "update", "brief"):
             body = askcraft.draft(data, variant=variant, check=False, today=TODAY).body
             assert ", y me encantaría" not in body, body
+
+
+@pytest.mark.parametrize(
+    ("language", "help_text", "outcome", "offers"),
+    [
+        (
+            "de-DE",
+            "die Empfehlung",
+            "Leider hat es nicht geklappt, aber ich habe viel gelernt.",
+            ["Kaffee", "schulde", "Drink", "Essen", "Getränk", "revanchier"],
+        ),
+        (
+            "fr-FR",
+            "la recommandation",
+            "Ça n'a pas marché, mais j'ai beaucoup appris.",
+            ["café", "verre", "resto", "ascenseur", "chandelle"],
+        ),
+        (
+            "es-ES",
+            "la recomendación",
+            "Al final no salió, pero aprendí mucho.",
+            ["café", "caña", "cena", "invito", "debo"],
+        ),
+    ],
+)
+def test_a_brief_thank_you_text_offers_something_back_in_every_language(
+    language: str, help_text: str, outcome: str, offers: list[str]
+) -> None:
+    """ "Hallo Kai! Vielen Dank für die Empfehlung! Leider hat es nicht geklappt, aber ich habe viel
+    gelernt." ended there, as the English brief text ("... Next coffee's on me.") does not: the brief
+    variant has the same moves in every language, and a thank-you offers something back."""
+    for name in ("Kai", "Mia", "Jo", "Sam"):
+        data = {
+            "kind": "thank-you",
+            "goal": "referral",
+            "company": "Siemens",
+            "channel": "text",
+            "language": language,
+            "help": help_text,
+            "outcome": outcome,
+            "recipient": {"name": name, "relationship": "friend"},
+            "sender": {"name": "Nils Krüger"},
+        }
+        body = askcraft.draft(data, check=False, variant="brief", today=TODAY).body
+        assert outcome.rstrip(".") in body, body
+        assert any(word in body for word in offers), body
