@@ -497,3 +497,26 @@ def test_a_brief_thank_you_text_offers_something_back_in_every_language(
         body = askcraft.draft(data, check=False, variant="brief", today=TODAY).body
         assert outcome.rstrip(".") in body, body
         assert any(word in body for word in offers), body
+
+
+@pytest.mark.parametrize("channel", ["email", "text", "linkedin-message"])
+@pytest.mark.parametrize("gift", ["un bouquet de fleurs", "un dîner chez Tartine"])
+def test_a_french_thank_you_does_not_thank_twice_with_the_same_verb(channel: str, gift: str) -> None:
+    """ "Je voulais te remercier pour les trois contacts. ... Je t'ai envoyé un bouquet de fleurs pour
+    te remercier.": the gift is a small gesture, not the thanks said again."""
+    for name, relationship in (("Oncle Marc", "family"), ("Chloé", "friend"), ("Léa Martin", "mentor")):
+        for variant in ("news", "grateful", "brief"):
+            data = {
+                "kind": "thank-you",
+                "goal": "job-leads",
+                "language": "fr-FR",
+                "channel": channel,
+                "help": "les trois contacts",
+                "outcome": "Je commence lundi chez Paul !",
+                "gift": gift,
+                "recipient": {"name": name, "relationship": relationship},
+                "sender": {"name": "Chloé Simon"},
+            }
+            body = askcraft.draft(data, check=False, variant=variant, today=TODAY).body
+            assert len(re.findall(r"remerci", body, re.I)) <= 1, body
+
