@@ -519,4 +519,3 @@ def test_a_french_thank_you_does_not_thank_twice_with_the_same_verb(channel: str
             }
             body = askcraft.draft(data, check=False, variant=variant, today=TODAY).body
             assert len(re.findall(r"remerci", body, re.I)) <= 1, body
-

@@ -298,3 +298,23 @@ def test_a_short_favour_email_is_not_flagged_short_by_askcraft_itself(name: str)
     for variant in ["direct", "warm-up", "brief"]:
         draft = askcraft.draft(intent, variant=variant, grammar=False, today=date(2026, 11, 27))
         assert "length.email-short" not in {f.rule for f in draft.findings}, draft.body
+
+
+@pytest.mark.parametrize("goal", GOALS)
+def test_a_linkedin_message_does_not_call_itself_an_email(goal: str) -> None:
+    """ "Could you possibly look over my portfolio? I can send you whatever would help, all in one
+    email." was written into a LinkedIn message."""
+    for name in ("Kwame Osei-Bonsu", "Sam Lee", "Ana Ruiz", "Tom Hale", "Jo Park", "Rachel Goldberg"):
+        intent = {
+            "kind": "request",
+            "goal": goal,
+            "channel": "linkedin-message",
+            "industry": "design",
+            "count": 2,
+            "details": "look over my portfolio",
+            "recipient": {"name": name, "relationship": "colleague", "company": "IDEO"},
+            "sender": {"name": "Nina Lopez", "reason": "I'm putting together a portfolio."},
+        }
+        for variant in ("direct", "warm-up", "brief"):
+            body = askcraft.draft(intent, check=False, variant=variant).body
+            assert "email" not in body.lower(), body
