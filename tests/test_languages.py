@@ -253,6 +253,10 @@ def test_counts_and_plurals_come_from_num2words_and_cldr() -> None:
         ("Oma", None, "de", "Oma", None),
         ("Onkel Bernd", "he/him", "de", "Onkel Bernd", None),
         ("Maman", None, "fr", "Maman", None),
+        # A title the user typed is kept when the surname is not clear: "Estimado Sr. José Luis
+        # Martínez:", not "Buenos días, José Luis Martínez:".
+        ("Sr. José Luis Martínez", None, "es", "José Luis", "Sr. José Luis Martínez"),
+        ("Dra. Carmen López García", None, "es", "Carmen", "Dra. Carmen López García"),
     ],
 )
 def test_names_and_titles_in_other_languages(
@@ -519,3 +523,24 @@ def test_a_french_thank_you_does_not_thank_twice_with_the_same_verb(channel: str
             }
             body = askcraft.draft(data, check=False, variant=variant, today=TODAY).body
             assert len(re.findall(r"remerci", body, re.I)) <= 1, body
+
+
+def test_a_spanish_title_stays_when_the_surname_is_not_clear() -> None:
+    """ "Buenos días, José Luis Martínez:" dropped the "Sr." the user typed; three names leave the
+    surname unclear, so the title goes with the whole name."""
+    for variant in ("direct", "warm-up", "brief"):
+        data = {
+            "kind": "request",
+            "goal": "introduction",
+            "language": "es-ES",
+            "role": "jefe de proyecto",
+            "company": "Iberdrola",
+            "count": 1,
+            "recipient": {"name": "Sr. José Luis Martínez", "relationship": "acquaintance"},
+            "sender": {"name": "Carmen Ruiz", "reason": "Quiero pasar a las renovables"},
+        }
+        body = askcraft.draft(data, check=False, variant=variant, today=TODAY).body
+        assert body.split("\n", 1)[0] in {
+            "Estimado Sr. José Luis Martínez:",
+            "Buenos días, Sr. José Luis Martínez:",
+        }, body

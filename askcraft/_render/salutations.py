@@ -90,14 +90,24 @@ def addressee(name: str, pronouns: str | None, language: str) -> Addressee:
     kept = [_academic(a, gender, academic_titles) for a in academic]
     shown = [t for t in kept if t]
     full = " ".join([*shown, *rest]) if rest else clean
-    addr = None
-    if gender is not None and surname is not None and not family:
-        parts = []
-        if lang["academic_after_honorific"] or not shown:
-            parts.append(lang["honorific"][gender])
-        parts += shown
-        addr = " ".join([*parts, surname])
+    addr = None if family else _formal(lang, gender, surname, shown, rest if honorifics or shown else [])
     return Addressee(given=given, full=full, gender=gender, addr=addr)
+
+
+def _formal(
+    lang: dict[str, Any], gender: str | None, surname: str | None, shown: list[str], titled: list[str]
+) -> str | None:
+    """Return the formal address ("Frau Dr. Mensah", "Sra. Ruiz"), or None without a gender.
+
+    When the surname is not clear, a name the user typed with a title (*titled*: "Sr. José Luis
+    Martínez") is addressed with the title and the whole name, never the bare "José Luis Martínez".
+    """
+    if gender is None:
+        return None
+    title = [lang["honorific"][gender]] if lang["academic_after_honorific"] or not shown else []
+    if surname is not None:
+        return " ".join([*title, *shown, surname])
+    return " ".join([*title, *shown, *titled]) if titled else None
 
 
 def _academic(title: str, gender: str | None, titles: dict[str, Any]) -> str | None:
