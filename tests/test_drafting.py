@@ -138,6 +138,33 @@ def test_plurals_of_acronyms_and_phrases() -> None:
     assert plural("person", 1) == "person"
 
 
+@pytest.mark.parametrize(
+    ("role", "said"),
+    [
+        ("Head of Sales", "two Heads of Sales at Acme"),
+        ("VP of Marketing", "two VPs of Marketing at Acme"),
+        ("chief of staff", "two chiefs of staff at Acme"),
+        ("DATA ANALYST", "two data analysts at Acme"),
+        ("UX DESIGNER", "two UX designers at Acme"),
+    ],
+)
+def test_a_role_in_the_plural_reads_as_people_say_it(role: str, said: str) -> None:
+    """ "Could you introduce me to two Head of Saleses at Acme?" pluralised the last word, and
+    "two DATA ANALYSTs" kept the caps lock a role was typed with."""
+    intent = {
+        "kind": "request",
+        "goal": "introduction",
+        "role": role,
+        "company": "Acme",
+        "count": 2,
+        "recipient": {"name": "Jamie", "relationship": "friend"},
+        "sender": {"name": "Lee Wong", "reason": "I'm retraining after ten years in retail"},
+    }
+    for variant in ("direct", "warm-up", "brief"):
+        body = askcraft.draft(intent, check=False, variant=variant).body
+        assert said in body, body
+
+
 def test_roles_lose_the_word_role_and_get_their_capitals() -> None:
     """'data analyst role' is a role; 'ux designer' is a UX designer."""
     assert clean_role("data analyst role") == "data analyst"

@@ -52,6 +52,8 @@ def clean_role(role: str) -> str:
     specialist' -> 'SEO specialist', 'software engineers' -> 'software engineer' (the sentence puts
     'an' or 'a' back, or 'two', as it needs)."""
     bare = _ROLE_ARTICLE.sub("", role.strip())
+    if " " in bare and bare.isupper():
+        bare = bare.lower()  # "DATA ANALYST" typed with caps lock: "two data analysts", not "DATA ANALYSTs"
     return singular_role(upper_acronyms(_ROLE_TAIL.sub("", bare).strip() or bare))
 
 

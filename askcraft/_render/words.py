@@ -53,6 +53,9 @@ def plural(noun: str, count: int = 2) -> str:
     """Return *noun* (a word or a phrase) for *count*: ('person', 3) -> 'people', 'RN' -> 'RNs'."""
     if count == 1:
         return noun
+    before, of, after = noun.partition(" of ")
+    if of and before.strip():  # "Head of Sales" -> "Heads of Sales", "VP of Marketing" -> "VPs of Marketing"
+        return f"{plural(before, count)}{of}{after}"
     head, _, last = noun.rpartition(" ")
     # Acronyms take a plain s (RNs, CPAs), not inflect's "RNS".
     last = f"{last}s" if _ACRONYM.fullmatch(last) else str(_engine().plural_noun(last, count))
