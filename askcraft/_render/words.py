@@ -259,8 +259,7 @@ def lowerfirst(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-#: A word as a reader counts it: letters and digits, joined by an apostrophe, a hyphen or an
-#: ampersand ("FP&A", "AT&T" and "R&D" are one word each; the "&" of "Bain & Company" is none).
+#: A word as a reader counts it: "FP&A", "AT&T", "R&D" are one word; the "&" of "Bain & Co" none.
 _READ_WORD = re.compile(r"[^\W_]+(?:['\u2019&-][^\W_]+)*")
 
 
@@ -270,8 +269,7 @@ def word_count(text: str) -> int:
 
 
 def fitting(options: list[str], least: int = 3, most: int = 6) -> list[str]:
-    """Keep the options of *least* to *most* words (as the length check counts them): subject lines
-    read best at three to six."""
+    """Keep the options of *least* to *most* words, counted as the length check counts them."""
     return [o for o in options if least <= word_count(o) <= most]
 
 
