@@ -318,3 +318,31 @@ def test_a_linkedin_message_does_not_call_itself_an_email(goal: str) -> None:
         for variant in ("direct", "warm-up", "brief"):
             body = askcraft.draft(intent, check=False, variant=variant).body
             assert "email" not in body.lower(), body
+
+
+@pytest.mark.parametrize(
+    ("company", "said"),
+    [
+        ("google", "at Google"),
+        ("bank of america", "at Bank of America"),
+        ("acme inc.", "at Acme Inc."),
+        ("kpmg", "at KPMG"),
+        ("eBay", "at eBay"),
+    ],
+)
+def test_a_company_typed_in_lower_case_is_written_as_a_name(company: str, said: str) -> None:
+    """ "Would you happen to know two people at google ...?" and the subject "A question about
+    google": a company is a name; one typed with any capital is the user's spelling ("eBay")."""
+    intent = {
+        "kind": "request",
+        "goal": "job-leads",
+        "company": company,
+        "count": 2,
+        "recipient": {"name": "Sam Lee", "relationship": "former-colleague", "company": company},
+        "sender": {"name": "Jo Park", "reason": "I've been a recruiter for five years"},
+    }
+    for variant in ("direct", "warm-up", "brief"):
+        draft = askcraft.draft(intent, check=False, variant=variant)
+        text = draft.to_text()
+        assert said.split(" ", 1)[1] in text, text
+        assert f" {company} " not in f" {text} " or company != company.lower(), text

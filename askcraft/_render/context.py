@@ -128,6 +128,17 @@ def _american(language: str) -> bool:
     return language in {"en", "en-US"} or language.startswith("en-US-")
 
 
+def _companies_as_names(intent: Intent) -> Intent:
+    """Return *intent* with its companies written as names: 'two people at google' is 'at Google'."""
+    company = slots.company_case(intent.company) if intent.company else intent.company
+    theirs = intent.recipient.company
+    their_company = slots.company_case(theirs) if theirs else theirs
+    if company == intent.company and their_company == theirs:
+        return intent
+    recipient = intent.recipient.model_copy(update={"company": their_company})
+    return intent.model_copy(update={"company": company, "recipient": recipient})
+
+
 def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str, Any]:
     """Plan the message's content: the intent's facts in the forms the templates need.
 
@@ -135,6 +146,7 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
     German, French and Spanish are planned by ``localised.py`` (same names, their own words);
     a language askcraft has no word data for gets the English phrases (its pack words them).
     """
+    intent = _companies_as_names(intent)
     if primary(intent.language) in LANGUAGES:
         from askcraft._render.localised import localised_context  # noqa: PLC0415
 

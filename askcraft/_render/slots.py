@@ -97,6 +97,27 @@ def with_article(phrase: str) -> str:
     return article(phrase)
 
 
+def company_case(company: str) -> str:
+    """Return a company typed all in lower case as its name is written: 'google' -> 'Google', 'bank
+    of america' -> 'Bank of America', 'acme inc.' -> 'Acme Inc.', 'kpmg' -> 'KPMG'. A name with any
+    capital in it is the user's spelling and is kept ('eBay', 'the Guardian')."""
+    if not any(c.isalpha() for c in company) or company != company.lower():
+        return company
+    forms = {str(w).casefold(): str(w) for w in table("words")["company_forms"]}
+    small = words("words", "company_small_words")
+    out = []
+    for i, word in enumerate(company.split()):
+        if word in forms:
+            out.append(forms[word])
+        elif i and word in small:
+            out.append(word)
+        elif word in words("words", "acronyms") or (2 <= len(word) <= 4 and not set(word) & set("aeiouy")):
+            out.append(word.upper())
+        else:
+            out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+    return " ".join(out)
+
+
 # -- reasons: first person, the user's own punctuation -------------------------------------------
 
 _SUBJECT_VERB = {"is": "am", "was": "was", "has": "have", "does": "do", "goes": "go"}
