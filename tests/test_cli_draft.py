@@ -178,6 +178,30 @@ def test_reminder_and_thank_you_from_flags(capsys: pytest.CaptureFixture[str]) -
     assert "introducing me to Priya" in out
 
 
+@pytest.mark.parametrize("variant", ["nudge", "update", "brief"])
+def test_hook_and_news_flags_reach_the_draft(capsys: pytest.CaptureFixture[str], variant: str) -> None:
+    """--hook (why them) and --news (a reminder's news) set the intent fields a file could set."""
+    code, out, _ = _run(capsys, *_with("--hook", "we met at the B Corp meetup in Denver", "--no-check"))
+    assert code == 0
+    assert "the B Corp meetup in Denver" in out
+    reminder = ["reminder" if a == "request" else a for a in REQUEST]
+    code, out, _ = _run(
+        capsys,
+        *reminder,
+        "--sent-on",
+        "2026-11-02",
+        "--send-date",
+        "2026-11-12",
+        "--news",
+        "I passed my CFA Level I exam",
+        "--variant",
+        variant,
+        "--no-check",
+    )
+    assert code == 0
+    assert "passed my CFA Level I exam" in out
+
+
 def test_strict_without_findings_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     """--strict only fails when error-level findings remain; with checks off there are none."""
     assert _run(capsys, *_with("--strict"))[0] == 0

@@ -40,6 +40,10 @@ FORMATS = ("text", "markdown", "json", "eml", "ics")
 @click.option("--company", help="A company you are aiming at.")
 @click.option("--count", type=int, help="How many names you ask for (1-5 is best).")
 @click.option("--details", help="For favours: what you would like, as it would follow 'could you'.")
+@click.option(
+    "--hook",
+    help="How you know them, or why you ask them in particular, e.g. 'we met at the PyCon sprint in 2019'.",
+)
 @click.option("--channel", type=click.Choice(CHANNELS), help="Where the message goes (default: email).")
 @click.option("--language", help="BCP 47 language tag: en-US, en-GB, de-DE, fr-FR, es-ES (default: en-US).")
 @click.option(
@@ -56,6 +60,7 @@ FORMATS = ("text", "markdown", "json", "eml", "ics")
 @click.option(
     "--send-date", type=click.DateTime(["%Y-%m-%d"]), help="When this message goes out (default: today)."
 )
+@click.option("--news", help="Reminders: what is new since you asked, e.g. 'I passed my CFA Level I exam'.")
 @click.option(
     "--what-they-did", "help_given", help="Thank-yous: what they did, as it would follow 'thank you for'."
 )
@@ -133,6 +138,8 @@ _FLAGS: dict[str, tuple[str, str]] = {
     "company": ("company", "--company"),
     "count": ("count", "--count"),
     "details": ("details", "--details"),
+    "hook": ("hook", "--hook"),
+    "news": ("news", "--news"),
     "channel": ("channel", "--channel"),
     "language": ("language", "--language"),
     "formality": ("formality", "--formality"),
