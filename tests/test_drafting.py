@@ -949,6 +949,11 @@ def test_one_person_by_role_is_introduced_with_an_article() -> None:
         ("your referral", "for your referral for the bus driver role at Stagecoach."),
         ("referring me to the Stagecoach depot", "for referring me to the Stagecoach depot."),
         ("the introduction to Tom", "for the introduction to Tom."),
+        # What it was for in the help's own words: not "for the driver role for the bus driver role"
+        ("referring me for the driver role", "for referring me for the driver role at Stagecoach."),
+        ("recommending me for the night shift", "for recommending me for the night shift at Stagecoach."),
+        ("referring me for the job at your depot", "for referring me for the job at your depot."),
+        ("putting in a good word for me", "for putting in a good word for me for the bus driver role at"),
     ],
 )
 def test_a_referral_thank_you_says_what_for(help_: str, said: str) -> None:

@@ -75,6 +75,12 @@ def _target(intent: Intent) -> dict[str, Any]:
 
 #: Help that is the referral itself: "referred me", "putting my name forward", "a good word".
 _REFERRING = re.compile(r"\b(?:refer\w*|recommend\w*|vouch\w*|name forward|(?:good|a) word|word in)\b")
+#: Help that already says what it was for: "referred me for the backend role", "for the data team".
+_SAYS_WHAT_FOR = re.compile(
+    r"\b(?:for(?! (?:me|us|myself)\b)|role|position|job|opening|post|vacancy|opportunity)\b"
+)
+#: ... and where: "for the backend role at your company", "with the data team".
+_SAYS_WHERE = re.compile(r"\b(?:at|with|in|on)\b")
 
 
 def _thanks_for(intent: Intent, target: dict[str, Any]) -> str:
@@ -87,8 +93,15 @@ def _thanks_for(intent: Intent, target: dict[str, Any]) -> str:
     told = said.casefold()
     if (company and company.casefold() in told) or (role and role.casefold() in told):
         return said
-    if not _REFERRING.search(told):
+    referring = _REFERRING.search(told)
+    if not referring:
         return said  # "the introduction to Tom", "reviewing my cover letter": another help, as typed
+    if _SAYS_WHAT_FOR.search(told, referring.end()):
+        # "referring me for the backend role": its own words for what it was for, and the company
+        # after them unless it says where ("... at your place").
+        if company and not _SAYS_WHERE.search(told, referring.end()):
+            return f"{said} {places.at(company, 'en')}"
+        return said
     if role and company:
         return f"{said} for the {role} role {places.at(company, 'en')}"
     if role:
