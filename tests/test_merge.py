@@ -115,3 +115,25 @@ def test_same_sentence_gets_one_employer_warning():
         f for f in run_checks(CheckContext(text=text), grammar=False) if "negativity.employer" in f.rules
     ]
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Could you answer me SOON?", "I'd be SO HAPPY if you could just ANSWER me."]
+)
+def test_a_rewrite_that_leaves_the_sentence_pushy_gives_way_to_its_removal(sentence: str):
+    """Lower-casing "Could you answer me SOON?" still asks "answer me soon": the learned model's
+    finding joins the shouting one, and their one rewrite removes the sentence; nothing the fixed
+    text keeps reads as pushy (issue 10: a rewrite passes every check)."""
+    text = f"Hi Sam,\n\nI'm moving into data analysis in banking. {sentence} Thanks so much.\n\nAlex"
+    found = [f for f in run_checks(CheckContext(text=text), grammar=False) if f.severity == "warning"]
+    assert [sorted(f.rules) for f in found] == [["pressure.pushy", "pressure.shouting"]]
+    fixed = apply_fixes(text, found)
+    assert sentence.lower() not in fixed.lower()
+    assert [f for f in run_checks(CheckContext(text=fixed), grammar=False) if f.severity == "warning"] == []
+
+
+def test_a_rewrite_that_fixes_the_sentence_keeps_one_finding():
+    """When another warning's rewrite leaves nothing pushy, the model adds no finding of its own."""
+    text = "Hi Sam,\n\nI'm moving into banking. Could you send me three names ASAP? Thanks.\n\nAlex"
+    found = [f for f in run_checks(CheckContext(text=text), grammar=False) if f.severity == "warning"]
+    assert [f.rules for f in found] == [("pressure.asap",)]

@@ -9,6 +9,7 @@ import re
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
+from askcraft._checks.fix import apply_fixes
 from askcraft._checks.rules.base import (
     lexicon,
     option,
@@ -92,12 +93,15 @@ def _reads_pushy(ctx: CheckContext, found: list[Finding]) -> list[Finding]:
     if not option(ctx, _NAME, "pressure.learned") or not ctx.language.lower().startswith("en"):
         return []  # switched off; or not English, and the model was fitted on English messages
     rule = rules(_NAME)["pressure.pushy"]
-    warned = [(f.offset, f.offset + f.length) for f in found if f.severity in ("warning", "error")]
+    warned = [(f, (f.offset, f.offset + f.length)) for f in found if f.severity in ("warning", "error")]
     names = name_words(ctx.names)
     flagged = []
     for start, end, weighed in pushy_sentences(ctx.text, read_sentences(ctx.text)):
-        if any(a < end and start < b for a, b in warned) or command(ctx.text, start, end, names=names):
+        if command(ctx.text, start, end, names=names):
             continue
+        over = [f for f, (a, b) in warned if a < end and start < b]
+        if over and not _still_pushy(ctx.text, start, end, over):
+            continue  # another warning's rewrite fixes the sentence: one finding is enough
         named = [as_written(ctx.text, start, end, feature) for feature in weighed.raised_by]
         why = ", ".join(f'"{words}"' for words in named)
         weigh = "weighs" if len(named) == 1 else "weigh"
@@ -106,6 +110,20 @@ def _reads_pushy(ctx: CheckContext, found: list[Finding]) -> list[Finding]:
             rule.finding(a, b - a, replacements=(fix,), why=f" ({why} {weigh} most)" if why else "")
         )
     return flagged
+
+
+def _still_pushy(text: str, start: int, end: int, over: list[Finding]) -> bool:
+    """Return whether a pushy sentence still reads as pushy once the rewrites of the warnings on it
+    are made ("Could you answer me SOON?" lower-cased is still "answer me soon").
+
+    Then its finding is kept, to merge with theirs into one whose rewrite removes the sentence: a
+    rewrite must pass every check. A warning without a rewrite, or reaching past the sentence,
+    keeps the sentence to itself, as before.
+    """
+    if any(not f.replacements or f.offset < start or f.offset + f.length > end for f in over):
+        return False
+    fixed = apply_fixes(text[start:end], [dataclasses.replace(f, offset=f.offset - start) for f in over])
+    return any(True for _ in pushy_sentences(fixed, read_sentences(fixed)))
 
 
 #: Words between a demand and its verb ("I need you to introduce...", "You must send...").

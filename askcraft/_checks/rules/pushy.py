@@ -3,9 +3,10 @@
 The constructions in ``pressure.yaml`` catch the ways of being pushy their writers thought of;
 people find others. This model weighs every word, word pair and skip pair (two words with one
 between them, "need _ by") of a sentence, as the checks read them: "haven't" is "have not", and
-the sentence's start is a word of its own. Its weights are fitted by logistic regression on
-labelled networking messages (``scripts/fit_pushy.py``, every ``tests/data/tone_train*.yaml``)
-kept apart from the evaluation sets; richer readings (trigrams, lemmas, a sentiment lexicon, the
+the sentence's start is a word of its own. Its weights are fitted by logistic regression, on
+the features scaled by their naive Bayes log-count ratios (NBSVM), on labelled networking
+messages (``scripts/fit_pushy.py``, every ``tests/data/tone_train*.yaml``) kept apart from the
+evaluation sets; richer readings (trigrams, lemmas, a sentiment lexicon, the
 message's kind, the neighbouring sentences, WordLlama sentence embeddings) were measured against
 it by cross-validation and did not do better (docs/checks.md, "The learned model"). Only the
 weights ship (``pushy_weights.json``); nothing is fitted or downloaded at run time.
