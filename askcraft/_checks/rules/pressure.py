@@ -113,12 +113,9 @@ def _reads_pushy(ctx: CheckContext, found: list[Finding]) -> list[Finding]:
 
 
 def _still_pushy(text: str, start: int, end: int, over: list[Finding]) -> bool:
-    """Return whether a pushy sentence still reads as pushy once the rewrites of the warnings on it
-    are made ("Could you answer me SOON?" lower-cased is still "answer me soon").
-
-    Then its finding is kept, to merge with theirs into one whose rewrite removes the sentence: a
-    rewrite must pass every check. A warning without a rewrite, or reaching past the sentence,
-    keeps the sentence to itself, as before.
+    """Return whether a pushy sentence still reads as pushy with the rewrites of the warnings on it
+    made ("Could you answer me SOON?" lower-cased): then its finding merges with theirs, and their
+    one rewrite removes it. A warning without a rewrite, or past the sentence, keeps it to itself.
     """
     if any(not f.replacements or f.offset < start or f.offset + f.length > end for f in over):
         return False
