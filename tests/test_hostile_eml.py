@@ -83,9 +83,10 @@ def _with_addresses(intent_data: DataFactory, **changes: Any) -> dict[str, Any]:
     return data
 
 
-#: A pack whose subject names the role and the company, so both reach a header.
+#: A pack whose subject names the role, the company and the industry, so all three reach a header
+#: (the built-in pack names a field in its subject only when the subject stays short).
 ROLE_SUBJECT = (
-    "{% block subject %}{{ role }} at {{ company }}?{% endblock %}\n"
+    "{% block subject %}{{ role }} at {{ company }} in {{ industry }}?{% endblock %}\n"
     "{% block body %}Hello {{ recipient.first_name }}.{% endblock %}\n"
 )
 
@@ -106,7 +107,7 @@ def test_encoded_words_never_reach_a_header(
     """An RFC 2047 encoded word in any value that reaches a header is refused, naming the field."""
     pack = (
         make_pack(tmp_path, "role-pack", templates={"request.j2": ROLE_SUBJECT})
-        if "role" in changes
+        if {"role", "industry"} & changes.keys()
         else None
     )
     result = _draft(_with_addresses(intent_data, **changes), pack=pack)
@@ -324,7 +325,9 @@ def test_any_name_is_refused_or_reads_back_exactly(
     [
         ["--to", BCC],
         ["--from", HTML_BODY],
-        ["--industry", "=?utf-8?q?x=0D=0ABcc:_e@x.example?="],
+        # Base64, "x\r\nBcc: e@x.example": three words, short enough for the built-in subject
+        # ("A question about ..."), where the longer quoted-printable form no longer fits.
+        ["--industry", "=?utf-8?b?eA0KQmNjOiBlQHguZXhhbXBsZQ==?="],
         ["--from-email", "alex@exa\u00e4mple..org"],
         ["--from-email", "zoë@example.org"],
     ],
