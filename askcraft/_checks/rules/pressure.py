@@ -23,7 +23,7 @@ from askcraft._checks.rules.base import (
 from askcraft._checks.rules.clauses import command, name_words
 from askcraft._checks.rules.construction_rules import run_construction_rules
 from askcraft._checks.rules.constructions import tokens
-from askcraft._checks.rules.pushy import as_written, pushy_sentences
+from askcraft._checks.rules.pushy import as_written, pushy_sentences, weigh
 from askcraft._checks.rules.texting import SPELLINGS
 from askcraft._checks.rules.timing import deadlines, offers_a_way_out
 from askcraft._render.verbs import entries, is_base_verb
@@ -96,18 +96,18 @@ def _reads_pushy(ctx: CheckContext, found: list[Finding]) -> list[Finding]:
     warned = [(f, (f.offset, f.offset + f.length)) for f in found if f.severity in ("warning", "error")]
     names = name_words(ctx.names)
     flagged = []
-    for start, end, weighed in pushy_sentences(ctx.text, read_sentences(ctx.text)):
+    for start, end in pushy_sentences(ctx.text, read_sentences(ctx.text)):
         if command(ctx.text, start, end, names=names):
             continue
         over = [f for f, (a, b) in warned if a < end and start < b]
         if over and not _still_pushy(ctx.text, start, end, over):
             continue  # another warning's rewrite fixes the sentence: one finding is enough
-        named = [as_written(ctx.text, start, end, feature) for feature in weighed.raised_by]
+        named = [as_written(ctx.text, start, end, word) for word in weigh(ctx.text, start, end).raised_by]
         why = ", ".join(f'"{words}"' for words in named)
-        weigh = "weighs" if len(named) == 1 else "weigh"
+        verb = "weighs" if len(named) == 1 else "weigh"
         a, b, fix = remove_words(ctx.text, (start, end), start, end)
         flagged.append(
-            rule.finding(a, b - a, replacements=(fix,), why=f" ({why} {weigh} most)" if why else "")
+            rule.finding(a, b - a, replacements=(fix,), why=f" ({why} {verb} most)" if why else "")
         )
     return flagged
 

@@ -336,13 +336,14 @@ _ZEROS = itertools.repeat(0.0)
 
 def pushy_sentences(
     text: str, reading: Iterable[tuple[int, int, Sequence[Token], AbstractSet[str]]]
-) -> Iterator[tuple[int, int, Weighed]]:
-    """Yield ``(start, end, weighed)`` for each sentence whose probability passes the threshold.
+) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` for each sentence whose probability passes the threshold.
 
     *reading* is ``(start, end, tokens, words)`` per sentence, as ``read_sentences`` gives them.
     A sentence without "you" is asked whether it gives an order before it is scored: most do not
     (they say "I ..."), which costs less to find than the score. A sentence met before is not
-    scored again.
+    scored again. The words that weigh most are left to :func:`weigh`, for the sentences a finding
+    names (most flagged sentences are orders, or warned on already).
     """
     fitted = model()
     _, starts, _, norms, _ = scan(text)  # the text's tokens' norms, made once (and cached)
@@ -356,7 +357,7 @@ def pushy_sentences(
         first = bisect.bisect_left(starts, start)
         if _probability(_score(fitted, norms[first : first + len(toks)], words)) < fitted.threshold:
             continue
-        yield start, end, weigh(text, start, end)  # the words that weigh most, for the finding
+        yield start, end
 
 
 #: How many sentences' scores a model keeps (``Model.scores``); when full, it starts again.
