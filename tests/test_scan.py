@@ -60,6 +60,15 @@ def _random_ascii(count: int, seed: int = 11) -> list[str]:
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
 
 
+def _random_unicode(count: int, seed: int = 12) -> list[str]:
+    """Strings that are not ASCII, without "_" and mostly without "''" (``constructions._SPLIT_WORDS``):
+    letters with and without accents, digits, both apostrophes, marks, dashes, emoji and odd spaces."""
+    rng = random.Random(seed)  # noqa: S311  (test strings, not secrets)
+    alphabet = "aB9\u00e9\u00dc\u00df\u0394\u03c9\u4e2d'\u2019 ,.;:!?-\"()\u2014\u2013"
+    alphabet += "\u00a0\u2003\U0001f62d\ufe0f\u200d\n#"
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+
+
 def _same(text: str) -> None:
     bulk = constructions.scan.__wrapped__(text)
     plain = constructions._scan_by_match(text)
@@ -103,3 +112,15 @@ def test_scan_parts_line_up() -> None:
     assert ("dogs", text.index("dogs"), text.index("dogs") + 4) in words
     assert norms[4:6] == ("can", "not")
     assert constructions.token_set(text) == frozenset(norms)
+
+
+def test_random_unicode_strings() -> None:
+    texts = _random_unicode(20000)
+    folded = [text.lower().replace("\u2019", "'") for text in texts]
+    words_path = sum(
+        not f.isascii() and "''" not in f and len(f) == len(t) for f, t in zip(folded, texts, strict=True)
+    )
+    assert words_path > 5000  # the path of the pattern for words without "_" or "''"
+    for text in texts:
+        _same(text)
+        _same(text.upper())

@@ -39,23 +39,7 @@ _SPECIAL = {
 }
 #: Words whose "'s" is "is" or "has" rather than a possessive.
 _S_IS = frozenset(
-    [
-        "it",
-        "that",
-        "there",
-        "here",
-        "what",
-        "who",
-        "he",
-        "she",
-        "where",
-        "how",
-        "everything",
-        "nothing",
-        "everyone",
-        "nobody",
-        "someone",
-    ]
+    "it that there here what who he she where how everything nothing everyone nobody someone".split()  # noqa: SIM905
 )
 _PUNCT = frozenset(',;:!?.\u2014\u2013()"')
 #: Splits a text into the gaps between tokens and the tokens: gap, token, gap, ..., token, gap. What
@@ -66,8 +50,10 @@ _SPLIT = re.compile(f"({_TOKEN.pattern})")
 _SPLIT_ASCII = re.compile(_SPLIT.pattern, re.ASCII)
 #: The same for a lowercased ASCII text without "''": a letter or digit, then letters, digits and
 #: apostrophes, a run ``_TOKEN``'s word takes whole unless two apostrophes meet ("rock''n"), read
-#: in fewer steps (no group to repeat).
+#: in fewer steps (no group to repeat); and for any other such text without "_" (``\w`` is then
+#: ``[^\W_]``), as people's messages with a dash or an emoji are.
 _SPLIT_LOWER = re.compile(r"""([a-z0-9][a-z0-9']*|[,;:!?.()"])""")
+_SPLIT_WORDS = re.compile(r"""(\w[\w']*|[,;:!?.\u2014\u2013()"])""")
 #: False for a mark: what is not a mark is a word.
 _IS_WORD = dict.fromkeys(_PUNCT, False)
 _WORD_OF = operator.itemgetter(0)
@@ -121,7 +107,10 @@ def scan(text: str) -> Scan:
     if len(folded) != len(text):  # lower() changed an offset (rare letters): fold word by word
         return _scan_by_match(text)
     folded = folded.replace("\u2019", "'")  # the same length; a token reads both alike
-    splitter = (_SPLIT_ASCII if "''" in folded else _SPLIT_LOWER) if folded.isascii() else _SPLIT
+    if "''" in folded:
+        splitter = _SPLIT_ASCII if folded.isascii() else _SPLIT
+    else:
+        splitter = _SPLIT_LOWER if folded.isascii() else _SPLIT if "_" in folded else _SPLIT_WORDS
     parts = splitter.split(folded)
     bounds = list(itertools.accumulate(map(len, parts)))
     norms = parts[1::2]
