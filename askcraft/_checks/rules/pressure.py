@@ -84,7 +84,7 @@ def check(ctx: CheckContext) -> list[Finding]:
 
 
 def _reads_pushy(ctx: CheckContext, found: list[Finding]) -> list[Finding]:
-    """Flag sentences the learned model reads as pushy, where no other pressure rule warned.
+    """Flag sentences the learned model reads as pushy, unless another pressure rule's rewrite fixes them.
 
     An order is left to ``politeness.command``, which warns on every order and rewrites it as a
     question ("Send me the list." -> "Could you send me the list?"): the model's finding would
