@@ -70,6 +70,11 @@ def _with(*changes: str) -> list[str]:
     return [*REQUEST, *changes]
 
 
+def _as(kind: str) -> list[str]:
+    """The README request's flags for another kind of message."""
+    return [kind if a == "request" else a for a in REQUEST]
+
+
 # -- success ---------------------------------------------------------------------------------------
 
 
@@ -158,14 +163,14 @@ def test_ics_format(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_reminder_and_thank_you_from_flags(capsys: pytest.CaptureFixture[str]) -> None:
     """Reminders and thank-yous draft from the same flags plus their follow-up context."""
-    reminder = ["reminder" if a == "request" else a for a in REQUEST]
+    reminder = _as("reminder")
     code, out, _ = _run(
         capsys, *reminder, "--sent-on", "2026-11-02", "--send-date", "2026-11-12", "--variant", "update"
     )
     assert code == 0
     assert "about ten days ago" in out
     assert "three people in banking" in out
-    thanks = ["thank-you" if a == "request" else a for a in REQUEST]
+    thanks = _as("thank-you")
     code, out, _ = _run(
         capsys,
         *thanks,
@@ -184,7 +189,7 @@ def test_hook_and_news_flags_reach_the_draft(capsys: pytest.CaptureFixture[str],
     code, out, _ = _run(capsys, *_with("--hook", "we met at the B Corp meetup in Denver", "--no-check"))
     assert code == 0
     assert "the B Corp meetup in Denver" in out
-    reminder = ["reminder" if a == "request" else a for a in REQUEST]
+    reminder = _as("reminder")
     code, out, _ = _run(
         capsys,
         *reminder,

@@ -23,7 +23,7 @@ def upper_acronyms(text: str) -> str:
     """Write known workplace acronyms in capitals: 'ux designer' -> 'UX designer'; a word with a
     house spelling as it is spelled: 'devops engineer' -> 'DevOps engineer', never 'DEVOPS'. A word
     the user typed in mixed case ('DevOps', 'iOS') is their spelling and is kept."""
-    spellings = _spellings()
+    spellings = _as_spelled("spellings")
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -38,9 +38,10 @@ def upper_acronyms(text: str) -> str:
 
 
 @functools.cache
-def _spellings() -> dict[str, str]:
-    """Return the house spellings by their lower case: 'devops' -> 'DevOps'."""
-    return {str(w).casefold(): str(w) for w in table("words")["spellings"]}
+def _as_spelled(name: str) -> dict[str, str]:
+    """Return a list of words.yaml by the lower case of its words: spellings' 'devops' -> 'DevOps',
+    company_forms' 'inc.' -> 'Inc.'."""
+    return {str(w).casefold(): str(w) for w in table("words")[name]}
 
 
 #: An article the user typed before a role: the sentence chooses its own ("an SEO specialist").
@@ -103,7 +104,7 @@ def company_case(company: str) -> str:
     capital in it is the user's spelling and is kept ('eBay', 'the Guardian')."""
     if not any(c.isalpha() for c in company) or company != company.lower():
         return company
-    forms = {str(w).casefold(): str(w) for w in table("words")["company_forms"]}
+    forms = _as_spelled("company_forms")
     small = words("words", "company_small_words")
     out = []
     for i, word in enumerate(company.split()):
