@@ -279,6 +279,16 @@ def removal_finding(rule: Rule, text: str, start: int, end: int) -> Finding:
         return rule.finding(start, end - start)
     if rule.data.get("remove") == "clause":
         start, end = clauses_around(text, *sentence, [(start, end)])
+    elif rule.data.get("remove") == "mark":
+        # A mark (pressure.sarcasm) says what the clause it closes means, and often ends its sentence
+        # unstopped: "only took you a month 🙃 Her email's in my drafts" keeps the sentence after it.
+        if text[end : sentence[1]].lstrip()[:1].isupper():
+            sentence = (sentence[0], end)
+        start, end = clauses_around(text, *sentence, [(start, end)])
+        a, b, fix = remove_words(text, sentence, start, end)
+        if not fix and b == sentence[1] and a > sentence[0] and text[a - 1] not in ".!?\u2026":
+            fix = "."  # the mark ended the sentence: what is left of it needs a full stop
+        return rule.finding(a, b - a, replacements=(fix,))
     a, b, fix = remove_words(text, sentence, start, end)
     return rule.finding(a, b - a, replacements=(fix,))
 

@@ -225,7 +225,8 @@ def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
     for i, cue_length, near_end in found:
         at = next((k for k, (a, b) in enumerate(spans) if a <= toks[i][1] < b), 0)
         start, end = spans[at] if spans else (0, len(text))
-        if not _asks_reader(text, start, end) or ((plain_out or hedged) and _explained(text, spans, at)):
+        asks = _asks_reader(text, start, end, toks[i][1])
+        if not asks or ((plain_out or hedged) and _explained(text, spans, at)):
             continue  # a deadline given with its reason and a way out, or hedged: left alone
         easy_out = plain_out or (hedged and not _MEETING.isdisjoint(t[0] for t in tokens(text, start, end)))
         if near_end is not None:
@@ -257,11 +258,35 @@ def _offers_a_plain_way_out(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=256)
-def _asks_reader(text: str, start: int, end: int) -> bool:
-    """Return whether the sentence asks the reader to act, and is not news with a date in it."""
+def _asks_reader(text: str, start: int, end: int, at: int) -> bool:
+    """Return whether the sentence asks the reader to act, and is not news with a date in it.
+
+    *at* is where the date is: someone else's timing is news only in the clause that holds it.
+    """
     toks = tokens(text, start, end)
     asks = command(text, start, end) is not None or any(find(_constructions("reader_asks"), toks))
-    return asks and not any(find(_constructions("not_reader_deadlines"), toks))
+    if not asks or any(find(_constructions("not_reader_deadlines"), toks)):
+        return False
+    return not any(find(_constructions("not_reader_clauses"), _clause(toks, at)))
+
+
+#: What ends a clause: "Pls revert by 3pm today | as the agency needs my answer".
+_CLAUSE_ENDS = frozenset(
+    {",", ";", ":", "\u2014", "\u2013", "as", "because", "since", "cos", "coz", "so", "but"}
+)
+
+
+def _clause(toks: Sequence[Token], at: int) -> Sequence[Token]:
+    """Return the tokens of the clause of *toks* that holds offset *at*."""
+    first, last = 0, len(toks)
+    for k, token in enumerate(toks):
+        if token[0] in _CLAUSE_ENDS:
+            if token[1] < at:
+                first = k + 1
+            elif k < last:
+                last = k
+                break
+    return toks[first:last]
 
 
 def _explained(text: str, spans: Sequence[tuple[int, int]], at: int) -> bool:
