@@ -544,3 +544,32 @@ def test_a_spanish_title_stays_when_the_surname_is_not_clear() -> None:
             "Estimado Sr. José Luis Martínez:",
             "Buenos días, Sr. José Luis Martínez:",
         }, body
+
+
+@pytest.mark.parametrize(
+    ("help_text", "thanks"),
+    [
+        ("mich Herrn Braun vorgestellt haben", "Dank, dass Sie mich Herrn Braun vorgestellt haben"),
+        ("mich Herrn Braun vorgestellt hast", "Dank, dass du mich Herrn Braun vorgestellt hast"),
+        ("die Tipps, die Sie mir gegeben haben", "Dank für die Tipps, die Sie mir gegeben haben"),
+        ("die Vorstellung bei Herrn Braun", "Dank für die Vorstellung bei Herrn Braun"),
+    ],
+)
+def test_a_german_thanks_for_a_clause_typed_without_dass(help_text: str, thanks: str) -> None:
+    """ "vielen Dank für mich Herrn Braun vorgestellt haben!": a clause typed with its verb last, as
+    it follows "Danke, dass Sie", gains its "dass" and the person its verb names; a thing thanked
+    for with a relative clause at its end stays "für ..."."""
+    data = {
+        "kind": "thank-you",
+        "goal": "introduction",
+        "company": "Siemens",
+        "language": "de-DE",
+        "formality": "formal",
+        "help": help_text,
+        "recipient": {"name": "Katrin Vogel", "relationship": "mentor", "pronouns": "she/her"},
+        "sender": {"name": "Lukas Meier"},
+    }
+    for variant in ("news", "grateful", "brief"):
+        body = askcraft.draft(data, check=False, variant=variant, today=TODAY).body
+        assert thanks in body, body
+        assert "für mich" not in body, body

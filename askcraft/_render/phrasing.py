@@ -133,6 +133,10 @@ def thanks_for(help_text: str, language: str) -> str:
         lowered.startswith(s) for s in rules["clause_starts"] if s[-1:] in "'\u2019"
     ):
         return str(rules["clause"]).format(help=text[0].lower() + text[1:])
+    last = text.rsplit(None, 1)[-1].casefold() if text else ""
+    for subject, verbs in rules.get("verb_final", {}).items():
+        if last in verbs and first not in rules["noun_starts"]:
+            return str(rules["verb_final_clause"]).format(subject=subject, help=text[0].lower() + text[1:])
     return str(rules["noun"]).format(help=text)
 
 
