@@ -546,30 +546,60 @@ def test_a_spanish_title_stays_when_the_surname_is_not_clear() -> None:
         }, body
 
 
-@pytest.mark.parametrize(
-    ("help_text", "thanks"),
-    [
-        ("mich Herrn Braun vorgestellt haben", "Dank, dass Sie mich Herrn Braun vorgestellt haben"),
-        ("mich Herrn Braun vorgestellt hast", "Dank, dass du mich Herrn Braun vorgestellt hast"),
-        ("die Tipps, die Sie mir gegeben haben", "Dank für die Tipps, die Sie mir gegeben haben"),
-        ("die Vorstellung bei Herrn Braun", "Dank für die Vorstellung bei Herrn Braun"),
-    ],
-)
-def test_a_german_thanks_for_a_clause_typed_without_dass(help_text: str, thanks: str) -> None:
-    """ "vielen Dank für mich Herrn Braun vorgestellt haben!": a clause typed with its verb last, as
-    it follows "Danke, dass Sie", gains its "dass" and the person its verb names; a thing thanked
-    for with a relative clause at its end stays "für ..."."""
+def _thank_you_bodies(language: str, help_text: str) -> list[str]:
+    """The thank-you for an introduction, in each of its variants, with *help_text* as the help."""
     data = {
         "kind": "thank-you",
         "goal": "introduction",
-        "company": "Siemens",
-        "language": "de-DE",
+        "company": "Airbus",
+        "language": language,
         "formality": "formal",
         "help": help_text,
-        "recipient": {"name": "Katrin Vogel", "relationship": "mentor", "pronouns": "she/her"},
-        "sender": {"name": "Lukas Meier"},
+        "recipient": {"name": "Claire Dubois", "relationship": "mentor", "pronouns": "she/her"},
+        "sender": {"name": "Lucía Gómez"},
     }
-    for variant in ("news", "grateful", "brief"):
-        body = askcraft.draft(data, check=False, variant=variant, today=TODAY).body
+    return [
+        askcraft.draft(data, check=False, variant=v, today=TODAY).body for v in ("news", "grateful", "brief")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "help_text", "thanks", "wrong"),
+    [
+        (
+            "de-DE",
+            "mich Herrn Braun vorgestellt haben",
+            "Dank, dass Sie mich Herrn Braun vorgestellt haben",
+            "für mich",
+        ),
+        (
+            "de-DE",
+            "mich Herrn Braun vorgestellt hast",
+            "Dank, dass du mich Herrn Braun vorgestellt hast",
+            "für mich",
+        ),
+        (
+            "de-DE",
+            "die Tipps, die Sie mir gegeben haben",
+            "Dank für die Tipps, die Sie mir gegeben haben",
+            "dass",
+        ),
+        ("de-DE", "die Vorstellung bei Herrn Braun", "Dank für die Vorstellung bei Herrn Braun", "dass"),
+        ("fr-FR", "vous m'avez présenté à Paul", "de m'avoir présenté à Paul", "pour vous"),
+        ("fr-FR", "tu as relu mon CV", "d'avoir relu mon CV", "pour tu"),
+        ("es-ES", "me presentaste a Paula", "por haberme presentado a Paula", "por me"),
+        ("es-ES", "me has presentado a Paula", "por haberme presentado a Paula", "por me"),
+        ("es-ES", "me diste tres nombres", "por haberme dado tres nombres", "por me"),
+        ("es-ES", "los consejos que me diste", "por los consejos que me diste", "haber"),
+    ],
+)
+def test_a_thanks_for_a_clause_typed_with_its_verb(
+    language: str, help_text: str, thanks: str, wrong: str
+) -> None:
+    """ "vielen Dank für mich Herrn Braun vorgestellt haben!", "Merci pour vous m'avez présenté à
+    Paul", "Gracias por me presentaste a Paula": a clause typed with its verb is said as what follows
+    "Danke, dass Sie", "Merci de" and "Gracias por" (German gains its "dass" and the person its verb
+    names); a thing thanked for with a relative clause at its end stays as typed."""
+    for body in _thank_you_bodies(language, help_text):
         assert thanks in body, body
-        assert "für mich" not in body, body
+        assert wrong not in body, body

@@ -133,11 +133,32 @@ def thanks_for(help_text: str, language: str) -> str:
         lowered.startswith(s) for s in rules["clause_starts"] if s[-1:] in "'\u2019"
     ):
         return str(rules["clause"]).format(help=text[0].lower() + text[1:])
+    finite = _finite(text, rules)
+    if finite:
+        return finite
     last = text.rsplit(None, 1)[-1].casefold() if text else ""
     for subject, verbs in rules.get("verb_final", {}).items():
         if last in verbs and first not in rules["noun_starts"]:
             return str(rules["verb_final_clause"]).format(subject=subject, help=text[0].lower() + text[1:])
     return str(rules["noun"]).format(help=text)
+
+
+def _finite(text: str, rules: dict[str, Any]) -> str:
+    """Return a clause typed with its verb as the infinitive that follows "Merci" or "Gracias por"
+    ("vous m'avez présenté" -> "de m'avoir présenté"), or "" when *text* is not one."""
+    lowered = text[0].lower() + text[1:] if text else text
+    for pattern, replacement in rules.get("finite", ()):
+        said, count = re.subn(pattern, replacement, lowered, count=1, flags=re.IGNORECASE)
+        if count:
+            return said
+    match = re.match(rules["preterite"], lowered, re.IGNORECASE) if "preterite" in rules else None
+    if match is None:
+        return ""
+    clitic, stem, ending, rest = match.groups()
+    verb = stem + ending
+    participles = rules["preterite_participles"]
+    participle = participles.get(verb.casefold()) or stem + ("ado" if ending == "aste" else "ido")
+    return f"por haber{clitic or ''} {participle}{rest}"
 
 
 def gift(gift_text: str, language: str) -> tuple[str, bool]:
