@@ -272,12 +272,37 @@ def test_short_reason_keeps_what_the_sender_wants() -> None:
         ("Three intros last month", "for the three intros last month"),
         ("2 contacts at Shopify", "for the 2 contacts at Shopify"),
         ("Five names in fintech", "for the five names in fintech"),
+        # What the sender felt about it: thanked for the thing they name.
+        ("I really appreciated the call", "for the call"),
+        ("I loved our chat on Friday", "for our chat on Friday"),
+        ("I appreciated you taking the time to talk", "for taking the time to talk"),
+        ("I\u2019m so grateful for the intro to Dana", "for the intro to Dana"),
     ],
 )
 def test_what_they_did_fits_after_thank_you(help_text: str, expected: str) -> None:
     """Help typed as a gerund, a noun phrase, a deed in the past or a sentence follows 'Thank you'
     as English: 'for walking me through it', never 'for your walked me through it'."""
     assert thanks_for(help_text) == expected
+
+
+@pytest.mark.parametrize(
+    "help_text", ["I got the job thanks to you", "We had a great chat", "I'm starting Monday"]
+)
+def test_help_that_is_a_sentence_about_the_sender_is_refused_naming_the_field(help_text: str) -> None:
+    """ "Thank you for your I got the job thanks to you": English help follows "thank you for", so a
+    sentence about the sender is refused, naming the field and where what came of it goes."""
+    data = {
+        "kind": "thank-you",
+        "goal": "advice",
+        "industry": "banking",
+        "help": help_text,
+        "recipient": {"name": "Sam Lee", "relationship": "friend"},
+        "sender": {"name": "Alex Kim"},
+    }
+    with pytest.raises(askcraft.IntentError, match=r"help: a sentence about you .* outcome"):
+        askcraft.draft(data, check=False, today=TODAY)
+    # Another language's help is its own (German "ich" is not read here).
+    askcraft.draft({**data, "language": "de-DE", "help": "die Tipps"}, check=False, today=TODAY)
 
 
 def test_a_name_that_is_also_a_verb_is_not_read_as_the_deed() -> None:

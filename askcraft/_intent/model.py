@@ -12,6 +12,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -46,6 +47,15 @@ MAX_COUNT = 20
 EXTRA_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _URL = re.compile(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+\.[^\s<>\"'`\x00-\x1f\x7f]+")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+#: English help told as what the sender felt about it: "I really appreciated the call" thanks them
+#: "for the call" (the words after it).
+FELT = re.compile(
+    r"^(?:i|we)\s*(?:(?:really|truly|so|very|much|greatly|genuinely|also)\s+)*"
+    r"(?:appreciated|appreciate|enjoyed|loved|valued|liked|(?:am|'m|are|'re)\s+(?:so\s+)?grateful\s+for)\s+(.+)$",
+    re.IGNORECASE,
+)
+#: What opens English help that is a sentence about the sender, not what they did ("I got the job").
+_ABOUT_ME = frozenset({"i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd"})
 
 
 def _one_line(value: str) -> str:
@@ -214,6 +224,21 @@ class Intent(_Model):
     def _check_language(cls, value: str) -> str:
         if not _LANGUAGE.fullmatch(value):
             raise ValueError("must be a BCP 47 language tag such as 'en-US' or 'en-GB'")
+        return value
+
+    @field_validator("help")
+    @classmethod
+    def _help_says_what_they_did(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """English help follows "thank you for": a sentence about the sender cannot ("I got the job")."""
+        if not value or not str(info.data.get("language", "en")).lower().startswith("en"):
+            return value
+        first = value.split(None, 1)[0].lower().replace("\u2019", "'")
+        if first in _ABOUT_ME and not FELT.match(value.strip().replace("\u2019", "'")):
+            raise ValueError(
+                "a sentence about you cannot follow 'thank you for': say what they did "
+                "(e.g. 'the call on Tuesday' or 'introducing me to Priya'), and put what came of it "
+                "in outcome (--outcome on the command line)"
+            )
         return value
 
     @field_validator("extra")

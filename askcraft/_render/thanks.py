@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
+from askcraft._intent.model import FELT
 from askcraft._render import places, verbs
 from askcraft._render.languages import data, primary
 from askcraft._render.lexicon import words
@@ -16,6 +17,10 @@ from askcraft._render.words import article, clause, sentence
 def thanks_for(help_text: str) -> str:
     """Return what follows 'Thank you': 'for introducing me to Priya', 'for your advice on my CV'."""
     text = help_text.strip().rstrip(".!")
+    felt = FELT.match(text.replace("\u2019", "'"))
+    if felt:
+        said = felt.group(1)  # "I really appreciated the call": "for the call"
+        return thanks_for(said[4:] if said.lower().startswith("you ") else said)
     first = text.split(" ", 1)[0]
     low = first.lower()
     doing = _as_gerund(text.split(" ", 1)[1] if low == "you" and " " in text else text)
