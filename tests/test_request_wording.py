@@ -346,3 +346,18 @@ def test_a_company_typed_in_lower_case_is_written_as_a_name(company: str, said: 
         text = draft.to_text()
         assert said.split(" ", 1)[1] in text, text
         assert f" {company} " not in f" {text} " or company != company.lower(), text
+
+
+@pytest.mark.parametrize("language", ["en-US", "de-DE", "fr-FR", "es-ES"])
+@pytest.mark.parametrize("variant", ["nudge", "brief"])
+def test_a_reminders_news_is_introduced_not_told_bare(language: str, variant: str) -> None:
+    """ "...about the note I sent three weeks ago. I've just finished the Databricks certification.
+    I know messages get buried..." reads abruptly: the news comes after a lead-in ("Some news since
+    then: ..."), as the update variant introduces it."""
+    news = {"en": "I passed my CFA exam", "de": "Ich habe meine CFA-Prüfung bestanden"}
+    news |= {"fr": "J'ai réussi mon examen CFA", "es": "Aprobé mi examen CFA"}
+    told = news[language[:2]]
+    for name in ("Rachel Goldberg", "Sam Lee", "Ana Ruiz", "Tom Hale", "Jo Park", "Priya Shah", "Li Wei"):
+        body = _draft("reminder", "job-leads", variant, name=name, language=language, news=told)
+        before = body[: body.index(told[1:]) - 1].rstrip()  # the first letter may go lower case
+        assert before.endswith(":"), body
