@@ -361,3 +361,16 @@ def test_a_reminders_news_is_introduced_not_told_bare(language: str, variant: st
         body = _draft("reminder", "job-leads", variant, name=name, language=language, news=told)
         before = body[: body.index(told[1:]) - 1].rstrip()  # the first letter may go lower case
         assert before.endswith(":"), body
+
+
+@pytest.mark.parametrize("language", ["en-US", "de-DE", "fr-FR", "es-ES"])
+@pytest.mark.parametrize("variant", ["nudge", "update", "brief"])
+def test_a_texted_reminder_tells_its_news_before_the_ask(language: str, variant: str) -> None:
+    """ "Circling back: could you ask Uncle Joe if his shop needs weekend help? I got my portfolio
+    site up. No worries if you're busy." puts the news between the ask and the way out."""
+    news = {"en": "I got my portfolio site up", "de": "Meine Portfolio-Seite ist online"}
+    news |= {"fr": "Mon portfolio est en ligne", "es": "Mi portafolio ya está en línea"}
+    told = news[language[:2]]
+    for name in ("Rachel Goldberg", "Sam Lee", "Ana Ruiz", "Tom Hale", "Jo Park", "Priya Shah"):
+        body = _draft("reminder", "favour", variant, name=name, language=language, news=told, channel="text")
+        assert body.index(told[1:]) < body.index("?"), body
