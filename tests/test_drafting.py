@@ -108,6 +108,11 @@ def test_greeting_names(name: str, warm: bool, expected: str) -> None:
         ("FBI analyst", "an FBI analyst"),
         ("hour", "an hour"),
         ("university", "a university"),
+        # Two acronyms with a slash, or one before a hyphen: the first is said first.
+        ("UX/UI designer", "a UX/UI designer"),
+        ("SEO/SEM manager", "an SEO/SEM manager"),
+        ("UX-focused designer", "a UX-focused designer"),
+        ("X-ray technician", "an X-ray technician"),
     ],
 )
 def test_articles_for_acronyms_follow_how_they_are_said(phrase: str, expected: str) -> None:

@@ -96,6 +96,7 @@ _PERSON_ENDINGS = ("er", "or", "ist", "ant", "ian", "ee", "eer")
 def article(phrase: str) -> str:
     """Prefix *phrase* with 'a' or 'an' as it is said: 'an hour', 'an SEO specialist', 'a NICU nurse'."""
     first = phrase.split(" ", 1)[0].strip("\"'\u201c\u2018(")
+    first = re.split(r"[/-]", first, maxsplit=1)[0] or first  # "UX/UI", "SEO/SEM": the first is said
     if _ACRONYM.fullmatch(first):
         if _said_as_word(first.replace("&", "")):
             return f"{'an' if first[0] in 'AEIO' else 'a'} {phrase}"
