@@ -141,6 +141,8 @@ def test_plurals_of_acronyms_and_phrases() -> None:
     assert plural("NICU nurse", 3) == "NICU nurses"
     assert plural("HR generalist") == "HR generalists"
     assert plural("person", 1) == "person"
+    assert plural("pharmacy tech") == "pharmacy techs"  # not inflect's "teches"
+    assert plural("coach") == "coaches"
 
 
 @pytest.mark.parametrize(
@@ -151,6 +153,9 @@ def test_plurals_of_acronyms_and_phrases() -> None:
         ("chief of staff", "two chiefs of staff at Acme"),
         ("DATA ANALYST", "two data analysts at Acme"),
         ("UX DESIGNER", "two UX designers at Acme"),
+        # A "ch" said as "k" takes a plain s, and a role typed in the plural is read as one.
+        ("vet tech", "two vet techs at Acme"),
+        ("pharmacy techs", "two pharmacy techs at Acme"),
     ],
 )
 def test_a_role_in_the_plural_reads_as_people_say_it(role: str, said: str) -> None:

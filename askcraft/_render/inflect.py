@@ -40,3 +40,13 @@ def import_inflect() -> types.ModuleType:
         else:
             sys.modules.pop("typeguard", None)
     return module if module is not None else importlib.import_module("inflect")
+
+
+def english_engine() -> Any:
+    """Return an inflect engine that knows the plurals inflect gets wrong: "techs", not "teches"."""
+    from askcraft._render.lexicon import words  # noqa: PLC0415  (data read only when rendering)
+
+    engine = import_inflect().engine()
+    for noun in sorted(words("words", "plain_s_plurals")):
+        engine.defnoun(noun, f"{noun}s")
+    return engine

@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 
 @cache
 def _engine() -> inflect.engine:
-    from askcraft._render.inflect import import_inflect  # noqa: PLC0415  (only needed when rendering)
+    from askcraft._render.inflect import english_engine  # noqa: PLC0415  (only needed when rendering)
 
-    engine: inflect.engine = import_inflect().engine()
+    engine: inflect.engine = english_engine()
     return engine
 
 
