@@ -883,6 +883,21 @@ def test_subjects_put_a_company_at_its_place(fields: dict[str, Any], wrong: str)
     assert not any(wrong in (s or "") for s in subjects), subjects
 
 
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ({"role": "data scientist"}, "Life as a data scientist?"),
+        ({"industry": "R&D"}, "Your path into R&D?"),
+        ({"company": "the BBC"}, "Life at the BBC?"),
+    ],
+)
+def test_an_informational_interview_subject_is_not_a_course_title(fields: dict[str, Any], said: str) -> None:
+    """ "Learning about data scientist work" reads like a course, not a note to a person."""
+    subjects = {d.subject for d in _drafts(goal="informational-interview", **fields)}
+    assert said in subjects, subjects
+    assert not any((s or "").startswith("Learning") for s in subjects), subjects
+
+
 @pytest.mark.parametrize("goal", ["informational-interview", "advice", "favour"])
 def test_a_twenty_minute_ask_is_not_let_off_as_a_minute(goal: str) -> None:
     """The short way out of a text must not shrink the ask: 'twenty minutes ... Only if you have a
