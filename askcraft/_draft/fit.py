@@ -7,7 +7,8 @@ short (by an email's least words) is rendered once more with ``room`` 1, where a
 hello before the reason ("I hope you're doing well."): a 40-word email that opens on "I've
 volunteered in classrooms for two years." reads abruptly, and askcraft's own check said so. Still
 short, it is rendered with ``room`` 2, where a template may also make the ask easy to say yes to
-("I'd be happy to send my CV and the listing if that helps.").
+("I'd be happy to send my CV and the listing if that helps."), and then with ``room`` 3, where it
+may say what the sender hopes for ("Even a few pointers would help me plan my next step.").
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ BREVITY = (0, 1, 2, 3)
 #: either way keeps its own phrasings, and so does a text in UCS-2 (70 characters a segment), where
 #: squeezing would mostly trade the phrasings with an accent for the same few plain ones.
 _STEPS = ((0, 0), (1, 0), (2, 0), (2, 1), (2, 2), (3, 0))
+#: The rooms a short letter is rendered with, in turn, until it is not short: 1 says hello, 2 makes
+#: the ask easy to say yes to, 3 says what the sender hopes for ("Even one conversation would help").
+ROOM = (1, 2, 3)
 #: Channels with a hard size: one SMS segment, a LinkedIn connection note.
 TIGHT = frozenset({"text", "linkedin-connection-note"})
 #: The most characters such a message may have whatever its encoding: two plain SMS, one note.
@@ -106,12 +110,12 @@ def fitted(
 
             wide = sms_segments(body)[1] == "UCS-2"
         if over == 0 and brevity == 0 and short(intent.kind, intent.channel, body, options):
-            roomy = rendered_again(context, room=1)
-            roomier = render(pack, selection, roomy)
-            if not short(intent.kind, intent.channel, roomier["body"] or "", options):
-                return roomier, roomy
-            roomiest = rendered_again(context, room=2)
-            return render(pack, selection, roomiest), roomiest
+            for room in ROOM:
+                ctx = rendered_again(context, room=room)
+                parts = render(pack, selection, ctx)
+                if not short(intent.kind, intent.channel, parts["body"] or "", options):
+                    break
+            return parts, ctx
         if over == 0 and brevity == 0:
             return parts, ctx
         if squeeze and over:
