@@ -395,3 +395,23 @@ def test_a_short_reason_is_not_flagged_short_by_askcraft_itself(goal: str, relat
             today=date(2026, 11, 27),
         )
         assert "length.email-short" not in {f.rule for f in draft.findings}, draft.body
+
+
+@pytest.mark.parametrize("relationship", ["family", "friend", "colleague", "acquaintance"])
+def test_a_favour_made_easy_does_not_offer_to_send_what_it_has_not(relationship: str) -> None:
+    """ "Could you cover my Saturday shift? I can send you whatever would help, all in one email."
+    offers papers for a favour that has none; a favour is made easy with an offer in kind."""
+    for name, variant in itertools.product(
+        ("Sam Lee", "Mom", "Prince", "Jo Park", "Tom Hale"), ("direct", "brief")
+    ):
+        body = _draft(
+            "request",
+            "favour",
+            variant,
+            name=name,
+            details="cover my Saturday shift",
+            recipient={"name": name, "relationship": relationship},
+            sender={"name": "Alex Kim", "reason": "I have a family wedding that weekend"},
+        )
+        assert "return the favor" in body, body
+        assert "send" not in body, body
