@@ -72,6 +72,12 @@ def test_a_place_takes_the_article_its_name_needs(
         ("de", "Krankenhaus Nord", "im Krankenhaus Nord", "bei Krankenhaus"),
         ("de", "Siemens", "bei Siemens", "beim Siemens"),
         ("en-US", "University of Michigan", "at the University of Michigan", "at University"),
+        # English "the" typed before a company is English: gone before an acronym, the name's own
+        # capital otherwise ("chez the BBC" and "bei the Guardian" were English inside the sentence).
+        ("fr", "the BBC", "chez BBC", "the BBC"),
+        ("es", "the bbc", "en BBC", "The BBC"),
+        ("de", "the Guardian", "bei The Guardian", "the Guardian"),
+        ("en-US", "the BBC", "at the BBC", "at BBC"),
     ],
 )
 @pytest.mark.parametrize("goal", ["job-leads", "referral", "advice"])

@@ -141,11 +141,25 @@ def _american(language: str) -> bool:
     return language in {"en", "en-US"} or language.startswith("en-US-")
 
 
+#: English "the" before a company in a message in another language: "the BBC", "The NHS", "the Guardian".
+_ENGLISH_THE = re.compile(r"^(?i:the)\s+(?=(?P<acronym>[A-Z0-9&]+\b(?![.'\u2019-]\w))?)")
+
+
+def _as_name(company: str, language: str) -> str:
+    """Return *company* written as a name; in German, French and Spanish without the English article
+    typed before it ("chez BBC", not "chez the BBC"), or with its capital when it is the name's own
+    ("bei The Guardian")."""
+    company = slots.company_case(company)
+    if primary(language) in LANGUAGES and (found := _ENGLISH_THE.match(company)):
+        company = company[found.end() :] if found["acronym"] else "The " + company[found.end() :]
+    return company
+
+
 def _companies_as_names(intent: Intent) -> Intent:
     """Return *intent* with its companies written as names: 'two people at google' is 'at Google'."""
-    company = slots.company_case(intent.company) if intent.company else intent.company
+    company = _as_name(intent.company, intent.language) if intent.company else intent.company
     theirs = intent.recipient.company
-    their_company = slots.company_case(theirs) if theirs else theirs
+    their_company = _as_name(theirs, intent.language) if theirs else theirs
     if company == intent.company and their_company == theirs:
         return intent
     recipient = intent.recipient.model_copy(update={"company": their_company})
