@@ -85,6 +85,14 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
         ("Dr. Kim Min-jun", False, "Dr. Kim"),
         ("Kim Wilde", True, "Kim"),
         ("Lee Evans", False, "Lee"),
+        # A Chinese name in pinyin, family name first when the given name is no family name too.
+        ("Zhang Xiaoming", True, "Xiaoming"),
+        ("Li Na", False, "Na"),
+        ("Dr. Zhang Xiaoming", False, "Dr. Zhang"),
+        ("Prof. Li Na", True, "Na"),
+        ("Xiaoming Wang", True, "Xiaoming"),
+        ("Wei Zhang", True, "Wei"),
+        ("Chang Lee", True, "Chang"),
     ],
 )
 def test_greeting_names(name: str, warm: bool, expected: str) -> None:

@@ -99,7 +99,7 @@ def _plain_given_name(clean: str) -> str | None:
         return None
     if _key(first) in _titles("nickname_openers") and len(words) > 1:
         return f"{first} {words[1]}"  # "Big Mike": the nickname is both words
-    if _key(first) in _titles("family_name_first") | _titles("korean_family_names"):
+    if _key(first) in _titles("korean_family_names") or family_first(words):
         return None  # "Nguyễn Thị Lan", "Kim Min-jun": the parse below reads the family name first
     return first
 
@@ -107,6 +107,31 @@ def _plain_given_name(clean: str) -> str | None:
 def family_name_first() -> frozenset[str]:
     """Return the family names written first (Vietnamese: "Nguyễn Thị Lan"), lower case."""
     return _titles("family_name_first")
+
+
+#: A word of pinyin (without tone marks): syllables of an initial and a final; only the first may
+#: go without an initial ("Anna", not "Lee").
+_FINAL = "(?:[iu]ang|iong|[aeio]ng|uai|[iu]an|iao|[aeu]i|ao|ou|[aeiu]n|i[aeu]|u[aeo]|er|[aoeiu])"
+_INITIAL_P = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
+_PINYIN = re.compile(f"{_INITIAL_P}?{_FINAL}(?:{_INITIAL_P}{_FINAL})*")
+
+
+def family_first(words: list[str]) -> bool:
+    """Return whether a name (its words, no title) is written family name first: "Nguyễn Thị Lan",
+    or a Chinese name in pinyin whose given name is no family name too ("Zhang Xiaoming", "Li Na")."""
+    if len(words) < 2:
+        return False
+    first = _key(words[0])
+    if first in _titles("family_name_first"):
+        return True
+    chinese = _titles("chinese_family_names")
+    given = "".join(words[1:]).replace("-", "").casefold()
+    return (
+        len(words) == 2
+        and first in chinese
+        and given not in chinese
+        and all(_PINYIN.fullmatch(w.replace("-", "").casefold()) for w in words)
+    )
 
 
 @functools.cache
@@ -162,7 +187,7 @@ def greeting_name(name: str, *, warm: bool) -> GreetingName:
     # nameparser reads "Grandpa Joe" and "Cousin Bea" as first and last names.
     if _key(words[0]) in _titles("family_titles"):
         return GreetingName(" ".join(words[:2]))
-    if _key(words[0]) in _titles("family_name_first") and len(words) >= 2:
+    if family_first(words):
         return GreetingName(words[-1])
     if not first:
         return GreetingName(words[0])
@@ -179,7 +204,7 @@ def _titled(title: str, parts: tuple[str, str, str], clean: str, *, warm: bool) 
     joined = particle_given_name(named)
     if joined:  # "Dra. María del Carmen Ruiz": nameparser reads "del Carmen Ruiz" as the surname
         first, middle, last = " ".join(named[:joined]), "", " ".join(named[joined:])
-    if len(named) >= 2 and _key(named[0]) in _titles("family_name_first"):
+    if family_first(named):
         # "Ms. Nguyễn Thị Lan": the family name first, as without a title; "Ms. Nguyễn", or "Lan".
         first, middle, last = named[-1], "", named[0]
     key = _key(title.rsplit(maxsplit=1)[-1])

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from askcraft._render.languages import data, gender_from_pronouns, informal, primary
-from askcraft._render.names import family_name_first, greeting_name, particle_given_name, tidy_case
+from askcraft._render.names import family_first, greeting_name, particle_given_name, tidy_case
 
 if TYPE_CHECKING:
     from askcraft._intent.model import Intent
@@ -122,7 +122,7 @@ def _surname(words: list[str], language: str) -> str | None:
     """Return the surname a formal address uses, or None when it is not clear which it is."""
     if len(words) < 2:
         return None
-    if words[0].casefold() in family_name_first():
+    if family_first(words):
         return words[0]  # "Nguyễn Thị Lan": Frau Nguyễn, as greeting_name reads the family name first
     for i, word in enumerate(words[1:], start=1):
         if word.casefold() in _PARTICLES:
