@@ -603,3 +603,25 @@ def test_a_thanks_for_a_clause_typed_with_its_verb(
     for body in _thank_you_bodies(language, help_text):
         assert thanks in body, body
         assert wrong not in body, body
+
+
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+@pytest.mark.parametrize("place", [{"company": "Telefónica"}, {"industry": "banca"}, {}])
+def test_a_spanish_role_is_not_given_to_the_reader(kind: str, place: dict[str, str]) -> None:
+    """Lucía aims to be "ingeniera de datos"; "su experiencia como ingeniera de datos" told Carlos
+    what he is, in her gender. The role is the post she aims at: "el día a día en un puesto de ..."."""
+    for name in ("Carlos Pérez", "Luis Gómez", "Ana Ruiz", "Jorge Díaz", "Pablo Sanz"):
+        for relationship in ("alumni", "friend"):
+            intent = {
+                "kind": kind,
+                "goal": "informational-interview",
+                "language": "es-ES",
+                "role": "ingeniera de datos",
+                **place,
+                "sent_on": date(2026, 11, 2),
+                "recipient": {"name": name, "relationship": relationship},
+                "sender": {"name": "Lucía Gómez", "reason": "Quiero pasar de la biología a los datos"},
+            }
+            body = askcraft.draft(intent, check=False, today=date(2026, 11, 20)).body
+            assert "como ingeniera" not in body, body
+            assert "un puesto de ingeniera de datos" in body, body
