@@ -625,3 +625,4 @@ def test_a_spanish_role_is_not_given_to_the_reader(kind: str, place: dict[str, s
             body = askcraft.draft(intent, check=False, today=date(2026, 11, 20)).body
             assert "como ingeniera" not in body, body
             assert "un puesto de ingeniera de datos" in body, body
+            assert not re.search(r"\bde el\b", body), body  # "hablarme de el día a día"
