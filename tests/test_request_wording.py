@@ -415,3 +415,42 @@ def test_a_favour_made_easy_does_not_offer_to_send_what_it_has_not(relationship:
         )
         assert "return the favor" in body, body
         assert "send" not in body, body
+
+
+@pytest.mark.parametrize(
+    ("language", "industry", "reason", "moved", "new"),
+    [
+        (
+            "en-US",
+            "supply chain",
+            "I want to move into supply chain",
+            "similar move",
+            "the work is really like",
+        ),
+        ("de-DE", "Logistik", "Ich möchte in die Logistik wechseln", "ähnlichen Wechsel", "Arbeitsalltag"),
+        ("fr-FR", "logistique", "Je veux passer à la logistique", "changement similaire", "au quotidien"),
+        ("es-ES", "logística", "Quiero pasar a la logística", "cambio parecido", "el día a día"),
+    ],
+)
+def test_an_informational_interview_does_not_say_the_reader_made_a_move(
+    language: str, industry: str, reason: str, moved: str, new: str
+) -> None:
+    """ "Would you be open to a call about how you made a similar move?" to an alum who has been in
+    supply chain all along: the sender cannot know the reader ever moved."""
+    bodies = [
+        _draft(
+            "request",
+            "informational-interview",
+            variant,
+            name=name,
+            language=language,
+            industry=industry,
+            role=None,
+            company=None,
+            sender={"name": "Ben Ames", "reason": reason},
+        )
+        for name in ("Rachel Goldberg", "Sam Lee", "Ana Ruiz", "Tom Hale", "Jo Park", "Priya Shah", "Li Wei")
+        for variant in ("direct", "warm-up", "brief")
+    ]
+    assert not any(moved in body for body in bodies), bodies
+    assert any(new in body for body in bodies), bodies
