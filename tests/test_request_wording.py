@@ -454,3 +454,27 @@ def test_an_informational_interview_does_not_say_the_reader_made_a_move(
     ]
     assert not any(moved in body for body in bodies), bodies
     assert any(new in body for body in bodies), bodies
+
+
+@pytest.mark.parametrize("language", ["en-US", "de-DE", "fr-FR", "es-ES"])
+@pytest.mark.parametrize("channel", ["email", "linkedin-message"])
+@pytest.mark.parametrize("goal", GOALS)
+def test_a_brief_letter_keeps_the_reason_as_written(goal: str, channel: str, language: str) -> None:
+    """ "I want to put my numbers skills to work in finance." left out "After six years teaching
+    math," in a LinkedIn message (and in German, French and Spanish emails): the short reason is for
+    texts and connection notes, and a letter has room for what tells the reader who is asking."""
+    fronted = {
+        "en-US": "After six years teaching math, I want to work in finance.",
+        "de-DE": "Nach sechs Jahren als Mathelehrer möchte ich in die Finanzbranche wechseln.",
+        "fr-FR": "Après six ans à enseigner les maths, je veux travailler dans la finance.",
+        "es-ES": "Después de seis años enseñando matemáticas, quiero trabajar en finanzas.",
+    }[language]
+    body = _draft(
+        "request",
+        goal,
+        "brief",
+        channel=channel,
+        language=language,
+        sender={"name": "Ben Ames", "reason": fronted},
+    )
+    assert fronted.split(",")[0].casefold() in body.casefold(), body

@@ -277,3 +277,14 @@ def test_a_thank_you_subject_is_one_a_person_would_write(relationship: str) -> N
             }
             subjects.add(askcraft.draft(intent, variant=variant, check=False).subject)
     assert not [s for s in subjects if s and s.startswith("With ")], subjects
+
+
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_an_outcome_that_says_already_is_not_led_in_with_already(channel: str, variant: str) -> None:
+    """ "It's already paid off. Two of them already replied": the lead-in does not repeat the
+    outcome's "already"."""
+    outcome = "Two of them already replied and one invited me for coffee"
+    text = _thank_you("job-leads", channel, variant, help="the three names", outcome=outcome)
+    assert outcome in text
+    assert text.count("already") == 1, text
