@@ -240,3 +240,13 @@ def test_too_soon_counts_days_in_words():
     assert "at least 1 day after" in same
     assert "1 days" not in same
     assert "0 days" not in same
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab 🙃🙄😒🙂.,'-\n")), max_size=40))
+def test_a_rule_with_marks_matches_as_its_pattern_does(text: str) -> None:
+    """A rule with ``marks`` skips a text without one of them: it finds exactly what its pattern does."""
+    for name in ("pressure", "negativity", "politeness"):
+        for rule in rules(name).values():
+            if rule.marks and rule.pattern is not None:
+                found = [m.span() for m in rule.matches(text)]
+                assert found == [m.span() for m in rule.pattern.finditer(text)], (rule.id, text)

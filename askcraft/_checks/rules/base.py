@@ -62,6 +62,8 @@ class Rule:
     #: Patterns over words and word classes (see constructions.py), and those that exempt a sentence.
     constructions: tuple[Construction, ...] = ()
     unless: tuple[Construction, ...] = ()
+    #: Characters one of which a match holds (``marks:``, e.g. an emoji): a text without them is not searched.
+    marks: tuple[str, ...] = ()
 
     def applies(self, ctx: CheckContext) -> bool:
         """Return whether this rule looks at messages of this kind and channel."""
@@ -96,7 +98,7 @@ class Rule:
 
     def matches(self, text: str) -> Iterator[re.Match[str]]:
         """Yield every match of this rule's phrases in *text*."""
-        if self.pattern is None:
+        if self.pattern is None or (self.marks and not any(mark in text for mark in self.marks)):
             return
         if self.keys is None or (self.raw and has_folds(text)):
             yield from self.pattern.finditer(text)
@@ -137,6 +139,7 @@ def _load(name: str) -> tuple[dict[str, Rule], dict[str, Any], dict[str, Any], d
             raw=bool(patterns),
             constructions=tuple(compile_construction(c, classes) for c in entry.get("constructions", ())),
             unless=tuple(compile_construction(c, classes) for c in entry.get("unless", ())),
+            marks=tuple(entry.get("marks", ())),
         )
     return rules, dict(spec.get("options", {})), dict(spec.get("lexicon", {})), dict(classes)
 
