@@ -48,7 +48,7 @@ def test_the_trie_reads_pyphens_patterns() -> None:
 def test_counts_are_pyphens_on_every_word_of_the_data() -> None:
     words = _words()
     assert len(words) > 9000
-    differ = {w: (readability._syllables.__wrapped__(w), _pyphen(w)) for w in words}
+    differ = {w: (readability._syllables(w), _pyphen(w)) for w in words}
     assert {w: pair for w, pair in differ.items() if pair[0] != pair[1]} == {}
 
 
@@ -58,10 +58,65 @@ def test_counts_are_pyphens_on_random_letters(seed: int) -> None:
     letters = "etaoinshrdlcumwfgypbvkjxqz'"
     words = {"".join(rng.choices(letters, k=rng.randint(1, 20))) for _ in range(5000)}
     words |= {w.upper() for w in list(words)[:500]}  # pyphen lowercases; so does the trie's reading
-    differ = {w: (readability._syllables.__wrapped__(w), _pyphen(w)) for w in words}
+    differ = {w: (readability._syllables(w), _pyphen(w)) for w in words}
     assert {w: pair for w, pair in differ.items() if pair[0] != pair[1]} == {}
 
 
 def test_a_word_outside_ascii_goes_through_pyphen() -> None:
     for word in ("café", "naïve", "straße", "ﬁnance"):
-        assert readability._syllables.__wrapped__(word) == _pyphen(word)
+        assert readability._syllables(word) == _pyphen(word)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_word_has_at_most_one_syllable_more_than_its_letters_less_three(seed: int) -> None:
+    """What readability's shortcut rests on: pyphen's points lie two letters or more from either end."""
+    rng = random.Random(seed)  # noqa: S311  (test strings, not secrets)
+    letters = "etaoinshrdlcumwfgypbvkjxqz'éïß"
+    words = {"".join(rng.choices(letters, k=rng.randint(1, 24))) for _ in range(5000)}
+    words |= set(list(_words())[:3000])
+    over = {w: readability._syllables(w) for w in words if readability._syllables(w) > max(1, len(w) - 2)}
+    assert over == {}
+
+
+def _texts(rng: random.Random, count: int) -> list[str]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import bench_checks  # noqa: PLC0415  (people's messages)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    messages = [body for _, _, body, _ in bench_checks.written(2158)]
+    vocabulary = sorted({w for body in messages for w in body.split()})
+    texts = rng.sample(messages, count // 2)
+    for _ in range(count - len(texts)):  # made-up messages, some of long and rare words
+        sentence = [rng.choice(vocabulary) for _ in range(rng.randint(25, 90))]
+        for at in sorted(rng.sample(range(len(sentence)), rng.randint(0, 4)), reverse=True):
+            sentence.insert(at, ".")
+        texts.append(" ".join(sentence))
+    return texts
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_the_check_skips_new_words_only_where_the_grade_stays_below(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check gives what it gives counting every word (``_below`` never True), with the words
+    met cleared, kept or half forgotten, and thresholds on both sides of the messages' grades."""
+    from askcraft._checks.context import CheckContext  # noqa: PLC0415
+
+    rng = random.Random(seed)  # noqa: S311  (test texts, not secrets)
+    cases = [
+        CheckContext(text=text, options={"readability.max_grade": rng.choice((10.0, rng.uniform(-2, 16)))})
+        for text in _texts(rng, 1200)
+    ]
+    fast = []
+    for ctx in cases:
+        if rng.random() < 0.3:
+            readability._MET.clear()
+        elif rng.random() < 0.3:
+            for word in rng.sample(sorted(readability._MET), len(readability._MET) // 2):
+                del readability._MET[word]
+        fast.append(readability.check(ctx))
+    monkeypatch.setattr(readability, "_below", lambda text, most: False)
+    slow = [readability.check(ctx) for ctx in cases]
+    assert fast == slow
+    assert sum(map(bool, slow)) > 50  # both outcomes are tried

@@ -10,6 +10,7 @@ that runs on every draft must neither cost seconds nor go online.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import sys
 from collections.abc import Sequence
@@ -31,7 +32,6 @@ def _hyphenator() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="en_US")
 
 
-@functools.lru_cache(maxsize=20_000)
 def _syllables(word: str) -> int:
     """Return the syllables of *word*: one more than pyphen's hyphenation points in it.
 
@@ -61,6 +61,21 @@ def _syllables(word: str) -> int:
     # An odd highest value is a hyphenation point; pyphen keeps those two letters or more from
     # either end of the word (points 2 to len(word) - 2: places 3 to len(word) - 1).
     return sum(map(_ODD_HIGHEST.__getitem__, places[3 : len(word)])) + 1
+
+
+class _Met(dict[str, int]):
+    """The syllables of the words met (at most 20,000): ``_MET[word]`` counts a word not met yet;
+    ``in`` and ``get`` tell the words met without counting any."""
+
+    def __missing__(self, word: str) -> int:
+        count = _syllables(word)
+        if len(self) >= 20_000:
+            self.clear()
+        self[word] = count
+        return count
+
+
+_MET = _Met()
 
 
 class _Automaton(NamedTuple):
@@ -165,9 +180,30 @@ def grade(text: str) -> float:
     found = _words(text)
     if not found:
         return 0.0
-    count = len(sentences(text))
-    syllables = sum(map(_syllables, found))
-    return 0.39 * len(found) / max(count, 1) + 11.8 * syllables / len(found) - 15.59
+    return _grade(len(found), len(sentences(text)), sum(map(_MET.__getitem__, found)))
+
+
+def _grade(words: int, count: int, syllables: int) -> float:
+    """Return Flesch-Kincaid's grade for *words* words (at least one), *count* sentences and *syllables*.
+
+    It never falls as *syllables* grows: each step (times or over a positive number, plus the same
+    number) rounds a larger float to one at least as large.
+    """
+    return 0.39 * words / max(count, 1) + 11.8 * syllables / words - 15.59
+
+
+def _below(text: str, most: float) -> bool:
+    """Return True where :func:`grade` of *text* is at most *most* even if each word not met yet
+    has as many syllables as it can: one more than pyphen's points, which lie two letters or more
+    from either end (``max(1, len(word) - 2)``). Those words are then not counted at all: a
+    message seldom comes near the threshold, and its new words are most of readability's time.
+    """
+    found = _words(text)
+    unmet = list(itertools.filterfalse(_MET.__contains__, found))
+    if not found or not unmet:
+        return False  # nothing to save: grade() counts the words met
+    syllables = sum(map(_MET.get, found, itertools.repeat(0))) + sum(max(1, len(w) - 2) for w in unmet)
+    return _grade(len(found), len(sentences(text)), syllables) <= most
 
 
 def _words(text: str) -> Sequence[str]:
@@ -189,8 +225,10 @@ def check(ctx: CheckContext) -> list[Finding]:
     text = ctx.text
     if len(text.split()) < option(ctx, _NAME, "readability.min_words"):
         return []
-    level = grade(text)
     most = float(option(ctx, _NAME, "readability.max_grade"))
+    if _below(text, most):
+        return []
+    level = grade(text)
     if level <= most:
         return []
     spans = sentences(text) or ((0, len(text)),)
