@@ -10,6 +10,7 @@ import json
 import math
 import operator
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -186,21 +187,31 @@ def hide(found: list[tuple[_Rule, int, int]]) -> list[tuple[_Rule, int, int]]:
     ]
 
 
-@functools.cache
-def _word_index() -> dict[str, tuple[tuple[_Rule, ...], tuple[tuple[int, bool, frozenset[str] | None], ...]]]:
-    """Map each word to the lexicon strategies it signals and the anchored phrase rules it may start.
+#: A word's entry in :func:`_word_index`: its lexicon strategies, the phrase rules (by number) it is
+#: a whole phrase of, and the other phrase rules it may start with the words that may follow it.
+_Entry = tuple[tuple[_Rule, ...], tuple[int, ...], tuple[tuple[int, frozenset[str] | None], ...]]
 
-    Each phrase rule comes with whether the word alone is its match (see ``anchors.whole_words``),
-    and the words that may follow it in a match (see ``anchors.second_words``).
+
+@functools.cache
+def _word_index() -> dict[str, _Entry]:
+    """Map each word to the lexicon strategies it signals and the anchored phrase rules it may start:
+    those it alone matches (``anchors.whole_words``) apart from the others (``anchors.second_words``).
     """
     lexicon = _lexicon_index()
-    starts: dict[str, list[tuple[int, bool, frozenset[str] | None]]] = {}
+    wholes: dict[str, list[int]] = {}
+    starts: dict[str, list[tuple[int, frozenset[str] | None]]] = {}
     for number, rule in enumerate(_rules()):
         if rule.phrases is not None and rule.anchored:
             seconds = dict(rule.seconds)
             for key in rule.keys:
-                starts.setdefault(key, []).append((number, key in rule.whole_words, seconds.get(key)))
-    return {word: (lexicon.get(word, ()), tuple(starts.get(word, ()))) for word in lexicon.keys() | starts}
+                if key in rule.whole_words:
+                    wholes.setdefault(key, []).append(number)
+                else:
+                    starts.setdefault(key, []).append((number, seconds.get(key)))
+    return {
+        word: (lexicon.get(word, ()), tuple(wholes.get(word, ())), tuple(starts.get(word, ())))
+        for word in lexicon.keys() | wholes.keys() | starts.keys()
+    }
 
 
 def _find(text: str) -> list[tuple[_Rule, int, int]]:
@@ -249,12 +260,13 @@ def _unanchored() -> frozenset[int]:
 
 
 def _word_pass(text: str) -> tuple[list[tuple[_Rule, int, int]], dict[int, list[tuple[int, int]]]]:
-    """Return the lexicon strategies of *text*, and each anchored phrase rule's ``(start, end)`` spans."""
+    """Return the lexicon strategies of *text*, and each anchored phrase rule's ``(start, end)`` spans
+    (a word the whole phrase of a rule must stand alone: no word character or apostrophe beside it)."""
     rules = _rules()
     index = _word_index()
     size = len(text)
     out: list[tuple[_Rule, int, int]] = []
-    hits: dict[int, list[tuple[int, int]]] = {}
+    hits: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
     last_end = [-1] * len(rules)
     found = words(text)
     plain = text.isascii()  # where a phrase's second word must be the next word
@@ -262,28 +274,27 @@ def _word_pass(text: str) -> tuple[list[tuple[_Rule, int, int]], dict[int, list[
     entries = list(map(index.get, scan(text)[4]))  # the words that are in the index, found in bulk
     for at in itertools.compress(range(len(entries)), entries):
         _, start, end = found[at]
-        lexical, phrasal = entries[at]  # type: ignore[misc]
+        lexical, wholes, phrasal = entries[at]  # type: ignore[misc]
         for rule in lexical:
             out.append((rule, start, end - start))
-        for number, whole, seconds in phrasal:
+        if (  # asked once a word, not once a rule ("you", "i" and "my" are whole phrases of two)
+            wholes
+            and not (start and ((char := text[start - 1]).isalnum() or char in _JOINERS))
+            and not (end < size and ((char := text[end]).isalnum() or char in _JOINERS))
+        ):
+            for number in wholes:
+                if start >= last_end[number]:  # matches never overlap
+                    last_end[number] = end
+                    hits[number].append((start, end))
+        for number, seconds in phrasal:
             if start < last_end[number]:
                 continue  # matches never overlap
-            if whole:
-                # The pattern's own test: no word character or apostrophe on either side.
-                if start and ((char := text[start - 1]).isalnum() or char in _JOINERS):
-                    continue
-                if end < size and ((char := text[end]).isalnum() or char in _JOINERS):
-                    continue
-                stop = end
-            else:
-                if plain and seconds is not None and (at == last or found[at + 1][0] not in seconds):
-                    continue  # no phrase starting with this word goes on with the next one
-                match = rules[number].phrases.match(text, start)  # type: ignore[union-attr]
-                if match is None:
-                    continue
-                stop = match.end()
-            last_end[number] = stop
-            hits.setdefault(number, []).append((start, stop))
+            if plain and seconds is not None and (at == last or found[at + 1][0] not in seconds):
+                continue  # no phrase starting with this word goes on with the next one
+            match = rules[number].phrases.match(text, start)  # type: ignore[union-attr]
+            if match is not None:
+                last_end[number] = stop = match.end()
+                hits[number].append((start, stop))
     return out, hits
 
 
