@@ -21,7 +21,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from askcraft._checks.rules.rarity import commonness
 from askcraft._checks.rules.texting import SPELLINGS, TEXTING, as_texting
@@ -269,16 +269,13 @@ class Construction:
         """Yield ``(first, last)`` token indexes of each non-overlapping match in *toks*.
 
         A match begins with a word of the first part when that part is a required word: the
-        pattern is tried only there (elsewhere it fails at its first part), places found in one
-        pass in C rather than a test in Python at every token.
+        pattern is tried only there (elsewhere it fails at its first part).
         """
         lead = self.parts[0]
-        places: Iterable[int] = range(len(toks))
-        if lead.words and not lead.optional:
-            places = itertools.compress(itertools.count(), map(lead.words.__contains__, map(_WORD_OF, toks)))
+        words = lead.words if lead.words and not lead.optional else None
         after = 0  # where the last match ended: matches do not overlap
-        for at in places:
-            if at < after:
+        for at, token in enumerate(toks):
+            if at < after or (words is not None and token[0] not in words):
                 continue
             end = self._match(toks, 0, at)
             if end is not None and end > at:
