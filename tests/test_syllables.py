@@ -99,7 +99,7 @@ def _texts(rng: random.Random, count: int) -> list[str]:
 def test_the_check_skips_new_words_only_where_the_grade_stays_below(
     seed: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The check gives what it gives counting every word (``_below`` never True), with the words
+    """The check gives what it gives counting every word (``_level`` always ``grade``), with the words
     met cleared, kept or half forgotten, and thresholds on both sides of the messages' grades."""
     from askcraft._checks.context import CheckContext  # noqa: PLC0415
 
@@ -116,7 +116,7 @@ def test_the_check_skips_new_words_only_where_the_grade_stays_below(
             for word in rng.sample(sorted(readability._MET), len(readability._MET) // 2):
                 del readability._MET[word]
         fast.append(readability.check(ctx))
-    monkeypatch.setattr(readability, "_below", lambda text, most: False)
+    monkeypatch.setattr(readability, "_level", lambda text, most: readability.grade(text))
     slow = [readability.check(ctx) for ctx in cases]
     assert fast == slow
     assert sum(map(bool, slow)) > 50  # both outcomes are tried

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 import sys
 from collections.abc import Sequence
@@ -192,18 +193,24 @@ def _grade(words: int, count: int, syllables: int) -> float:
     return 0.39 * words / max(count, 1) + 11.8 * syllables / words - 15.59
 
 
-def _below(text: str, most: float) -> bool:
-    """Return True where :func:`grade` of *text* is at most *most* even if each word not met yet
-    has as many syllables as it can: one more than pyphen's points, which lie two letters or more
-    from either end (``max(1, len(word) - 2)``). Those words are then not counted at all: a
+def _level(text: str, most: float) -> float | None:
+    """Return :func:`grade` of *text*, or None where it is at most *most* even if each word not met
+    yet has as many syllables as it can: one more than pyphen's points, which lie two letters or
+    more from either end (``max(1, len(word) - 2)``). Those words are then not counted at all: a
     message seldom comes near the threshold, and its new words are most of readability's time.
     """
     found = _words(text)
-    unmet = list(itertools.filterfalse(_MET.__contains__, found))
-    if not found or not unmet:
-        return False  # nothing to save: grade() counts the words met
-    syllables = sum(map(_MET.get, found, itertools.repeat(0))) + sum(max(1, len(w) - 2) for w in unmet)
-    return _grade(len(found), len(sentences(text)), syllables) <= most
+    if not found:
+        return 0.0
+    count = len(sentences(text))
+    met = list(map(_MET.get, found))
+    if None not in met:
+        return _grade(len(found), count, sum(met))  # type: ignore[arg-type]
+    unmet = itertools.compress(found, map(operator.is_, met, itertools.repeat(None)))
+    syllables = sum(filter(None, met)) + sum(max(1, len(word) - 2) for word in unmet)
+    if _grade(len(found), count, syllables) <= most:
+        return None
+    return _grade(len(found), count, sum(map(_MET.__getitem__, found)))
 
 
 def _words(text: str) -> Sequence[str]:
@@ -226,10 +233,8 @@ def check(ctx: CheckContext) -> list[Finding]:
     if len(text.split()) < option(ctx, _NAME, "readability.min_words"):
         return []
     most = float(option(ctx, _NAME, "readability.max_grade"))
-    if _below(text, most):
-        return []
-    level = grade(text)
-    if level <= most:
+    level = _level(text, most)
+    if level is None or level <= most:
         return []
     spans = sentences(text) or ((0, len(text)),)
     start, end = max(spans, key=lambda span: grade(text[span[0] : span[1]]))
