@@ -193,18 +193,20 @@ def _grade(words: int, count: int, syllables: int) -> float:
     return 0.39 * words / max(count, 1) + 11.8 * syllables / words - 15.59
 
 
+@functools.lru_cache(maxsize=256)
 def _level(text: str, most: float) -> float | None:
     """Return :func:`grade` of *text*, or None where it is at most *most* even if each word not met
     yet has as many syllables as it can: one more than pyphen's points, which lie two letters or
     more from either end (``max(1, len(word) - 2)``). Those words are then not counted at all: a
     message seldom comes near the threshold, and its new words are most of readability's time.
+    Kept for the last 256 texts: a text checked again (a draft) would otherwise pass its bound again.
     """
     found = _words(text)
     if not found:
         return 0.0
     count = len(sentences(text))
     met = list(map(_MET.get, found))
-    if None not in met:
+    if all(met):  # every word met (a count is never 0)
         return _grade(len(found), count, sum(met))  # type: ignore[arg-type]
     unmet = itertools.compress(found, map(operator.is_, met, itertools.repeat(None)))
     syllables = sum(filter(None, met)) + sum(max(1, len(word) - 2) for word in unmet)
