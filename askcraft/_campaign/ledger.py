@@ -13,6 +13,7 @@ import dataclasses
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -74,18 +75,32 @@ class Ledger:
             self._conn = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise LedgerError(f"{where}: cannot open the ledger ({exc})") from None
-        try:
-            self._conn.row_factory = sqlite3.Row
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.execute("PRAGMA secure_delete = ON")
-            self.version = migrate(self._conn, where=where)
-        except sqlite3.DatabaseError as exc:
-            self._conn.close()
-            raise LedgerError(
-                f"{where}: not an askcraft ledger ({exc}); pass --ledger to use another file"
-            ) from None
+        self._conn.row_factory = sqlite3.Row
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                self._set_up(where)
+                break
+            except sqlite3.OperationalError as exc:
+                # Another process opening a new ledger at the same moment holds the lock its switch
+                # to WAL takes, and SQLite answers "locked" at once rather than waiting: wait here.
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    self._conn.close()
+                    raise LedgerError(f"{where}: the ledger is busy ({exc}); try again") from None
+                time.sleep(0.05)
+            except sqlite3.DatabaseError as exc:
+                self._conn.close()
+                raise LedgerError(
+                    f"{where}: not an askcraft ledger ({exc}); pass --ledger to use another file"
+                ) from None
+
+    def _set_up(self, where: str) -> None:
+        """Set the connection's pragmas and bring the schema up to date."""
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        self._conn.execute("PRAGMA secure_delete = ON")
+        self.version = migrate(self._conn, where=where)
 
     def close(self) -> None:
         """Close the file (a WAL checkpoint folds the log back into it)."""
