@@ -82,8 +82,8 @@ class Ledger:
                 self._set_up(where)
                 break
             except sqlite3.OperationalError as exc:
-                # Another process opening a new ledger at the same moment holds the lock its switch
-                # to WAL takes, and SQLite answers "locked" at once rather than waiting: wait here.
+                # Another process setting up the same new ledger may hold a lock SQLite does not wait
+                # for (it answers "locked" at once where waiting could deadlock): wait here.
                 if "locked" not in str(exc) or time.monotonic() > deadline:
                     self._conn.close()
                     raise LedgerError(f"{where}: the ledger is busy ({exc}); try again") from None
