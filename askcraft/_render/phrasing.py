@@ -122,9 +122,10 @@ def thanks_for(help_text: str, language: str) -> str:
     """Return what follows 'Danke' / 'Merci' / 'Gracias': 'für die Vorstellung', ', dass du ...'."""
     rules = data(language)["thanks"]
     text = help_text.strip().rstrip(".!")
+    inside = text[:1].lower() + text[1:]  # the help as it goes on a sentence
     first = _first_word(text)
     if first in rules["as_typed"]:
-        return text[0].lower() + text[1:]
+        return inside
     if first in rules.get("infinitive_starts", ()):
         phrase = str(rules["infinitive"]).format(help=text)
         return re.sub(r"\bde ([aeiouyhàâéèêîïôû])", r"d'\1", phrase, count=1)  # de avoir -> d'avoir
@@ -132,33 +133,37 @@ def thanks_for(help_text: str, language: str) -> str:
     if first in rules["clause_starts"] or any(
         lowered.startswith(s) for s in rules["clause_starts"] if s[-1:] in "'\u2019"
     ):
-        return str(rules["clause"]).format(help=text[0].lower() + text[1:])
-    finite = _finite(text, rules)
+        return str(rules["clause"]).format(help=inside)
+    finite = _finite(inside, rules)
     if finite:
         return finite
     last = text.rsplit(None, 1)[-1].casefold() if text else ""
     for subject, verbs in rules.get("verb_final", {}).items():
         if last in verbs and first not in rules["noun_starts"]:
-            return str(rules["verb_final_clause"]).format(subject=subject, help=text[0].lower() + text[1:])
+            return str(rules["verb_final_clause"]).format(subject=subject, help=inside)
     return str(rules["noun"]).format(help=text)
 
 
-def _finite(text: str, rules: dict[str, Any]) -> str:
+def _finite(inside: str, rules: dict[str, Any]) -> str:
     """Return a clause typed with its verb as the infinitive that follows "Merci" or "Gracias por"
-    ("vous m'avez présenté" -> "de m'avoir présenté"), or "" when *text* is not one."""
-    lowered = text[0].lower() + text[1:] if text else text
+    ("vous m'avez présenté" -> "de m'avoir présenté"), or "" when *inside* is not one.
+
+    The language's data says how: ``finite`` patterns and their replacements, and a verb in the
+    past (``preterite``) said with its participle (``preterite_participles``, else its ending's,
+    ``preterite_endings``) in ``preterite_clause``.
+    """
     for pattern, replacement in rules.get("finite", ()):
-        said, count = re.subn(pattern, replacement, lowered, count=1, flags=re.IGNORECASE)
+        said, count = re.subn(pattern, replacement, inside, count=1, flags=re.IGNORECASE)
         if count:
             return said
-    match = re.match(rules["preterite"], lowered, re.IGNORECASE) if "preterite" in rules else None
+    match = re.match(rules["preterite"], inside, re.IGNORECASE) if "preterite" in rules else None
     if match is None:
         return ""
     clitic, stem, ending, rest = match.groups()
-    verb = stem + ending
-    participles = rules["preterite_participles"]
-    participle = participles.get(verb.casefold()) or stem + ("ado" if ending == "aste" else "ido")
-    return f"por haber{clitic or ''} {participle}{rest}"
+    participle = rules["preterite_participles"].get((stem + ending).casefold())
+    return str(rules["preterite_clause"]).format(
+        clitic=clitic or "", participle=participle or stem + rules["preterite_endings"][ending], rest=rest
+    )
 
 
 def gift(gift_text: str, language: str) -> tuple[str, bool]:
