@@ -16,7 +16,7 @@ import askcraft
 MESSAGE = (
     "Hi Dana,\n\n"
     "Following up on my note from two weeks ago about the analyst opening at your firm. "
-    "Do what you can, but I'm really depending on this one. "
+    "Do what you can, but I'm really relying on this one. "
     "Do you know two people on the team I could talk to?\n\n"
     "Thanks,\nAlex\n"
 )

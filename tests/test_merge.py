@@ -118,10 +118,10 @@ def test_same_sentence_gets_one_employer_warning():
 
 
 @pytest.mark.parametrize(
-    "sentence", ["Could you answer me SOON?", "I'd be SO HAPPY if you could just ANSWER me."]
+    "sentence", ["Could you just answer me SOON?", "I'd be SO HAPPY if you could just ANSWER me."]
 )
 def test_a_rewrite_that_leaves_the_sentence_pushy_gives_way_to_its_removal(sentence: str):
-    """Lower-casing "Could you answer me SOON?" still asks "answer me soon": the learned model's
+    """Lower-casing "Could you just answer me SOON?" still asks "just answer me soon": the learned model's
     finding joins the shouting one, and their one rewrite removes the sentence; nothing the fixed
     text keeps reads as pushy (issue 10: a rewrite passes every check)."""
     text = f"Hi Sam,\n\nI'm moving into data analysis in banking. {sentence} Thanks so much.\n\nAlex"

@@ -167,7 +167,10 @@ def test_the_capitals_check_catches_an_unmarked_message():
 #: creatives and parents returning, in dictated run-ons, bullet points, emoji and P.S. pressure; P
 #: how pressure hides (sarcasm, rhetorical questions, relayed family pressure, read receipts,
 #: public shaming, favours told as plans made for the reader) in many Englishes; Q reminders and
-#: thank-yous (second and third follow-ups, stinging thanks, arrangements made for the reader).
+#: thank-yous (second and third follow-ups, stinging thanks, arrangements made for the reader); R
+#: guilt told sideways (martyrdom, reproach in the third person, comparisons, faith and family as
+#: obligation) in American, Australian, Caribbean, Asian and African Englishes; S pressure in
+#: courteous business English (demands as expectations, courteous ultimatums, soft deadlines).
 LATER_SETS: dict[str, tuple[str, ...]] = {
     "f": (),
     "g": (),
@@ -181,13 +184,27 @@ LATER_SETS: dict[str, tuple[str, ...]] = {
     "o": ("guilt", "demand", "ultimatum"),
     "p": ("guilt", "demand", "ultimatum"),
     "q": ("guilt", "demand", "ultimatum"),
+    "r": ("guilt", "demand", "ultimatum"),
+    "s": ("guilt", "demand", "ultimatum"),
 }
 #: Pushy messages per category at least: 15, but set L was asked for 10 of the lighter ones, and
-#: sets M and N (weighted to guilt, demands, ultimatums and contempt) have 8 shouting messages.
-LATER_FLOOR = {"l": 10, "m": 8, "n": 8, "o": 8, "p": 8, "q": 8}
+#: sets M and N (weighted to guilt, demands, ultimatums and contempt) have 8 shouting messages,
+#: and sets R and S (weighted further still) 3 and 2 of the lightest.
+LATER_FLOOR = {"l": 10, "m": 8, "n": 8, "o": 8, "p": 8, "q": 8, "r": 3, "s": 2}
 #: Pushy messages per later set: 140, but set J (hard cases both ways) has 120 pushy and 180 gentle,
-#: and sets K to Q 150 of each.
-LATER_PUSHY = {"j": 120, "k": 150, "l": 150, "m": 150, "n": 150, "o": 150, "p": 150, "q": 150}
+#: and sets K to S 150 of each.
+LATER_PUSHY = {
+    "j": 120,
+    "k": 150,
+    "l": 150,
+    "m": 150,
+    "n": 150,
+    "o": 150,
+    "p": 150,
+    "q": 150,
+    "r": 150,
+    "s": 150,
+}
 
 
 @pytest.mark.parametrize("letter", sorted(LATER_SETS))
@@ -228,6 +245,8 @@ def test_the_weights_say_what_they_were_fitted_on():
         "tone_train_o.yaml",
         "tone_train_p.yaml",
         "tone_train_q.yaml",
+        "tone_train_r.yaml",
+        "tone_train_s.yaml",
     ]
     assert raw["messages"] == len(TRAIN)
     assert raw["readings"] == ["words", "skip"]
@@ -260,7 +279,7 @@ def test_the_first_blind_set_read_in_the_fourth_round_stays_above_the_targets():
 
 def test_a_sentence_is_weighed_and_explained():
     """The probability follows the weights, and the words named are words of the sentence that raised it."""
-    text = "Do what you can, but I'm really depending on this one."
+    text = "Do what you can, but I'm really relying on this one."
     weighed = pushy.weigh(text, 0, len(text))
     assert weighed.probability >= pushy.model().threshold
     assert weighed.raised_by
@@ -271,7 +290,7 @@ def test_a_sentence_is_weighed_and_explained():
     assert pushy.weigh(calm, 0, len(calm)).probability < pushy.model().threshold
 
 
-NOTE = "Hi Dana,\n\nDo what you can, but I'm really depending on this one.\n\nAlex"
+NOTE = "Hi Dana,\n\nDo what you can, but I'm really relying on this one.\n\nAlex"
 
 
 @pytest.mark.parametrize(("value", "flagged"), [("on", True), (True, True), ("off", False), (False, False)])
