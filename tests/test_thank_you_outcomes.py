@@ -56,9 +56,9 @@ def _thank_you(goal: str, channel: str, variant: str, *, language: str = "en-US"
 #: What a thank-you must not say of a setback, by language: good news, or that they made it happen.
 GOOD_NEWS = {
     "en-US": ["good news", "paid off", "made that possible", "first to know", "you'll like", "thanks to you"],
-    "de-DE": ["gute nachrichten", "gelohnt", "möglich gemacht", "verdanke", "freuen"],
-    "fr-FR": ["bonne nouvelle", "porté ses fruits", "grâce à toi", "sans attendre"],
-    "es-ES": ["buenas noticias", "buena noticia", "dado sus frutos", "gracias a ti"],
+    "de-DE": ["gute nachrichten", "gelohnt", "möglich gemacht", "verdanke", "freuen", "etwas bewirkt"],
+    "fr-FR": ["bonne nouvelle", "porté ses fruits", "grâce à toi", "sans attendre", "rien de tout cela"],
+    "es-ES": ["buenas noticias", "buena noticia", "dado sus frutos", "gracias a ti", "nada de esto"],
 }
 SETBACKS = {
     "en-US": (
@@ -147,6 +147,15 @@ def test_thanks_after_a_talk_may_say_again() -> None:
         ("Toujours pas de nouvelles", "fr", True),
         ("Sigo esperando su respuesta", "es", True),
         ("Empiezo en enero", "es", False),
+        # The wait in any person, not only the first singular.
+        ("We're still waiting on the board", "en", True),
+        ("No reply yet", "en", True),
+        ("Wir warten noch auf eine Antwort", "de", True),
+        ("Die Entscheidung steht noch aus", "de", True),
+        ("Nous attendons encore leur réponse", "fr", True),
+        ("On attend toujours leur retour", "fr", True),
+        ("Seguimos esperando respuesta", "es", True),
+        ("Estamos a la espera de su respuesta", "es", True),
     ],
 )
 def test_a_pending_outcome_is_told_apart(outcome: str, language: str, expected: bool) -> None:
@@ -179,15 +188,26 @@ PENDING = {
 }
 
 
+#: The same wait told by "we": "Ich habe gute Nachrichten ... Wir warten noch auf eine Antwort. Das
+#: verdanke ich Ihnen" was sent as news when only "ich warte" was known to wait.
+PENDING_WE = {
+    "en-US": ("putting my name forward at Deloitte", "We're still waiting on the panel"),
+    "de-DE": ("deine Empfehlung bei Deloitte", "Wir warten noch auf eine Antwort"),
+    "fr-FR": ("ta recommandation chez Deloitte", "Nous attendons encore leur réponse"),
+    "es-ES": ("tu recomendación en Deloitte", "Seguimos esperando respuesta"),
+}
+
+
+@pytest.mark.parametrize("phrasings", [PENDING, PENDING_WE], ids=["i", "we"])
 @pytest.mark.parametrize("language", sorted(PENDING))
 @pytest.mark.parametrize("channel", ["email", "text"])
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_a_pending_outcome_is_neither_good_news_nor_led_with(
-    language: str, channel: str, variant: str
+    phrasings: dict[str, tuple[str, str]], language: str, channel: str, variant: str
 ) -> None:
     """ "Hi Bob. Still waiting to hear back. Thank you for..." led with no news, and "It made a real
     difference. Still waiting to hear back." claimed what had not happened yet."""
-    help_, outcome = PENDING[language]
+    help_, outcome = phrasings[language]
     intent = _intent("referral", channel, language=language, help=help_, outcome=outcome)
     draft = askcraft.draft(intent, variant=variant, grammar=False)
     low = draft.to_text().casefold()
