@@ -626,3 +626,45 @@ def test_a_spanish_role_is_not_given_to_the_reader(kind: str, place: dict[str, s
             assert "como ingeniera" not in body, body
             assert "un puesto de ingeniera de datos" in body, body
             assert not re.search(r"\bde el\b", body), body  # "hablarme de el día a día"
+
+
+ROLE_FOR_ME = {
+    # language: (the sender's role, the place words, what must never be said, what is said instead)
+    "de-DE": (
+        "Datenanalystin",
+        {"company": "Siemens"},
+        ("Arbeit als Datenanalystin", "Weg als Datenanalystin", "Erfahrungen als Datenanalystin"),
+        "Arbeitsalltag als Datenanalystin",
+    ),
+    "fr-FR": ("cheffe de projet", {"company": "Airbus"}, ("comme cheffe",), "un poste de cheffe de projet"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(ROLE_FOR_ME))
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+@pytest.mark.parametrize("place", ["company", "industry", "neither"])
+def test_a_german_or_french_role_is_not_given_to_the_reader(language: str, kind: str, place: str) -> None:
+    """Lena aims to be "Datenanalystin"; "über Ihre Arbeit als Datenanalystin bei Siemens" (and the
+    subject "Frage zu Ihrer Arbeit als Datenanalystin") told Herr Becker what he is, in her gender, as
+    "votre expérience comme cheffe de projet" told Paul. The role is the post she aims at."""
+    role, company, wrong, right = ROLE_FOR_ME[language]
+    where = {"company": company, "industry": {"industry": "Finanzen" if language == "de-DE" else "finance"}}
+    for name in ("Jonas Becker", "Paul Martin", "Hugo Lefèvre", "Tom Kurz", "Marc Petit"):
+        for relationship in ("alumni", "friend"):
+            intent = {
+                "kind": kind,
+                "goal": "informational-interview",
+                "language": language,
+                "role": role,
+                **where.get(place, {}),
+                "sent_on": date(2026, 11, 2),
+                "recipient": {"name": name, "relationship": relationship, "pronouns": "he/him"},
+                "sender": {
+                    "name": "Lena Vogel",
+                    "reason": "Ich möchte wechseln." if language == "de-DE" else "Je veux changer de voie.",
+                },
+            }
+            draft = askcraft.draft(intent, check=False, today=date(2026, 11, 20))
+            text = f"{draft.subject or ''}\n{draft.body}"
+            assert not [said for said in wrong if said in text], text
+            assert right in text, text
