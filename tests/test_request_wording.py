@@ -478,3 +478,37 @@ def test_a_brief_letter_keeps_the_reason_as_written(goal: str, channel: str, lan
         sender={"name": "Ben Ames", "reason": fronted},
     )
     assert fronted.split(",")[0].casefold() in body.casefold(), body
+
+
+#: What a favour reminder said before restating the favour, pointing at it before it was said:
+#: "It would still help me a lot, and I'd love to know whether you could look over my CV."
+FORWARD_POINTERS = {
+    "en-US": ("look over my CV", ["It would still", "appreciate it,"]),
+    "de-DE": (
+        "einen Blick auf meinen Lebenslauf werfen",
+        ["Es würde mir", "sehr darüber freuen"],
+    ),
+    "fr-FR": ("relire mon CV", ["Ça m'aiderait", "Ce serait toujours"]),
+    "es-ES": ("revisar mi CV", ["Me seguiría", "lo seguiría agradeciendo"]),
+}
+
+
+@pytest.mark.parametrize("language", sorted(FORWARD_POINTERS))
+@pytest.mark.parametrize("variant", ["nudge", "update"])
+def test_a_favour_reminder_names_the_help_before_restating_it(language: str, variant: str) -> None:
+    """The line before a restated favour names the help ("I'd still be grateful for your help",
+    "Votre aide me serait toujours précieuse"), not an "it" whose favour comes only after."""
+    details, pointers = FORWARD_POINTERS[language]
+    names = ["Rachel Goldberg", "Sam Lee", "Ana Ruiz", "Tom Hale", "Priya Nair", "Jonas Weber", "Léa Roux"]
+    for name, relationship in itertools.product(names, ["friend", "alumni"]):
+        intent = {
+            "kind": "reminder",
+            "goal": "favour",
+            "language": language,
+            "details": details,
+            "sent_on": "2026-11-13",
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Ben Ames", "reason": "I'm applying for analyst roles."},
+        }
+        body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
+        assert not [said for said in pointers if said in body], body
