@@ -605,6 +605,26 @@ def test_a_thanks_for_a_clause_typed_with_its_verb(
         assert wrong not in body, body
 
 
+@pytest.mark.parametrize(
+    ("language", "help_text", "thanks"),
+    [
+        ("de-DE", "Die Vorstellung bei Tom", "für die Vorstellung bei Tom"),
+        ("de-DE", "Ihre Empfehlung bei Siemens", "für Ihre Empfehlung bei Siemens"),  # formal "Ihre"
+        ("de-DE", "Vorstellung bei Tom", "für Vorstellung bei Tom"),  # a noun keeps its capital
+        ("fr-FR", "La mise en relation avec Paul", "pour la mise en relation avec Paul"),
+        ("fr-FR", "Votre recommandation chez Airbus", "pour votre recommandation chez Airbus"),
+        ("es-ES", "La presentación a Jorge", "por la presentación a Jorge"),
+        ("es-ES", "Su recomendación en Airbus", "por su recomendación en Airbus"),
+    ],
+)
+def test_a_thanks_for_a_thing_typed_as_a_sentence(language: str, help_text: str, thanks: str) -> None:
+    """ "Vielen Dank für Die Vorstellung bei Tom", "pour La mise en relation", "por La presentación": a
+    help typed with a capital, as a sentence starts, goes on in lower case after its determiner's
+    preposition; a noun (German) and the courtesy "Ihre" keep theirs."""
+    for body in _thank_you_bodies(language, help_text):
+        assert thanks in body, body
+
+
 @pytest.mark.parametrize("kind", ["request", "reminder"])
 @pytest.mark.parametrize("place", [{"company": "Telefónica"}, {"industry": "banca"}, {}])
 def test_a_spanish_role_is_not_given_to_the_reader(kind: str, place: dict[str, str]) -> None:

@@ -141,7 +141,9 @@ def thanks_for(help_text: str, language: str) -> str:
     for subject, verbs in rules.get("verb_final", {}).items():
         if last in verbs and first not in rules["noun_starts"]:
             return str(rules["verb_final_clause"]).format(subject=subject, help=inside)
-    return str(rules["noun"]).format(help=text)
+    # A determiner typed at the start of a sentence goes on in lower case ("für die Vorstellung");
+    # a noun keeps its capital ("für Ihre Hilfe", German "Vorstellung").
+    return str(rules["noun"]).format(help=inside if first in rules.get("lower_starts", ()) else text)
 
 
 def _finite(inside: str, rules: dict[str, Any]) -> str:
