@@ -688,3 +688,26 @@ def test_a_german_or_french_role_is_not_given_to_the_reader(language: str, kind:
             text = f"{draft.subject or ''}\n{draft.body}"
             assert not [said for said in wrong if said in text], text
             assert right in text, text
+
+
+@pytest.mark.parametrize("channel", ["email", "text"])
+@pytest.mark.parametrize("variant", ["nudge", "update", "brief"])
+def test_spanish_news_opened_with_its_mark_goes_on_in_lower_case_after_a_colon(
+    channel: str, variant: str
+) -> None:
+    """ "Novedad: ¡He aprobado el máster!": Spanish goes on in lower case after a colon, and the
+    word to lower is the one after the opening "¡" or "¿"."""
+    intent = {
+        "kind": "reminder",
+        "goal": "job-leads",
+        "language": "es-ES",
+        "industry": "consultoría ambiental",
+        "count": 2,
+        "channel": channel,
+        "news": "¡He aprobado el máster!",
+        "sent_on": date(2026, 11, 2),
+        "recipient": {"name": "tía Carmen", "relationship": "family"},
+        "sender": {"name": "Lucía Pérez", "reason": "Quiero trabajar en algo que ayude al planeta."},
+    }
+    body = askcraft.draft(intent, check=False, variant=variant, today=TODAY).body
+    assert ": ¡He" not in body, body

@@ -138,8 +138,10 @@ def after_colon(text: str, language: str) -> str:
     (a name keeps its capital); German keeps the capital of a whole sentence.
     """
     words = data(language).get("after_colon_lower", [])
-    first = text.split(" ", 1)[0]
+    # Spanish opens an exclamation or a question with its mark: "Novedad: ¡he aprobado el máster!".
+    mark = len(text) - len(text.lstrip("\u00a1\u00bf"))
+    first = text[mark:].split(" ", 1)[0]
     key = first.casefold().split("'")[0].split("\u2019")[0]
     if key in words or first.casefold() in words:
-        return text[:1].lower() + text[1:]
+        return text[:mark] + text[mark : mark + 1].lower() + text[mark + 1 :]
     return text
