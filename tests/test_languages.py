@@ -711,3 +711,30 @@ def test_spanish_news_opened_with_its_mark_goes_on_in_lower_case_after_a_colon(
     }
     body = askcraft.draft(intent, check=False, variant=variant, today=TODAY).body
     assert ": ¡He" not in body, body
+
+
+@pytest.mark.parametrize(
+    ("language", "relationship", "greeting", "wrong"),
+    [
+        ("de-DE", "alumni", "Guten Tag Zhang Wei,", "Herr Wei"),
+        ("fr-FR", "friend", " Zhang Wei", "Zhang,"),
+        ("es-ES", "alumni", "Zhang Wei:", "Sr. Wei"),
+    ],
+)
+def test_a_chinese_name_of_unknown_order_is_greeted_whole(
+    language: str, relationship: str, greeting: str, wrong: str
+) -> None:
+    """ "Zhang Wei" may be Zhang Wei (family name first) or Wei Zhang: "Sehr geehrter Herr Wei" guessed
+    the family name, most likely wrongly; the whole name is right either way."""
+    intent = {
+        "kind": "request",
+        "goal": "job-leads",
+        "language": language,
+        "industry": "banca",
+        "count": 2,
+        "recipient": {"name": "Zhang Wei", "relationship": relationship, "pronouns": "he/him"},
+        "sender": {"name": "Lucía Pérez", "reason": "Quiero pasar a las finanzas."},
+    }
+    body = askcraft.draft(intent, check=False, today=TODAY).body
+    assert greeting in body.split("\n", 1)[0], body
+    assert wrong not in body, body

@@ -99,8 +99,8 @@ def _plain_given_name(clean: str) -> str | None:
         return None
     if _key(first) in _titles("nickname_openers") and len(words) > 1:
         return f"{first} {words[1]}"  # "Big Mike": the nickname is both words
-    if _key(first) in _titles("korean_family_names") or family_first(words):
-        return None  # "Nguyễn Thị Lan", "Kim Min-jun": the parse below reads the family name first
+    if _key(first) in _titles("korean_family_names") or family_first(words) or chinese_whole(words):
+        return None  # "Nguyễn Thị Lan", "Kim Min-jun", "Li Na": the parse below reads them
     return first
 
 
@@ -131,6 +131,22 @@ def family_first(words: list[str]) -> bool:
         and first in chinese
         and given not in chinese
         and all(_PINYIN.fullmatch(w.replace("-", "").casefold()) for w in words)
+    )
+
+
+_SYLLABLE = re.compile(f"{_INITIAL_P}?{_FINAL}")
+
+
+def chinese_whole(words: list[str]) -> bool:
+    """Return whether a name is a Chinese name in pinyin, family name first or perhaps so, whose
+    given name is one syllable ("Li Na", "Zhang Wei", "Wei Zhang"): its bearer is called by the whole
+    name, and which word is the family name may not be known ("Zhang Wei" is greeted "Zhang Wei",
+    not "Zhang", and never "Dr. Wei")."""
+    return (
+        len(words) == 2
+        and _key(words[0]) in _titles("chinese_family_names")
+        and bool(_SYLLABLE.fullmatch(words[1].casefold()))
+        and all(_PINYIN.fullmatch(w.casefold()) for w in words)
     )
 
 
@@ -187,6 +203,8 @@ def greeting_name(name: str, *, warm: bool) -> GreetingName:
     # nameparser reads "Grandpa Joe" and "Cousin Bea" as first and last names.
     if _key(words[0]) in _titles("family_titles"):
         return GreetingName(" ".join(words[:2]))
+    if chinese_whole(words):
+        return GreetingName(clean)  # "Hi Li Na", "Hi Zhang Wei"
     if family_first(words):
         return GreetingName(words[-1])
     if not first:
@@ -204,10 +222,18 @@ def _titled(title: str, parts: tuple[str, str, str], clean: str, *, warm: bool) 
     joined = particle_given_name(named)
     if joined:  # "Dra. María del Carmen Ruiz": nameparser reads "del Carmen Ruiz" as the surname
         first, middle, last = " ".join(named[:joined]), "", " ".join(named[joined:])
+    key = _key(title.rsplit(maxsplit=1)[-1])
+    kin = key in _titles("family_titles")
+    if chinese_whole(named) and (warm or kin or not family_first(named)):
+        # "Dr. Zhang Wei": which is the family name is not known, so "Dr. Zhang Wei", not "Dr. Wei";
+        # a friend "Dr. Li Na" is "Li Na", as she is called, and an aunt "Aunt Li Na".
+        whole = " ".join(named)
+        if kin or not warm:
+            return GreetingName(f"{title} {whole}", formal=not kin)
+        return GreetingName(whole)
     if family_first(named):
         # "Ms. Nguyễn Thị Lan": the family name first, as without a title; "Ms. Nguyễn", or "Lan".
         first, middle, last = named[-1], "", named[0]
-    key = _key(title.rsplit(maxsplit=1)[-1])
     given = " ".join(p for p in (first, middle) if p)
     if key in _titles("family_titles"):
         return GreetingName(f"{title} {given or last}".strip())

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from askcraft._render.languages import data, gender_from_pronouns, informal, primary
-from askcraft._render.names import family_first, greeting_name, particle_given_name, tidy_case
+from askcraft._render.names import chinese_whole, family_first, greeting_name, particle_given_name, tidy_case
 
 if TYPE_CHECKING:
     from askcraft._intent.model import Intent
@@ -124,6 +124,8 @@ def _surname(words: list[str], language: str) -> str | None:
         return None
     if family_first(words):
         return words[0]  # "Nguyễn Thị Lan": Frau Nguyễn, as greeting_name reads the family name first
+    if chinese_whole(words):
+        return None  # "Zhang Wei": Zhang or Wei? Not guessed
     for i, word in enumerate(words[1:], start=1):
         if word.casefold() in _PARTICLES:
             return " ".join(words[i:])
