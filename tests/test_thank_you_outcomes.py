@@ -29,6 +29,16 @@ VARIANTS = ["brief", "grateful", "news"]
         ("Je n'ai pas été retenue, mais on m'a proposé un entretien ailleurs", "fr", False),
         ("Lamentablemente no me eligieron", "es", True),
         ("Empiezo en enero", "es", False),
+        # A consolation that names the interview or a start is no news: "Es gracias a usted" was said of
+        # "No me eligieron, pero aprendí mucho en la entrevista".
+        ("No me eligieron, pero aprendí mucho en la entrevista", "es", True),
+        ("No me eligieron, pero me han dado otra entrevista", "es", False),
+        ("Je n'ai pas été retenue, mais j'ai beaucoup appris pendant l'entretien", "fr", True),
+        ("Leider hat es nicht geklappt, aber im Vorstellungsgespräch habe ich viel gelernt", "de", True),
+        ("Leider hat es nicht geklappt, aber ich habe ein Vorstellungsgespräch bei Bosch", "de", False),
+        ("I didn't get it, but it was a good start", "en", True),
+        ("I didn't get it, but I signed up for a course", "en", True),
+        ("I didn't get that role, but I start at their other office in May", "en", False),
     ],
 )
 def test_a_setback_is_told_apart_from_good_news(outcome: str, language: str, expected: bool) -> None:
@@ -71,13 +81,32 @@ SETBACKS = {
 }
 
 
+#: Setbacks whose consolation names the interview: "Quería contarle una noticia cuanto antes. No me
+#: eligieron, pero aprendí mucho en la entrevista. Es gracias a usted" read "entrevista" as news.
+SETBACKS_CONSOLED = {
+    "en-US": ("putting my name forward at Deloitte", "I didn't get it, but it was a good start"),
+    "de-DE": (
+        "deine Empfehlung bei Deloitte",
+        "Leider hat es nicht geklappt, aber im Vorstellungsgespräch habe ich viel gelernt",
+    ),
+    "fr-FR": (
+        "ta recommandation chez Deloitte",
+        "Je n'ai pas été retenue, mais j'ai beaucoup appris pendant l'entretien",
+    ),
+    "es-ES": ("tu recomendación en Deloitte", "No me eligieron, pero aprendí mucho en la entrevista"),
+}
+
+
+@pytest.mark.parametrize("setbacks", [SETBACKS, SETBACKS_CONSOLED], ids=["plain", "consoled"])
 @pytest.mark.parametrize("language", sorted(SETBACKS))
 @pytest.mark.parametrize("channel", ["email", "text"])
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_a_setback_is_not_called_good_news(language: str, channel: str, variant: str) -> None:
+def test_a_setback_is_not_called_good_news(
+    setbacks: dict[str, tuple[str, str]], language: str, channel: str, variant: str
+) -> None:
     """ "Some good news for you ... I didn't get it. You made that possible": a setback is told
     after the thanks, as it is, and never as news they made happen."""
-    help_, outcome = SETBACKS[language]
+    help_, outcome = setbacks[language]
     text = _thank_you("referral", channel, variant, language=language, help=help_, outcome=outcome)
     assert outcome in text
     low = text.casefold()
