@@ -512,3 +512,42 @@ def test_a_favour_reminder_names_the_help_before_restating_it(language: str, var
         }
         body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
         assert not [said for said in pointers if said in body], body
+
+
+SHORT_REASONS = {
+    "de-DE": (
+        "Ich mache im Mai meinen MBA-Abschluss",
+        "Bankwesen",
+        "einen Blick auf meinen Lebenslauf werfen",
+    ),
+    "fr-FR": ("Je termine mon MBA en mai", "la banque", "relire mon CV"),
+    "es-ES": ("Termino mi MBA en mayo", "banca", "revisar mi CV"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(SHORT_REASONS))
+@pytest.mark.parametrize("relationship", ["family", "friend", "colleague", "acquaintance"])
+@pytest.mark.parametrize("goal", GOALS)
+def test_a_short_reason_in_another_language_is_not_flagged_short(
+    language: str, relationship: str, goal: str
+) -> None:
+    """ "Chère tante Sophie, J'espère que tu as passé une bonne semaine ! ... Tu connaîtrais trois
+    personnes dans la banque ... ? Et si tu ne vois personne, aucun problème. Merci ! Bisous, Chloé"
+    came out at 46 words and drew askcraft's own length suggestion: German, French and Spanish
+    letters had only the hello to add. A letter still short makes the ask easy to say yes to, then
+    says what the sender hopes for, as English does."""
+    reason, industry, details = SHORT_REASONS[language]
+    for name, variant in itertools.product(("Sam Lee", "Jo Park"), ("direct", "warm-up", "brief")):
+        intent = {
+            "kind": "request",
+            "goal": goal,
+            "language": language,
+            "industry": industry,
+            "company": "Stripe",
+            "count": 3,
+            "details": details,
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Alex Kim", "reason": reason},
+        }
+        draft = askcraft.draft(intent, variant=variant, grammar=False, today=date(2026, 11, 27))
+        assert "length.email-short" not in {f.rule for f in draft.findings}, draft.body
