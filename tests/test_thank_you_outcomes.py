@@ -209,6 +209,26 @@ def test_a_pending_outcome_gets_its_subject_and_who_it_waits_on(
     assert outcome_facts(outcome, where=where)["outcome_sentence"] == expected
 
 
+@pytest.mark.parametrize(
+    ("goal", "fields", "said"),
+    [
+        ("advice", {"help": "your advice on my portfolio"}, "hear back on my end."),
+        ("favour", {"help": "looking over my CV"}, "hear back on my end."),
+        ("advice", {"help": "your advice on my CV", "role": "paralegal"}, "hear back about the role."),
+        ("job-leads", {"help": "the three names", "industry": "banking"}, "hear back from them."),
+        ("introduction", {"help": "introducing me to Priya"}, "hear back from them."),
+    ],
+)
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_pending_outcome_with_no_company_waits_on_what_was_said(
+    goal: str, fields: dict[str, str], said: str, variant: str
+) -> None:
+    """ "Thank you again for your advice on my portfolio. I'm still waiting to hear back from them."
+    has no "them" to mean: "from them" follows names or an introduction only."""
+    text = _thank_you(goal, "email", variant, outcome="still waiting to hear back", **fields)
+    assert said in text, text
+
+
 PENDING = {
     "en-US": ("putting my name forward at Deloitte", "still waiting to hear back"),
     "de-DE": ("deine Empfehlung bei Deloitte", "Ich warte noch auf eine Antwort"),

@@ -83,6 +83,15 @@ _SAYS_WHAT_FOR = re.compile(
 _SAYS_WHERE = re.compile(r"\b(?:at|with|in|on)\b")
 
 
+def _waits_on(intent: Intent, target: dict[str, Any]) -> str:
+    """Return what a pending outcome with no company waits on: "from them" only where the help
+    named people (names, an introduction); "I'm still waiting to hear back from them." after
+    "thank you for your advice on my portfolio" has no "them" to mean."""
+    if intent.goal in {"job-leads", "introduction"}:
+        return "from them"
+    return "about the role" if target["role"] else "on my end"
+
+
 def _thanks_for(intent: Intent, target: dict[str, Any]) -> str:
     """Return what a thank-you thanks for; a referral says what for, unless the help says it
     ("for putting my name forward for the bus driver role at Stagecoach")."""
@@ -238,7 +247,7 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         ask_details_gerund=bool(ask_details and slots.is_gerund_phrase(ask_details)),
         ask_question=slots.ask_question(intent.details) if intent.details else None,
         thanks_for=_thanks_for(intent, target) if intent.help else None,
-        **thanks.outcome_facts(intent.outcome, where=target["company"]),
+        **thanks.outcome_facts(intent.outcome, where=target["company"], source=_waits_on(intent, target)),
         after_a_talk=intent.goal in AFTER_A_TALK,
         outcome_leans_back=bool(intent.outcome and thanks.leans_back(intent.outcome)),
         gift_phrase=thanks.gift_phrase(intent.gift) if intent.gift else None,

@@ -178,18 +178,20 @@ def leans_back(text: str) -> bool:
 
 
 def outcome_facts(
-    outcome: str | None, language: str = "en", *, where: str | None = None
+    outcome: str | None, language: str = "en", *, where: str | None = None, source: str = "from them"
 ) -> dict[str, str | bool | None]:
     """What a template reads of an outcome, in any language: the sentence, whether it ends with
     "!", whether it is a setback, and whether it is still pending ("still waiting to hear back").
 
     *where* (the company, if any) says who a pending English outcome waits on: "I'm still waiting
     to hear back from Boots", not a bare "Still waiting to hear back.", which reads as a reproach
-    to the reader (askcraft's own guilt check flags it).
+    to the reader (askcraft's own guilt check flags it); without one, *source* says it ("from them"
+    after names or an introduction, "about the role", "on my end").
     """
     setback = bool(outcome and disappoints(outcome, language))
     pending = bool(outcome and not setback and is_pending(outcome, language))
-    text = _pending_in_full(outcome, where) if outcome and pending and primary(language) == "en" else outcome
+    english = primary(language) == "en"
+    text = _pending_in_full(outcome, where, source) if outcome and pending and english else outcome
     return {
         "outcome_sentence": sentence(text) if text else None,
         "outcome_exclaims": bool(outcome and outcome.rstrip().endswith("!")),
@@ -205,7 +207,7 @@ _NO_SUBJECT_HAVE = re.compile(r"^(?:haven['\u2019]t|have not)\b", re.IGNORECASE)
 _HEAR_BACK = re.compile(r"\b(?:hear|heard|hearing)\s+back(?=(?:\s+yet)?\s*[.!]*$)", re.IGNORECASE)
 
 
-def _pending_in_full(outcome: str, where: str | None) -> str:
+def _pending_in_full(outcome: str, where: str | None, otherwise: str = "from them") -> str:
     """Return a pending outcome with its subject and who it waits on ("I'm still waiting to hear
     back from Boots."), keeping the user's own words and end punctuation."""
     text = outcome.strip()
@@ -215,7 +217,7 @@ def _pending_in_full(outcome: str, where: str | None) -> str:
         text = "I " + text[0].lower() + text[1:]
     match = _HEAR_BACK.search(text)
     if match:
-        source = places.at(where, "en", "from") if where else "from them"
+        source = places.at(where, "en", "from") if where else otherwise
         text = f"{text[: match.end()]} {source}{text[match.end() :]}"
     return text
 
