@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -357,3 +358,24 @@ def test_an_outcome_that_says_already_is_not_led_in_with_already(channel: str, v
     text = _thank_you("job-leads", channel, variant, help="the three names", outcome=outcome)
     assert outcome in text
     assert text.count("already") == 1, text
+
+
+@pytest.mark.parametrize("language", ["en-US", "de-DE", "fr-FR", "es-ES"])
+@pytest.mark.parametrize("channel", ["email", "text"])
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_help_ending_in_an_abbreviation_keeps_its_stop(language: str, channel: str, variant: str) -> None:
+    """ "Thanks for introducing me to the head of HR at Acme Inc! I start on Monday!": the help's
+    last full stop was taken as its end mark, and "Inc." lost its own."""
+    helps = {
+        "en-US": "introducing me to the head of HR at Acme Inc.",
+        "de-DE": "die Vorstellung bei Acme Inc.",
+        "fr-FR": "la mise en relation avec Acme Inc.",
+        "es-ES": "la presentación en Acme Inc.",
+    }
+    for name in ("Jo Park", "Sam Lee", "Ana Ruiz"):
+        intent = _intent(
+            "introduction", channel, language=language, help=helps[language], outcome="I start on Monday!"
+        )
+        intent["recipient"] = {"name": name, "relationship": "friend"}
+        text = askcraft.draft(intent, check=False, variant=variant).to_text()
+        assert re.search(r"Inc(?!\.)", text) is None, text

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from askcraft._render import places
 from askcraft._render.languages import data
+from askcraft._render.thanks import unstopped
 from askcraft._render.words import sentence
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ def first_sentence(text: str) -> str:
 def thanks_for(help_text: str, language: str) -> str:
     """Return what follows 'Danke' / 'Merci' / 'Gracias': 'für die Vorstellung', ', dass du ...'."""
     rules = data(language)["thanks"]
-    text = help_text.strip().rstrip(".!")
+    text = unstopped(help_text)
     inside = text[:1].lower() + text[1:]  # the help as it goes on a sentence
     first = _first_word(text)
     if first in rules["as_typed"]:
@@ -170,7 +171,7 @@ def _finite(inside: str, rules: dict[str, Any]) -> str:
 
 def gift(gift_text: str, language: str) -> tuple[str, bool]:
     """Return the gift as the user wrote it (no end stop) and whether it is a treat (a meal, a drink)."""
-    text = gift_text.strip().rstrip(".!")
+    text = unstopped(gift_text)
     words = {w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", text)}
     return text, bool(words & set(data(language)["treats"]))
 

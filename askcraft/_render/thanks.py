@@ -13,14 +13,34 @@ from askcraft._render.languages import data, primary
 from askcraft._render.lexicon import words
 from askcraft._render.words import article, clause, sentence
 
+#: A last word made of letters and stops, whose last stop is its own: "U.S.", "Ph.D.".
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.){2,}")
+
+
+def unstopped(text: str) -> str:
+    """Return a user's text without its end marks, to go on mid-sentence, keeping the full stop of
+    an abbreviation that ends it ("at Acme Inc." stays "at Acme Inc.": tidying takes the sentence's
+    own stop, and "Acme Inc.!" keeps both)."""
+    text = text.strip().rstrip("!")
+    last = text.rsplit(None, 1)[-1] if text else ""
+    if last.endswith(".") and (last.casefold() in words("words", "abbreviations") or _DOTTED.fullmatch(last)):
+        return text
+    return text.rstrip(".!")
+
 
 def thanks_for(help_text: str) -> str:
     """Return what follows 'Thank you': 'for introducing me to Priya', 'for your advice on my CV'."""
-    text = help_text.strip().rstrip(".!")
+    text = unstopped(help_text)
+    said = _thanks_for(text)
+    # An abbreviation keeps its stop, which the phrase's clean-up takes: "... at Acme Inc.".
+    return said + "." if text.endswith(".") and not said.endswith(".") else said
+
+
+def _thanks_for(text: str) -> str:
     felt = FELT.match(text.replace("\u2019", "'"))
     if felt:
         said = felt.group(1)  # "I really appreciated the call": "for the call"
-        return thanks_for(said[4:] if said.lower().startswith("you ") else said)
+        return _thanks_for(said[4:] if said.lower().startswith("you ") else said)
     first = text.split(" ", 1)[0]
     low = first.lower()
     doing = _as_gerund(text.split(" ", 1)[1] if low == "you" and " " in text else text)
@@ -116,7 +136,7 @@ def _as_gerund(text: str) -> str | None:
 
 def gift_phrase(gift: str) -> str:
     """Return a gift as the object of 'I've sent you ...': 'some flowers', 'a gift card'."""
-    text = gift.strip().rstrip(".!")
+    text = unstopped(gift)
     if is_treat(text):
         text = re.sub(r"\s+on me\b", "", text)  # "a pizza on me next Sunday": the treat says that
     low = text.split(" ", 1)[0].lower()
