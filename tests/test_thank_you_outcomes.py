@@ -379,3 +379,31 @@ def test_a_help_ending_in_an_abbreviation_keeps_its_stop(language: str, channel:
         intent["recipient"] = {"name": name, "relationship": "friend"}
         text = askcraft.draft(intent, check=False, variant=variant).to_text()
         assert re.search(r"Inc(?!\.)", text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("language", "details"),
+    [
+        ("en-US", "look over my cover letter for Acme Inc."),
+        ("en-US", "Could you check my U.S. visa forms for the J.P. Morgan Chase & Co.?"),
+        ("fr-FR", "relire ma lettre pour Acme Inc."),
+        ("es-ES", "revisar mi carta para Acme Inc."),
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "text"])
+def test_a_favour_ending_in_an_abbreviation_keeps_its_stop(language: str, details: str, channel: str) -> None:
+    """ "Would you have time to look over my cover letter for Acme Inc?": the favour's own full stop
+    was taken as its end mark with the abbreviation's."""
+    for name in ("Jo Park", "Sam Lee", "Ana Ruiz"):
+        intent = {
+            "kind": "request",
+            "goal": "favour",
+            "language": language,
+            "channel": channel,
+            "details": details,
+            "recipient": {"name": name, "relationship": "friend"},
+            "sender": {"name": "Ade Bello", "reason": "I'm applying this week."},
+        }
+        for variant in ("direct", "warm-up", "brief"):
+            text = askcraft.draft(intent, check=False, variant=variant).to_text()
+            assert re.search(r"\b(?:Inc|Co)(?!\.)\b", text) is None, text

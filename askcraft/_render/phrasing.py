@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from askcraft._render import places
 from askcraft._render.languages import data
-from askcraft._render.thanks import unstopped
+from askcraft._render.typography import unstopped
 from askcraft._render.words import sentence
 
 if TYPE_CHECKING:
@@ -178,7 +178,7 @@ def gift(gift_text: str, language: str) -> tuple[str, bool]:
 
 def details(text: str) -> str:
     """Return a favour as it follows 'könntest du' / 'pourrais-tu' / 'podrías': no end mark."""
-    return text.strip().rstrip("?.! ").lstrip("\u00bf\u00a1 ")
+    return unstopped(text, "?.! ").lstrip("\u00bf\u00a1 ")
 
 
 def long_date(day: date, language: str) -> str:

@@ -12,6 +12,7 @@ import re
 
 from askcraft._render import verbs
 from askcraft._render.lexicon import table, words
+from askcraft._render.typography import unstopped
 from askcraft._render.words import article, clause, sentence, singular_role
 
 _WORD = re.compile(r"[\w&]+(?:['\u2019][\w]+)?")
@@ -294,7 +295,7 @@ def is_gerund_phrase(text: str) -> bool:
 
 def ask_clause(details: str) -> str:
     """Return a favour as it follows 'could you': 'look over my CV' (no question mark, no 'could you')."""
-    text = details.strip().rstrip("?.! ")
+    text = unstopped(details, "?.! ")
     text = re.sub(
         r"^(?:(?:could|would|can|will)\s+you\s+|if\s+you\s+could\s+|to\s+|please\s+)",
         "",
@@ -316,7 +317,7 @@ def ask_question(details: str) -> str | None:
     "tell me which certifications matter" is that question too. Advice asks it as it is
     ("...and in particular which certifications matter"), and the coverage check looks for it so.
     """
-    text = clause(details.strip().rstrip("?.! "))
+    text = clause(unstopped(details, "?.! "))
     text = re.sub(r"^tell\s+me\s+", "", text, flags=re.IGNORECASE)
     if text.split(" ", 1)[0].lower() not in words("words", "question_words"):
         return None

@@ -11,21 +11,8 @@ from askcraft._intent.model import FELT
 from askcraft._render import places, verbs
 from askcraft._render.languages import data, primary
 from askcraft._render.lexicon import words
+from askcraft._render.typography import unstopped
 from askcraft._render.words import article, clause, sentence
-
-#: A last word made of letters and stops, whose last stop is its own: "U.S.", "Ph.D.".
-_DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.){2,}")
-
-
-def unstopped(text: str) -> str:
-    """Return a user's text without its end marks, to go on mid-sentence, keeping the full stop of
-    an abbreviation that ends it ("at Acme Inc." stays "at Acme Inc.": tidying takes the sentence's
-    own stop, and "Acme Inc.!" keeps both)."""
-    text = text.strip().rstrip("!")
-    last = text.rsplit(None, 1)[-1] if text else ""
-    if last.endswith(".") and (last.casefold() in words("words", "abbreviations") or _DOTTED.fullmatch(last)):
-        return text
-    return text.rstrip(".!")
 
 
 def thanks_for(help_text: str) -> str:

@@ -6,6 +6,9 @@
   UCS-2 (70 characters a segment instead of GSM-7's 160): ``plain_spaces``.
 - German goes on in lower case after the greeting's comma ("Liebe Frau Lee,\\n\\nich hoffe
   ..."): the first word of the next line is lowered when it is a word that is not a noun.
+
+And before: the user's own end marks, taken off their text where it goes on mid-sentence, all but
+an abbreviation's full stop (``unstopped``).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import re
 
 from askcraft._render.languages import data, primary
+from askcraft._render.lexicon import words
 
 _NARROW = "\u202f"
 _NBSP = "\u00a0"
@@ -71,3 +75,18 @@ def finish(text: str | None, language: str) -> str | None:
     if code == "de":
         return german(text)
     return text
+
+
+#: A last word made of letters and stops, whose last stop is its own: "U.S.", "Ph.D.".
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.){2,}")
+
+
+def unstopped(text: str, marks: str = ".!") -> str:
+    """Return a user's text without its end *marks*, to go on mid-sentence, keeping the full stop of
+    an abbreviation that ends it ("at Acme Inc." stays "at Acme Inc.": tidying takes the sentence's
+    own stop, and "Acme Inc.!" keeps both)."""
+    text = text.strip().rstrip(marks.replace(".", ""))
+    last = text.rsplit(None, 1)[-1] if text else ""
+    if last.endswith(".") and (last.casefold() in words("words", "abbreviations") or _DOTTED.fullmatch(last)):
+        return text
+    return text.rstrip(marks)

@@ -125,113 +125,21 @@ def sentence(text: str) -> str:
 
 def clause(text: str) -> str:
     """Make free text fit mid-sentence: first letter lower-case unless it looks like a name, no end stop."""
-    text = text.strip().rstrip(".")
+    from askcraft._render.typography import unstopped  # noqa: PLC0415
+
+    text = unstopped(text, ".")
     if len(text) > 1 and text[0].isupper() and text[1].islower() and not text.startswith("I "):
         first = text.split(" ", 1)[0]
-        if first.lower() in _LOWERABLE:
+        if first.lower() in _lowerable():
             text = text[0].lower() + text[1:]
     return text
 
 
-#: Words that start a user's phrase and are safe to lower-case when it moves mid-sentence.
-_LOWERABLE = frozenset(
-    (
-        "a",
-        "an",
-        "the",
-        "my",
-        "our",
-        "after",
-        "since",
-        "i'm",
-        "because",
-        "having",
-        "with",
-        "for",
-        "to",
-        "in",
-        "at",
-        "when",
-        "while",
-        "now",
-        "over",
-        "introducing",
-        "putting",
-        "passing",
-        "sending",
-        "sharing",
-        "reading",
-        "looking",
-        "reviewing",
-        "helping",
-        "telling",
-        "giving",
-        "taking",
-        "making",
-        "connecting",
-        "recommending",
-        "referring",
-        "meeting",
-        "talking",
-        "spending",
-        # Outcomes: "Good news: one of them asked for my CV", "...: they want to meet on Friday".
-        "one",
-        "two",
-        "three",
-        "both",
-        "each",
-        "some",
-        "all",
-        "most",
-        "it",
-        "it's",
-        "they",
-        "they've",
-        "they're",
-        "he",
-        "she",
-        "we",
-        "we're",
-        "we've",
-        "this",
-        "that",
-        "there",
-        "these",
-        "those",
-        "their",
-        "his",
-        "her",
-        "your",
-        "everything",
-        # Details follow "could you", so they usually start with a verb.
-        "look",
-        "share",
-        "tell",
-        "give",
-        "send",
-        "review",
-        "read",
-        "check",
-        "help",
-        "introduce",
-        "put",
-        "pass",
-        "connect",
-        "recommend",
-        "meet",
-        "talk",
-        "take",
-        "make",
-        "write",
-        "proofread",
-        "explain",
-        "walk",
-        "show",
-        "let",
-        "answer",
-        "be",
-    )
-)
+def _lowerable() -> frozenset[str]:
+    """Words that start a user's phrase and are safe to lower-case when it moves mid-sentence."""
+    from askcraft._render.lexicon import words  # noqa: PLC0415
+
+    return words("words", "lowerable")
 
 
 def capfirst(text: str) -> str:
@@ -247,7 +155,7 @@ def midsentence(text: str) -> str:
     first = text.split(" ", 1)[0]
     if first.startswith("I'") or first.startswith("I\u2019"):
         return text
-    if len(first) > 1 and first[0].isupper() and first[1:].islower() and first.lower() in _LOWERABLE:
+    if len(first) > 1 and first[0].isupper() and first[1:].islower() and first.lower() in _lowerable():
         return text[0].lower() + text[1:]
     return text
 
