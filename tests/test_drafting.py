@@ -1554,3 +1554,39 @@ def test_a_squeezed_thank_you_text_still_offers_something_back(language: str, of
     for variant in ("news", "grateful"):
         body = askcraft.draft(intent, variant=variant, check=False, today=date(2026, 3, 2)).body
         assert re.search(offer, body), body
+
+
+VARIANTS_OF = {"reminder": ("nudge", "update", "brief"), "thank-you": ("news", "grateful", "brief")}
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "wrong"),
+    [
+        ("news", "passed my NCLEX 🎉", "🎉."),
+        ("news", "got the offer :D", ":D."),
+        ("outcome", "two of them got back to me already :)", "already:)"),
+        ("outcome", "two of them got back to me already :)", ":)."),
+        ("outcome", "I start on Monday xx", "xx."),
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "text"])
+def test_a_face_typed_at_the_end_ends_the_sentence(field: str, typed: str, wrong: str, channel: str) -> None:
+    """ "Two of them got back to me already:)." and "Passed my NCLEX 🎉.": a face or an emoji ends a
+    sentence as a full stop would, and keeps the space typed before it."""
+    kind = "reminder" if field == "news" else "thank-you"
+    intent: dict[str, Any] = {
+        "kind": kind,
+        "goal": "job-leads",
+        "industry": "healthcare",
+        "count": 3,
+        "channel": channel,
+        "sent_on": "2026-11-02",
+        "help": "the three names at St. Luke's",
+        field: typed,
+        "sender": {"name": "Sam Reed", "reason": "I'm moving into nursing."},
+    }
+    for name in ("Mia", "Jo Park", "Sam Lee"):
+        intent["recipient"] = {"name": name, "relationship": "friend"}
+        for variant in VARIANTS_OF[kind]:
+            text = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 20)).to_text()
+            assert wrong not in text, text

@@ -17,7 +17,8 @@ MAX_OUTPUT = 20_000
 # -- tidying the output --------------------------------------------------------------------------
 
 _SPACES = re.compile(r"[ \t]{2,}")
-_SPACE_BEFORE_PUNCT = re.compile(r" +([,.;:!?])")
+#: Spaces before a mark, but not before a typed face: "already :)" keeps its space.
+_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,.;:!?])(?![:;][-']?[()DPpO/|*\]\[](?:\W|$))")
 _BLANKS = re.compile(r"\n{3,}")
 #: Where the user's own end punctuation meets the template's: "Inc.." "job!." "why?." "now,."
 _DOUBLED_STOP = re.compile(r"(?<![.])([.!?\u2026,;:])\.(?![.])|(?<![.])\.\.(?![.])|(?<=[^!])!!(?!!)")
@@ -35,7 +36,7 @@ def tidy(text: str) -> str:
     """Normalise template whitespace and the joins of user text: one space, one end stop, no edges."""
     lines = []
     for raw in text.splitlines():
-        line = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", raw)).strip()
+        line = _SPACE_BEFORE_PUNCT.sub("", _SPACES.sub(" ", raw)).strip()
         lines.append(_LONG_ELLIPSIS.sub("...", _DOUBLED_STOP.sub(_join_stops, line)))
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 

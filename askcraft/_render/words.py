@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -114,13 +115,24 @@ def possessive(name: str) -> str:
     return name if name.endswith(("'", "\u2019")) else f"{name}'s"
 
 
+#: A face typed at the end of a sentence, which ends it as a full stop would: ":)", ";-)", ":D", "<3".
+_FACE = re.compile(r"(?:^|\s)(?:[:;=8]['-]?[()DPpO/\\|*\]\[]+|<3+|x{2,})$")
+
+
+def ends_with_face(text: str) -> bool:
+    """Return whether *text* ends with an emoji or a typed face ("passed my NCLEX 🎉", "already :)"),
+    which takes no full stop after it."""
+    last = text.rstrip()[-1:]
+    return bool(last) and (unicodedata.category(last) in {"So", "Sk", "Mn", "Cf"} or bool(_FACE.search(text)))
+
+
 def sentence(text: str) -> str:
     """Make free text one sentence: first letter capital, ending punctuation added if missing."""
     text = text.strip()
     if not text:
         return text
     text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?…" else text + "."
+    return text if text[-1] in ".!?…" or ends_with_face(text) else text + "."
 
 
 def clause(text: str) -> str:
