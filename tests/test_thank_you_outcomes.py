@@ -407,3 +407,27 @@ def test_a_favour_ending_in_an_abbreviation_keeps_its_stop(language: str, detail
         for variant in ("direct", "warm-up", "brief"):
             text = askcraft.draft(intent, check=False, variant=variant).to_text()
             assert re.search(r"\b(?:Inc|Co)(?!\.)\b", text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "said"),
+    [
+        ("en-US", "Thanks for the names!", "for the names"),
+        ("en-US", "Thank you so much for introducing me to Priya.", "for introducing me to Priya"),
+        ("de-DE", "Danke für die Vorstellung bei Tom!", "für die Vorstellung bei Tom"),
+        ("de-DE", "Vielen Dank, dass du mich Tom vorgestellt hast", ", dass du mich Tom vorgestellt hast"),
+        ("fr-FR", "Merci pour la mise en relation avec Paul !", "pour la mise en relation avec Paul"),
+        ("fr-FR", "Merci de m'avoir présenté Paul", "de m'avoir présenté Paul"),
+        ("es-ES", "Muchas gracias por presentarme a Jorge", "por presentarme a Jorge"),
+    ],
+)
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_help_typed_with_its_own_thanks_is_thanked_once(
+    language: str, typed: str, said: str, variant: str
+) -> None:
+    """ "Many thanks for Thanks for the names.": help typed as the sender would say it, thanks and
+    all, is thanked for what it names; the template says the thanks."""
+    text = _thank_you("job-leads", "email", variant, language=language, help=typed)
+    assert said in text, text
+    doubled = r"\b(?:for|für|pour|por|de|,)\s+(?:thanks|thank|danke|vielen|merci|muchas|gracias)\b"
+    assert not re.search(doubled, text, re.IGNORECASE), text

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from askcraft._render import places
 from askcraft._render.languages import data
+from askcraft._render.thanks import without_thanks
 from askcraft._render.typography import unstopped
 from askcraft._render.words import sentence
 
@@ -122,7 +123,7 @@ def first_sentence(text: str) -> str:
 def thanks_for(help_text: str, language: str) -> str:
     """Return what follows 'Danke' / 'Merci' / 'Gracias': 'für die Vorstellung', ', dass du ...'."""
     rules = data(language)["thanks"]
-    text = unstopped(help_text)
+    text = unstopped(without_thanks(help_text, language))
     inside = text[:1].lower() + text[1:]  # the help as it goes on a sentence
     first = _first_word(text)
     if first in rules["as_typed"]:

@@ -10,14 +10,27 @@ import re
 from askcraft._intent.model import FELT
 from askcraft._render import places, verbs
 from askcraft._render.languages import data, primary
-from askcraft._render.lexicon import words
+from askcraft._render.lexicon import table, words
 from askcraft._render.typography import unstopped
 from askcraft._render.words import article, clause, sentence
 
 
+@functools.cache
+def _thanks_opener(code: str) -> re.Pattern[str]:
+    source = table("words")["thanks_opener"] if code == "en" else data(code)["thanks"].get("opener", "(?!)")
+    return re.compile(str(source), re.IGNORECASE)
+
+
+def without_thanks(help_text: str, language: str = "en") -> str:
+    """Return help typed with its own thanks without them: "Thanks for the names!" is "the names!",
+    "Merci de m'avoir présenté Paul" "m'avoir présenté Paul" (the template says the thanks)."""
+    rest = _thanks_opener(primary(language)).sub("", help_text.strip(), count=1)
+    return rest if rest.strip(" .!") else help_text
+
+
 def thanks_for(help_text: str) -> str:
     """Return what follows 'Thank you': 'for introducing me to Priya', 'for your advice on my CV'."""
-    text = unstopped(help_text)
+    text = unstopped(without_thanks(help_text))
     said = _thanks_for(text)
     # An abbreviation keeps its stop, which the phrase's clean-up takes: "... at Acme Inc.".
     return said + "." if text.endswith(".") and not said.endswith(".") else said
