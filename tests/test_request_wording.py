@@ -551,3 +551,39 @@ def test_a_short_reason_in_another_language_is_not_flagged_short(
         }
         draft = askcraft.draft(intent, variant=variant, grammar=False, today=date(2026, 11, 27))
         assert "length.email-short" not in {f.rule for f in draft.findings}, draft.body
+
+
+LONG_AGO = {
+    # language: (a phrase that owns the gap, phrases that write as if the note were recent)
+    "de-DE": ("hoffe", ["nur kurz", "Eine kurze Nachfrage", "noch einmal kurz melden"]),
+    "fr-FR": ("j'espère", ["Petite relance", "rapidement"]),
+    "es-ES": ("espero que no", ["pequeño recordatorio", "breve seguimiento", "pequeño seguimiento"]),
+}
+
+
+@pytest.mark.parametrize("language", sorted(LONG_AGO))
+@pytest.mark.parametrize("variant", ["nudge", "brief"])
+def test_a_letter_reminder_months_later_owns_the_gap(language: str, variant: str) -> None:
+    """ "vor drei Monaten habe ich Ihnen geschrieben, und ich wollte mich noch einmal kurz melden",
+    "Petite relance au sujet de mon message d'il y a trois mois": three months on, a reminder says
+    it knows how long it has been and hopes the follow-up is welcome, as English does."""
+    owns, recent = LONG_AGO[language]
+    names = ("Paul Weber", "Léa Roux", "Ana Ruiz", "Tom Hale")
+    for name, relationship in itertools.product(names, ("friend", "alumni")):
+        intent = {
+            "kind": "reminder",
+            "goal": "job-leads",
+            "language": language,
+            "industry": "Bankwesen"
+            if language == "de-DE"
+            else "banca"
+            if language == "es-ES"
+            else "la banque",
+            "count": 2,
+            "sent_on": "2026-08-20",
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Ben Ames", "reason": "I want a change."},
+        }
+        body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
+        assert owns in body.split("\n\n")[1], body
+        assert not [said for said in recent if said in body], body
