@@ -587,3 +587,37 @@ def test_a_letter_reminder_months_later_owns_the_gap(language: str, variant: str
         body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
         assert owns in body.split("\n\n")[1], body
         assert not [said for said in recent if said in body], body
+
+
+SAID_ONCE = {
+    # language: (the industry, a reason that names it)
+    "en-US": ("banking", "I want to move into banking."),
+    "de-DE": ("Bankwesen", "Ich möchte ins Bankwesen wechseln."),
+    "fr-FR": ("banque", "Je veux travailler dans la banque."),
+    "es-ES": ("banca", "Quiero trabajar en banca."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(SAID_ONCE))
+@pytest.mark.parametrize("channel", ["text", "linkedin-connection-note"])
+@pytest.mark.parametrize("goal", ["job-leads", "introduction", "informational-interview", "advice"])
+def test_a_brief_message_whose_reason_names_the_place_says_it_once(
+    language: str, channel: str, goal: str
+) -> None:
+    """ "Hi Mia! A quick question: can you think of two people in banking I could ask about jobs? I
+    want to move into banking.": asking first said the field twice. A reason that names it is told
+    first, and the ask refers back ("in that field")."""
+    industry, reason = SAID_ONCE[language]
+    for name, relationship in itertools.product(("Mia Lee", "Sam Park", "Jo Hale"), ("friend", "alumni")):
+        intent = {
+            "kind": "request",
+            "goal": goal,
+            "language": language,
+            "channel": channel,
+            "industry": industry,
+            "count": 2,
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Ben Ames", "reason": reason},
+        }
+        body = askcraft.draft(intent, check=False, variant="brief").body
+        assert body.casefold().count(industry.casefold()) == 1, body

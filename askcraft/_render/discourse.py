@@ -16,6 +16,8 @@ machinery as data, without Python:
   while the block has said fewer than two, and ends with a full stop after that, so a text reads
   "Hi Bea! Thank you so much for the chat! I owe you one." and not five "!" in a row.
   ``temper(text, own=true)`` counts the user's own marks ("I got the job!") and never changes them.
+- ``names(text, fact)`` tells whether one of the user's own texts names *fact* before it is told,
+  so that a template that asks first can tell such a text first instead.
 - ``tell(text)`` puts one of the user's own texts in the message ("reason", "reason_short",
   "hook", "news") and counts what it names: a reason that names the target makes the next
   ``mention("target")`` a reference. A text that is never told never counts. Its exclamation
@@ -62,13 +64,14 @@ class Discourse:
         return Discourse(self._seed, self._first, self._again, self._texts, squeeze=squeeze)
 
     def functions(self) -> dict[str, Any]:
-        """Return the functions templates call, by name: pick, said, mention, tell, temper."""
+        """Return the functions templates call, by name: pick, said, mention, tell, temper, names."""
         return {
             "pick": self.pick,
             "said": self.said,
             "mention": self.mention,
             "tell": self.tell,
             "temper": self.temper,
+            "names": self.names,
         }
 
     def start_block(self) -> None:
@@ -99,6 +102,13 @@ class Discourse:
         self._said.update(names)
         self._exclaimed += text.count("!")
         return text
+
+    def names(self, name: str, fact: str) -> bool:
+        """Return whether the user's text *name* names *fact*, before it is told: a template that
+        asks first tells such a reason first instead ("I want to move into banking. Can you think
+        of two people in that field ...?", not "... two people in banking? I want to move into
+        banking.")."""
+        return name in self._texts and fact in self._texts[name][1]
 
     def index(self, key: str, count: int) -> int:
         """Return a stable choice in ``range(count)`` for this recipient and *key*."""
