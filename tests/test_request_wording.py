@@ -621,3 +621,33 @@ def test_a_brief_message_whose_reason_names_the_place_says_it_once(
         }
         body = askcraft.draft(intent, check=False, variant="brief").body
         assert body.casefold().count(industry.casefold()) == 1, body
+
+
+ROLE_IN_REASON = {
+    "en-US": ("nurse", "I just qualified as a nurse."),
+    "de-DE": ("Pflegefachkraft", "Ich bin frisch examinierte Pflegefachkraft."),
+    "fr-FR": ("infirmière", "Je viens d'obtenir mon diplôme d'infirmière."),
+    "es-ES": ("enfermera", "Acabo de terminar la carrera y soy enfermera."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(ROLE_IN_REASON))
+@pytest.mark.parametrize("variant", ["direct", "warm-up"])
+def test_a_role_the_reason_named_is_not_asked_about_again(language: str, variant: str) -> None:
+    """ "I just qualified as a nurse. Do you know two people at St Mary's I could talk to about nurse
+    jobs?" ("... diplôme d'infirmière. ... parler des postes d'infirmière ?"): a role the reason
+    named is not said again in the ask for names."""
+    role, reason = ROLE_IN_REASON[language]
+    for name, relationship in itertools.product(("Sam Lee", "Jo Park", "Ana Ruiz"), ("friend", "alumni")):
+        intent = {
+            "kind": "request",
+            "goal": "job-leads",
+            "language": language,
+            "role": role,
+            "company": "Charité" if language == "de-DE" else "St Mary's Hospital",
+            "count": 2,
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Ana Ruiz", "reason": reason},
+        }
+        body = askcraft.draft(intent, check=False, variant=variant).body
+        assert body.casefold().count(role.casefold()) == 1, body
