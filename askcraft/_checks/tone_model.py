@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from askcraft._checks.rules.anchors import first_words, second_words, starts_with_word, whole_words
-from askcraft._checks.rules.constructions import scan, word_set
+from askcraft._checks.rules.constructions import TEXTS_KEPT, scan, word_set
 from askcraft._checks.rules.reading import sentence_marks
 from askcraft._yaml import safe_load
 
@@ -166,7 +166,7 @@ def _leading_words(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
     return first, first_two
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def _matches(text: str) -> tuple[tuple[_Rule, int, int], ...]:
     """Return ``(rule, offset, length)`` for every strategy occurrence in *text*."""
     # Cached: a checker asks for the score and the strategies of the same text in turn.

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from askcraft._checks.rules.constructions import scan, word_set
+from askcraft._checks.rules.constructions import TEXTS_KEPT, scan, word_set
 
 #: Python's regular expression parser (the module ``re`` compiles with).
 _PARSER: Any = importlib.import_module("re._parser")
@@ -231,7 +231,7 @@ def may_match(keys: frozenset[str] | None, text: str) -> bool:
     return keys is None or has_folds(text) or not keys.isdisjoint(scan(text)[4])
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def key_offsets(keys: frozenset[str], text: str) -> tuple[int, ...]:
     """Return where the words of *text* that are one of *keys* start, in order.
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from askcraft._checks.rules.base import lexicon
-from askcraft._checks.rules.constructions import Token, tokens
+from askcraft._checks.rules.constructions import TEXTS_KEPT, Token, tokens
 from askcraft._render.verbs import is_base_verb, other_classes
 
 #: Words an order may open with before its verb ("Please", "Don't").
@@ -102,7 +102,7 @@ def command(text: str, start: int, end: int, *, names: frozenset[str] = frozense
     return _command(text, start, end, names)
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4 * TEXTS_KEPT)  # sentences: a long message's, and a few more
 def _command(text: str, start: int, end: int, names: frozenset[str]) -> Command | None:
     if _LIST_ITEM.match(text, start):
         return None  # a list item ("- Ask about X")

@@ -89,8 +89,15 @@ Scan = tuple[
     tuple[Token, ...], tuple[int, ...], tuple[tuple[str, int, int], ...], tuple[str, ...], tuple[str, ...]
 ]
 
+#: How many texts the per-text caches keep (the tokens, the sentences, the strategies found...). A
+#: message's checkers read the same text's readings in turn, so a few texts are enough. Every object
+#: a cache keeps is still alive when the garbage collector next collects the young generation, and
+#: is walked then: with 256 texts kept, 2,000 to 23,000 objects a collection, about a tenth of the
+#: checks' CPU time on people's messages (``docs/checks.md``, the thirteenth speed round).
+TEXTS_KEPT = 16
 
-@functools.lru_cache(maxsize=256)
+
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def scan(text: str) -> Scan:
     """Return the tokens of *text* (contractions split), their starts, its words, the tokens' norms
     and the words' strings.
@@ -198,17 +205,17 @@ def _scan_by_match(text: str) -> Scan:
     return tuple(out), tuple([t[1] for t in out]), tuple(found), norms, tuple(map(_WORD_OF, found))
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def token_set(text: str) -> frozenset[str]:
     """Return the set of the tokens' normalised forms in *text* (every word a construction can see).
 
-    Kept for the last 256 texts, as :func:`word_set`: the deadline search and every data file's
-    constructions ask for it in turn.
+    Kept for the last few texts (``TEXTS_KEPT``), as :func:`word_set`: the deadline search and every
+    data file's constructions ask for it in turn.
     """
     return frozenset(scan(text)[3])
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def word_set(text: str) -> frozenset[str]:
     """Return the set of the lowercased words of *text* (``scan(text)[4]``, contractions whole)."""
     return frozenset(scan(text)[4])

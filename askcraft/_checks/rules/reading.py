@@ -1,8 +1,8 @@
 """Reading a text: its sentences, and each sentence's tokens and words, read once and shared.
 
 The checkers all look at a text sentence by sentence; these are computed once per text (and
-kept for the last 256 texts) so that pressure, negativity, politeness and the deadline search
-share them.
+kept for the last few texts, ``TEXTS_KEPT``) so that pressure, negativity, politeness and the
+deadline search share them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import bisect
 import functools
 import re
 
-from askcraft._checks.rules.constructions import Token, scan
+from askcraft._checks.rules.constructions import TEXTS_KEPT, Token, scan
 
 #: A sentence ends at end punctuation followed by space, or at a line break:
 #: ``[.!?]+["\u201d'\u2019)\]]*(?=\s|$)|\n``, written to begin with the class of its first character
@@ -25,14 +25,14 @@ _TIME_GOES_ON = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def sentence_marks(text: str) -> tuple[tuple[int, int], ...]:
     """Return the spans of the marks that may end a sentence (``_SENTENCE_END``'s matches), before
     :func:`sentences` lets a time go on past "a.m.": the politeness model reads them too."""
     return tuple(map(re.Match.span, _SENTENCE_END.finditer(text)))
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Return ``(start, end)`` of every non-blank sentence, spaces trimmed."""
     spans = []
@@ -54,7 +54,7 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(trimmed)
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def read_sentences(text: str) -> tuple[tuple[int, int, tuple[Token, ...], frozenset[str]], ...]:
     """Return ``(start, end, tokens, words)`` for every sentence (see :func:`sentences`)."""
     toks, starts, _, norms, _ = scan(text)
