@@ -213,8 +213,8 @@ def test_a_pending_outcome_gets_its_subject_and_who_it_waits_on(
 @pytest.mark.parametrize(
     ("goal", "fields", "said"),
     [
-        ("advice", {"help": "your advice on my portfolio"}, "hear back on my end."),
-        ("favour", {"help": "looking over my CV"}, "hear back on my end."),
+        ("advice", {"help": "your advice on my portfolio"}, "I haven't heard back yet."),
+        ("favour", {"help": "looking over my CV"}, "I haven't heard back yet."),
         ("advice", {"help": "your advice on my CV", "role": "paralegal"}, "hear back about the role."),
         ("job-leads", {"help": "the three names", "industry": "banking"}, "hear back from them."),
         ("introduction", {"help": "introducing me to Priya"}, "hear back from them."),
@@ -228,6 +228,39 @@ def test_a_pending_outcome_with_no_company_waits_on_what_was_said(
     has no "them" to mean: "from them" follows names or an introduction only."""
     text = _thank_you(goal, "email", variant, outcome="still waiting to hear back", **fields)
     assert said in text, text
+
+
+@pytest.mark.parametrize(
+    ("outcome", "expected"),
+    [
+        ("still waiting to hear back", "I haven't heard back yet."),
+        ("I'm still waiting to hear back.", "I haven't heard back yet."),
+        ("Still waiting to hear back!", "I haven't heard back yet!"),
+        ("haven't heard back yet", "I haven't heard back yet."),
+        ("I am waiting to hear back", "I haven't heard back yet."),
+        ("We're still waiting to hear back.", "We haven't heard back yet."),
+        ("still waiting to hear back from the panel", "I'm still waiting to hear back from the panel."),
+    ],
+)
+def test_a_pending_outcome_with_nothing_to_wait_on_says_so_plainly(outcome: str, expected: str) -> None:
+    """With no company, names or role to wait on, "I'm still waiting to hear back on my end." was
+    filler a person would not write ("We're still waiting to hear back on my end." was wrong): "I
+    haven't heard back yet." says it plainly, and askcraft's guilt check leaves it clean."""
+    assert outcome_facts(outcome, source=None)["outcome_sentence"] == expected
+
+
+@pytest.mark.parametrize("outcome", ["still waiting to hear back", "We're still waiting to hear back."])
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_pending_favour_thank_you_reads_plainly_and_checks_clean(
+    outcome: str, channel: str, variant: str
+) -> None:
+    draft = askcraft.draft(
+        _intent("favour", channel, help="looking over my CV", outcome=outcome), variant=variant, grammar=False
+    )
+    assert "on my end" not in draft.body, draft.body
+    assert "haven't heard back yet" in draft.body, draft.body
+    assert not [f.rule for f in draft.findings if f.severity in {"error", "warning"}], draft.body
 
 
 PENDING = {
@@ -262,7 +295,9 @@ def test_a_pending_outcome_is_neither_good_news_nor_led_with(
     draft = askcraft.draft(intent, variant=variant, grammar=False)
     low = draft.to_text().casefold()
     assert not [said for said in [*GOOD_NEWS[language], "made a real difference"] if said in low], low
-    assert low.index(help_.casefold()) < low.index(outcome.casefold()[-12:]), "thanks come first"
+    # English says a wait with no one to name plainly ("I haven't heard back yet."): find "back".
+    told = " back" if language == "en-US" and "hear back" in outcome else outcome.casefold()[-12:]
+    assert low.index(help_.casefold()) < low.index(told), "thanks come first"
     assert not [f for f in draft.findings if f.category == "pressure"], draft.findings
 
 

@@ -83,13 +83,14 @@ _SAYS_WHAT_FOR = re.compile(
 _SAYS_WHERE = re.compile(r"\b(?:at|with|in|on)\b")
 
 
-def _waits_on(intent: Intent, target: dict[str, Any]) -> str:
+def _waits_on(intent: Intent, target: dict[str, Any]) -> str | None:
     """Return what a pending outcome with no company waits on: "from them" only where the help
     named people (names, an introduction); "I'm still waiting to hear back from them." after
-    "thank you for your advice on my portfolio" has no "them" to mean."""
+    "thank you for your advice on my portfolio" has no "them" to mean. None when there is
+    nothing to name: the outcome is then said plainly ("I haven't heard back yet.")."""
     if intent.goal in {"job-leads", "introduction"}:
         return "from them"
-    return "about the role" if target["role"] else "on my end"
+    return "about the role" if target["role"] else None
 
 
 def _thanks_for(intent: Intent, target: dict[str, Any]) -> str:

@@ -198,7 +198,11 @@ def leans_back(text: str) -> bool:
 
 
 def outcome_facts(
-    outcome: str | None, language: str = "en", *, where: str | None = None, source: str = "from them"
+    outcome: str | None,
+    language: str = "en",
+    *,
+    where: str | None = None,
+    source: str | None = "from them",
 ) -> dict[str, str | bool | None]:
     """What a template reads of an outcome, in any language: the sentence, whether it ends with
     "!", whether it is a setback, and whether it is still pending ("still waiting to hear back").
@@ -206,7 +210,8 @@ def outcome_facts(
     *where* (the company, if any) says who a pending English outcome waits on: "I'm still waiting
     to hear back from Boots", not a bare "Still waiting to hear back.", which reads as a reproach
     to the reader (askcraft's own guilt check flags it); without one, *source* says it ("from them"
-    after names or an introduction, "about the role", "on my end").
+    after names or an introduction, "about the role"); with neither, it is said plainly: "I
+    haven't heard back yet." (not the filler "on my end").
     """
     setback = bool(outcome and disappoints(outcome, language))
     pending = bool(outcome and not setback and is_pending(outcome, language))
@@ -227,17 +232,32 @@ _NO_SUBJECT_HAVE = re.compile(r"^(?:haven['\u2019]t|have not)\b", re.IGNORECASE)
 _HEAR_BACK = re.compile(r"\b(?:hear|heard|hearing)\s+back(?=(?:\s+yet)?\s*[.!]*$)", re.IGNORECASE)
 
 
-def _pending_in_full(outcome: str, where: str | None, otherwise: str = "from them") -> str:
+#: "I'm still waiting to hear back", "We are waiting to hear back", "haven't heard back yet": said
+#: plainly when there is no one to name ("I haven't heard back yet.").
+_PLAIN_WAIT = re.compile(
+    r"^(?:(?P<who>I|we)(?:['\u2019](?:m|re)|\s+(?:am|are))\s+(?:still\s+)?waiting\s+to\s+hear\s+back"
+    r"|(?P<who2>I|we)\s+(?:haven['\u2019]t|have\s+not)\s+heard\s+back)(?:\s+yet)?(?P<end>\s*[.!]*)$",
+    re.IGNORECASE,
+)
+
+
+def _pending_in_full(outcome: str, where: str | None, otherwise: str | None = "from them") -> str:
     """Return a pending outcome with its subject and who it waits on ("I'm still waiting to hear
-    back from Boots."), keeping the user's own words and end punctuation."""
+    back from Boots."), keeping the user's own words and end punctuation; with no one to name, the
+    plain "I haven't heard back yet." """
     text = outcome.strip()
     if _NO_SUBJECT.match(text):
         text = "I'm " + text[0].lower() + text[1:]
     elif _NO_SUBJECT_HAVE.match(text):
         text = "I " + text[0].lower() + text[1:]
+    plain = None if where or otherwise else _PLAIN_WAIT.match(text)
+    if plain:
+        who = plain["who"] or plain["who2"]
+        who = "I" if who.casefold() == "i" else who[0].upper() + who[1:].lower()
+        return f"{who} haven't heard back yet{plain['end'].strip() or '.'}"
     match = _HEAR_BACK.search(text)
     if match:
-        source = places.at(where, "en", "from") if where else otherwise
+        source = places.at(where, "en", "from") if where else (otherwise or "on my end")
         text = f"{text[: match.end()]} {source}{text[match.end() :]}"
     return text
 
