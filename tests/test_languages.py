@@ -380,7 +380,7 @@ ROLE_AS_TOPIC = re.compile(
 )
 def test_a_subject_never_makes_a_role_its_topic(language: str, aims: dict[str, str]) -> None:
     """German subjects read "Frage zu Ihrer Arbeit als Projektleiterin", "Ein Rat zum Einstieg als
-    Projektleiterin?"; English "Your work as a project manager?", "Advice on becoming a project manager"."""
+    Projektleiterin?"; English "Life as a project manager?", "Advice on becoming a project manager"."""
     subjects = set()
     for goal in ["job-leads", "introduction", "informational-interview", "advice"]:
         for name in ["Helen Ward", "Sam Lee", "Ana Ruiz", "Tom Berg", "Kim Park", "Joe Dunn", "Lia Moss"]:

@@ -651,3 +651,54 @@ def test_a_role_the_reason_named_is_not_asked_about_again(language: str, variant
         }
         body = askcraft.draft(intent, check=False, variant=variant).body
         assert body.casefold().count(role.casefold()) == 1, body
+
+
+#: An informational interview that tells the reader what their job is.
+PRESUMES_THEIR_ROLE = re.compile(r"\b(?:your work as|how you became)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    "aims",
+    [
+        {"industry": "fintech", "role": "product manager", "company": None},
+        {"industry": None, "role": "product manager", "company": "Monzo"},
+        {"industry": None, "role": "product manager", "company": None},
+        {
+            "industry": "fintech",
+            "role": "product manager",
+            "company": None,
+            "hook": "We met at the fintech meetup.",
+        },
+    ],
+)
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "linkedin-connection-note", "text"])
+def test_an_informational_interview_does_not_give_the_reader_the_senders_role(
+    aims: dict[str, Any], kind: str, channel: str
+) -> None:
+    """ "Could I ask for twenty minutes of your time to hear about your work as a product manager in
+    fintech?": the role is the one the sender aims at; the reader may do other work in that field.
+    The call is about the role ("what being a product manager in fintech is really like"), as in
+    German and French ("Ihre Arbeit bei Siemens und den Arbeitsalltag als Datenanalystin")."""
+    if kind == "reminder" and channel == "linkedin-connection-note":
+        return
+    variants = {"request": ["direct", "warm-up", "brief"], "reminder": ["nudge", "update", "brief"]}[kind]
+    for variant in variants:
+        for name in ["Zhang Wei", "Sam Lee", "Jean-Luc Picard", "Priya Nair"]:
+            intent: dict[str, Any] = {
+                "kind": kind,
+                "goal": "informational-interview",
+                "channel": channel,
+                "recipient": {"name": name, "relationship": "alumni"},
+                "sender": {
+                    "name": "Ben Ames",
+                    "reason": "After six years teaching math, I want a new challenge.",
+                },
+                **aims,
+            }
+            if kind == "reminder":
+                intent["sent_on"] = "2026-11-13"
+            draft = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27))
+            text = f"{draft.subject or ''}\n{draft.body}"
+            assert not PRESUMES_THEIR_ROLE.search(text), text
+            assert "product manager" in text, text
