@@ -196,7 +196,9 @@ def test_context_holds_only_plain_values(make_intent: IntentFactory) -> None:
     """A template sees str, numbers, bools, lists and dicts, never Python objects such as dates."""
     intent = make_intent(sent_on="2026-11-02", extra={"team": "risk"})
     context = build_context(intent, today=date(2026, 11, 12))
-    functions = {name: context.pop(name) for name in ("pick", "said", "mention", "tell", "temper", "names")}
+    functions = {
+        name: context.pop(name) for name in ("pick", "said", "mention", "tell", "temper", "names", "note")
+    }
     assert all(callable(f) for f in functions.values())
     assert _plain(context)
     assert context["sent_on_text"] == "November 2"

@@ -702,3 +702,40 @@ def test_an_informational_interview_does_not_give_the_reader_the_senders_role(
             text = f"{draft.subject or ''}\n{draft.body}"
             assert not PRESUMES_THEIR_ROLE.search(text), text
             assert "product manager" in text, text
+
+
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "linkedin-connection-note", "text"])
+@pytest.mark.parametrize("relationship", ["alumni", "friend", "mentor"])
+def test_the_easy_way_out_does_not_echo_an_ask_for_time(kind: str, channel: str, relationship: str) -> None:
+    """ "...would you have time to tell me how you prepared for the bar exam? Only if you have time.":
+    the way out said the ask's own words again."""
+    if kind == "reminder" and channel == "linkedin-connection-note":
+        return
+    variants = {"request": ["direct", "warm-up", "brief"], "reminder": ["nudge", "update", "brief"]}[kind]
+    echoes = []
+    for details in ["How did you prepare for the bar exam?", "look over my CV"]:
+        for name in [
+            "Kim Min-jun",
+            "Sam Lee",
+            "Ana Ruiz",
+            "Tom Hale",
+            "Jo Park",
+            "Priya Shah",
+            "Li Wei",
+            "Mia",
+        ]:
+            for variant in variants:
+                intent: dict[str, Any] = {
+                    "kind": kind,
+                    "goal": "favour",
+                    "channel": channel,
+                    "details": details,
+                    "recipient": {"name": name, "relationship": relationship},
+                    "sender": {"name": "Lee Chen", "reason": "I want to become a lawyer."},
+                    "sent_on": "2026-08-20" if name in {"Kim Min-jun", "Jo Park"} else "2026-11-13",
+                }
+                body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
+                if body.count("have time") > 1:
+                    echoes.append(body)
+    assert not echoes, echoes

@@ -64,7 +64,8 @@ class Discourse:
         return Discourse(self._seed, self._first, self._again, self._texts, squeeze=squeeze)
 
     def functions(self) -> dict[str, Any]:
-        """Return the functions templates call, by name: pick, said, mention, tell, temper, names."""
+        """Return the functions templates call, by name: pick, said, mention, tell, temper, names,
+        note."""
         return {
             "pick": self.pick,
             "said": self.said,
@@ -72,6 +73,7 @@ class Discourse:
             "tell": self.tell,
             "temper": self.temper,
             "names": self.names,
+            "note": self.note,
         }
 
     def start_block(self) -> None:
@@ -133,6 +135,15 @@ class Discourse:
             return said[0]
         shorter = said[: (len(said) + 1) // 2]
         return shorter[self.index(str(key), len(shorter))]
+
+    def note(self, fact: str, words: Any) -> str:
+        """Return *words* (a phrasing already chosen) and count *fact* as said when they say it: a
+        question that asks for time ("Would you have time to ...?") is not followed by a way out
+        that says so again ("Only if you have time.")."""
+        text = str(words)
+        if fact == "time" and "have time" in text:
+            self._said.add(fact)
+        return text
 
     def said(self, fact: str) -> bool:
         """Return whether *fact* was already said (in the user's reason, or earlier in this block)."""
