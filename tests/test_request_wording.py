@@ -739,3 +739,24 @@ def test_the_easy_way_out_does_not_echo_an_ask_for_time(kind: str, channel: str,
                 if body.count("have time") > 1:
                     echoes.append(body)
     assert not echoes, echoes
+
+
+@pytest.mark.parametrize("variant", ["nudge", "update", "brief"])
+def test_a_texted_reminders_news_after_a_colon_goes_on_in_lower_case(variant: str) -> None:
+    """ "Gentle nudge, with some news: Two companies got back to me already :)": after a colon the
+    news goes on as the letters already write it ("Some news since then: two companies ...")."""
+    for name in ["Uncle Raj", "Sam Lee", "Ana Ruiz", "Tom Hale", "Jo Park", "Priya Shah", "Li Wei", "Mia"]:
+        intent: dict[str, Any] = {
+            "kind": "reminder",
+            "goal": "job-leads",
+            "channel": "text",
+            "industry": "logistics",
+            "count": 2,
+            "news": "Two companies got back to me already :)",
+            "recipient": {"name": name, "relationship": "family"},
+            "sender": {"name": "Lee Chen", "reason": "I want to move into logistics."},
+            "sent_on": "2026-11-13",
+        }
+        body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
+        assert ": Two" not in body, body
+        assert "two companies got back to me already :)" in body.casefold(), body
