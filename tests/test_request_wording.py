@@ -760,3 +760,65 @@ def test_a_texted_reminders_news_after_a_colon_goes_on_in_lower_case(variant: st
         body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
         assert ": Two" not in body, body
         assert "two companies got back to me already :)" in body.casefold(), body
+
+
+TEXT_LONG_AGO = {
+    # language: (the industry, news, phrases that own the gap, phrases that read as if it were recent)
+    "en-US": (
+        "logistics",
+        "I got my forklift licence.",
+        ["a while since"],
+        ["Gentle nudge", "Just checking back"],
+    ),
+    "de-DE": (
+        "Logistik",
+        "Ich habe meinen Staplerschein.",
+        ["eine Weile her"],
+        ["Kurze Nachfrage", "Noch einmal kurz", "Ich melde mich noch einmal kurz"],
+    ),
+    "fr-FR": (
+        "la logistique",
+        "J'ai eu mon permis cariste.",
+        ["date un peu", "Cela fait un moment"],
+        ["Petite relance", "Je me permets de relancer"],
+    ),
+    "es-ES": (
+        "la logística",
+        "Tengo el carné de carretillero.",
+        ["ha pasado un tiempo", "Ha pasado un tiempo"],
+        ["pequeño recordatorio", "pequeño seguimiento"],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(TEXT_LONG_AGO))
+@pytest.mark.parametrize("variant", ["nudge", "update", "brief"])
+@pytest.mark.parametrize("with_news", [False, True])
+def test_a_texted_reminder_months_later_owns_the_gap(language: str, variant: str, with_news: bool) -> None:
+    """ "Hi Sam! Kurze Nachfrage: Kennst du zwei Personen ...?", "Petite relance au sujet de mon
+    message d'il y a trois mois": three months on, a text wrote as if the ask were last week (the
+    letters own the gap, and so does English by text: "I know it's been a while since I asked")."""
+    industry, news, owns, recent = TEXT_LONG_AGO[language]
+    for name, relationship in itertools.product(
+        ("Sam Lee", "Léa Roux", "Ana Ruiz", "Tom Hale"), ("friend", "alumni")
+    ):
+        intent: dict[str, Any] = {
+            "kind": "reminder",
+            "goal": "job-leads",
+            "channel": "text",
+            "language": language,
+            "industry": industry,
+            "count": 2,
+            "sent_on": "2026-08-20",
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Ben Ames", "reason": "I want a change."},
+        }
+        if with_news:
+            intent["news"] = news
+        body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
+        assert [said for said in owns if said in body], body
+        assert not [said for said in recent if said in body], body
+        recent_body = askcraft.draft(
+            {**intent, "sent_on": "2026-11-13"}, check=False, variant=variant, today=date(2026, 11, 27)
+        ).body
+        assert not [said for said in owns if said in recent_body], recent_body
