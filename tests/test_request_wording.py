@@ -822,3 +822,24 @@ def test_a_texted_reminder_months_later_owns_the_gap(language: str, variant: str
             {**intent, "sent_on": "2026-11-13"}, check=False, variant=variant, today=date(2026, 11, 27)
         ).body
         assert not [said for said in owns if said in recent_body], recent_body
+
+
+@pytest.mark.parametrize("with_news", [False, True])
+def test_a_french_texted_reminder_does_not_point_back_at_a_subject_never_named(with_news: bool) -> None:
+    """ "Bonjour Hugo ! J'ai réussi le niveau I du CFA. Toujours à ce sujet : tu accepterais de me
+    donner quelques conseils ... ?": "ce sujet" pointed at the news (or, with none, at nothing)."""
+    for name in ["Hugo Martin", "Sam Lee", "Léa Roux", "Ana Ruiz", "Tom Hale", "Jo Park", "Li Wei", "Mia"]:
+        intent: dict[str, Any] = {
+            "kind": "reminder",
+            "goal": "advice",
+            "channel": "text",
+            "language": "fr-FR",
+            "role": "cheffe de projet",
+            "sent_on": "2026-11-13",
+            "recipient": {"name": name, "relationship": "friend"},
+            "sender": {"name": "Alex Kim", "reason": "Je veux changer de métier."},
+        }
+        if with_news:
+            intent["news"] = "J'ai réussi le niveau I du CFA."
+        body = askcraft.draft(intent, check=False, variant="update", today=date(2026, 11, 27)).body
+        assert "ce sujet" not in body, body
