@@ -466,3 +466,20 @@ def test_help_typed_with_its_own_thanks_is_thanked_once(
     assert said in text, text
     doubled = r"\b(?:for|für|pour|por|de|,)\s+(?:thanks|thank|danke|vielen|merci|muchas|gracias)\b"
     assert not re.search(doubled, text, re.IGNORECASE), text
+
+
+@pytest.mark.parametrize("goal", ["job-leads", "introduction", "referral", "favour"])
+def test_a_french_thank_you_says_no_encore_first_and_no_bare_apprecie(goal: str) -> None:
+    """ "Subject: Merci encore pour tout" thanked "again" in the first thanks for an introduction (the
+    English rule: only a thank-you after a talk says "again"), and "J'ai vraiment apprécié." left
+    "apprécier" without its object."""
+    for name in ["Léa Petit", "Hugo Martin", "Sam Lee", "Ana Ruiz", "Tom Hale", "Jo Park", "Li Wei", "Mia"]:
+        for relationship in ["friend", "alumni"]:
+            intent = {
+                **_intent(goal, "email", language="fr-FR", help="la mise en relation avec Priya"),
+                "recipient": {"name": name, "relationship": relationship},
+            }
+            for variant in VARIANTS:
+                draft = askcraft.draft(intent, check=False, variant=variant)
+                assert "encore" not in (draft.subject or ""), draft.subject
+                assert "J'ai vraiment apprécié." not in draft.body, draft.body
