@@ -454,18 +454,24 @@ def test_a_favour_ending_in_an_abbreviation_keeps_its_stop(language: str, detail
         ("fr-FR", "Merci pour la mise en relation avec Paul !", "pour la mise en relation avec Paul"),
         ("fr-FR", "Merci de m'avoir présenté Paul", "de m'avoir présenté Paul"),
         ("es-ES", "Muchas gracias por presentarme a Jorge", "por presentarme a Jorge"),
+        # Spanish opens an exclamation with "¡": "Mil gracias por ¡Gracias por los nombres." was said.
+        ("es-ES", "¡Gracias por los nombres!", "por los nombres"),
+        ("es-ES", "¡Muchas gracias por presentarme a Jorge!", "por presentarme a Jorge"),
+        ("es-ES", "¡La presentación a Jorge!", "por la presentación a Jorge"),
     ],
 )
+@pytest.mark.parametrize("channel", ["email", "text"])
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_help_typed_with_its_own_thanks_is_thanked_once(
-    language: str, typed: str, said: str, variant: str
+    language: str, typed: str, said: str, channel: str, variant: str
 ) -> None:
     """ "Many thanks for Thanks for the names.": help typed as the sender would say it, thanks and
     all, is thanked for what it names; the template says the thanks."""
-    text = _thank_you("job-leads", "email", variant, language=language, help=typed)
+    text = _thank_you("job-leads", channel, variant, language=language, help=typed)
     assert said in text, text
-    doubled = r"\b(?:for|für|pour|por|de|,)\s+(?:thanks|thank|danke|vielen|merci|muchas|gracias)\b"
+    doubled = r"\b(?:for|für|pour|por|(?<!millón )de|,)\s+¡?(?:thanks|thank|danke|vielen|merci|muchas|gracias)\b"
     assert not re.search(doubled, text, re.IGNORECASE), text
+    assert not re.search(r"\w ¡", text), text  # no "¡" left inside a sentence
 
 
 @pytest.mark.parametrize("goal", ["job-leads", "introduction", "referral", "favour"])

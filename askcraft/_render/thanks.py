@@ -23,9 +23,16 @@ def _thanks_opener(code: str) -> re.Pattern[str]:
 
 def without_thanks(help_text: str, language: str = "en") -> str:
     """Return help typed with its own thanks without them: "Thanks for the names!" is "the names!",
-    "Merci de m'avoir présenté Paul" "m'avoir présenté Paul" (the template says the thanks)."""
-    rest = _thanks_opener(primary(language)).sub("", help_text.strip(), count=1)
-    return rest if rest.strip(" .!") else help_text
+    "Merci de m'avoir présenté Paul" "m'avoir présenté Paul" (the template says the thanks).
+
+    A Spanish exclamation typed whole ("¡Gracias por los nombres!", "¡La presentación a Jorge!")
+    loses its marks: the help goes inside the template's sentence ("Mil gracias por los nombres"),
+    where an opening "¡" cannot stand."""
+    text = help_text.strip()
+    if text.startswith("\u00a1") and text.rstrip().endswith("!"):
+        text = text[1:].strip().rstrip("!").rstrip()
+    rest = _thanks_opener(primary(language)).sub("", text, count=1)
+    return rest if rest.strip(" .!") else text
 
 
 def thanks_for(help_text: str) -> str:
