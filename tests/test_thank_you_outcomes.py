@@ -469,7 +469,9 @@ def test_help_typed_with_its_own_thanks_is_thanked_once(
     all, is thanked for what it names; the template says the thanks."""
     text = _thank_you("job-leads", channel, variant, language=language, help=typed)
     assert said in text, text
-    doubled = r"\b(?:for|für|pour|por|(?<!millón )de|,)\s+¡?(?:thanks|thank|danke|vielen|merci|muchas|gracias)\b"
+    doubled = (
+        r"\b(?:for|für|pour|por|(?<!millón )de|,)\s+¡?(?:thanks|thank|danke|vielen|merci|muchas|gracias)\b"
+    )
     assert not re.search(doubled, text, re.IGNORECASE), text
     assert not re.search(r"\w ¡", text), text  # no "¡" left inside a sentence
 
