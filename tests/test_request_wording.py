@@ -843,3 +843,25 @@ def test_a_french_texted_reminder_does_not_point_back_at_a_subject_never_named(w
             intent["news"] = "J'ai réussi le niveau I du CFA."
         body = askcraft.draft(intent, check=False, variant="update", today=date(2026, 11, 27)).body
         assert "ce sujet" not in body, body
+
+
+@pytest.mark.parametrize("variant", ["nudge", "update", "brief"])
+def test_a_spanish_reminder_months_later_does_not_write_twice_about_writing(variant: str) -> None:
+    """ "Sé que le escribí hace tres meses; espero que no le importe que vuelva a escribirle.": two
+    "escribir" in one sentence (and a third in the subject, "Vuelvo a escribirle")."""
+    for name, relationship in itertools.product(
+        ("María del Carmen Ruiz", "Jorge", "Ana Ruiz", "Tom Hale"), ("friend", "alumni")
+    ):
+        intent = {
+            "kind": "reminder",
+            "goal": "job-leads",
+            "language": "es-ES",
+            "industry": "la banca",
+            "count": 2,
+            "sent_on": "2026-08-20",
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Alex Kim", "reason": "Quiero un cambio."},
+        }
+        body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
+        for sentence in re.split(r"(?<=[.?!])\s+", body):
+            assert len(re.findall(r"escrib", sentence)) < 2, sentence
