@@ -278,6 +278,29 @@ def test_short_reason_keeps_what_the_sender_wants() -> None:
 
 
 @pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        (
+            "I've been the on-call sysadmin for a hospital network for six years, which means I've been "
+            "paged at 3 a.m. for every kind of outage. I'd like to take that into site reliability "
+            "engineering, and I've been working through the Google SRE book in the evenings.",
+            "I've been the on-call sysadmin for a hospital network for six years, which means I've been "
+            "paged at 3 a.m. for every kind of outage.",
+        ),
+        (
+            "I've run our support team for five years, and I'd like to bring that into product.",
+            "I've run our support team for five years, and I'd like to bring that into product.",
+        ),
+        ("I love the data side. I want to do it full time.", "I love the data side."),
+    ],
+)
+def test_short_reason_never_points_back_at_what_it_left_out(reason: str, expected: str) -> None:
+    """ "Hi Marcus! I'd like to take that into site reliability engineering ...": the short reason
+    of a text kept the sentence that says what the sender wants, and dropped what "that" meant."""
+    assert short_reason(reason) == expected
+
+
+@pytest.mark.parametrize(
     ("help_text", "expected"),
     [
         ("introducing me to Priya", "for introducing me to Priya"),

@@ -266,18 +266,33 @@ def short_reason(text: str) -> str:
     that says what the sender wants.
     """
     sentences = _SENTENCE_SPLIT.split(text.strip())
-    wanting = next((s for s in sentences if _WANTS.search(s) and _OWN.match(main_clause(s))), None)
+    # A sentence that points back ("I'd like to take that into SRE") cannot stand without the one
+    # before it: the first sentence says more on its own.
+    wanting = next(
+        (
+            s
+            for i, s in enumerate(sentences)
+            if _WANTS.search(s) and _OWN.match(main_clause(s)) and not (i and _POINTS_BACK.search(s))
+        ),
+        None,
+    )
     first = main_clause(wanting or sentences[0])
     clauses = [c for c in _CLAUSE_BREAK.split(first) if c.strip()]
     if len(clauses) > 1:
         mine = [c for c in clauses if _OWN.match(c)]
         wanted = next((c for c in mine if _WANTS.search(c)), None)
         chosen = wanted or (mine[0] if mine else clauses[0])
-        return sentence(chosen.strip().rstrip(".,;"))
+        if not (chosen is not clauses[0] and _POINTS_BACK.search(chosen)):
+            return sentence(chosen.strip().rstrip(".,;"))
     return sentence(first)
 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?\u2026])\s+(?=[A-Z\"\u201c])")
+#: Words that point back at what came before: "take that into", "do it full time", "use those".
+_POINTS_BACK = re.compile(
+    r"\b(?:take|bring|put|turn|use|apply|do|make|keep|build on|grow)\s+(?:that|this|it|those|these|them)\b",
+    re.IGNORECASE,
+)
 _OWN = re.compile(r"(?:(?:now|so|and|but|lately|today),?\s+)?(?:I|I'm|I've|I'd|my)\b", re.IGNORECASE)
 
 
