@@ -491,3 +491,24 @@ def test_a_french_thank_you_says_no_encore_first_and_no_bare_apprecie(goal: str)
                 draft = askcraft.draft(intent, check=False, variant=variant)
                 assert "encore" not in (draft.subject or ""), draft.subject
                 assert "J'ai vraiment apprécié." not in draft.body, draft.body
+
+
+@pytest.mark.parametrize("channel", ["email", "text"])
+@pytest.mark.parametrize(
+    "outcome", ["I have a first interview with her team next week.", "I'm meeting him on Friday!"]
+)
+def test_an_outcome_that_points_at_someone_comes_after_the_thanks_that_names_them(
+    channel: str, outcome: str
+) -> None:
+    """ "Hi Robert, it's Alex. Some news: I have a first interview with her team next week. Thanks for
+    introducing me to Priya Patel at Northbank!": "her" came before the thanks said who she was."""
+    for name in ["Robert Ellis", "Sam Lee", "Ana Ruiz", "Tom Hale", "Jo Park", "Priya Shah", "Li Wei", "Mia"]:
+        intent = {
+            **_intent(
+                "introduction", channel, help="introducing me to Priya Patel at Northbank", outcome=outcome
+            ),
+            "recipient": {"name": name, "relationship": "former-colleague"},
+        }
+        text = askcraft.draft(intent, check=False, variant="news").body
+        pointer = re.search(r"\b(?:her|him)\b", text)
+        assert pointer and text.index("Priya") < pointer.start(), text

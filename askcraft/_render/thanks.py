@@ -196,12 +196,17 @@ _LEANS_BACK = re.compile(
 )
 
 
-def leans_back(text: str) -> bool:
-    """Return whether *text* opens on a word that points back ("One of them asked for my CV").
+#: A person pointed at anywhere in a sentence: "I have a first interview with her team".
+_POINTS_AT_SOMEONE = re.compile(r"\b(?:she|he|her|hers|him|his|they|them|their|theirs)\b", re.IGNORECASE)
 
-    Such a sentence cannot open a message: what "them" means is only said later.
+
+def leans_back(text: str) -> bool:
+    """Return whether *text* opens on a word that points back ("One of them asked for my CV"), or
+    points at a person anywhere ("I have a first interview with her team").
+
+    Such a sentence cannot open a message: who "them" or "her" is is only said later, by the thanks.
     """
-    return bool(_LEANS_BACK.match(text.strip()))
+    return bool(_LEANS_BACK.match(text.strip()) or _POINTS_AT_SOMEONE.search(text))
 
 
 def outcome_facts(
