@@ -741,6 +741,29 @@ def test_the_easy_way_out_does_not_echo_an_ask_for_time(kind: str, channel: str,
     assert not echoes, echoes
 
 
+@pytest.mark.parametrize("goal", ["informational-interview", "advice"])
+@pytest.mark.parametrize("channel", ["linkedin-connection-note", "text"])
+def test_the_easy_way_out_does_not_echo_an_ask_for_minutes(goal: str, channel: str) -> None:
+    """ "Would you have a few minutes to share your advice on becoming a product manager? Only if you
+    have time.": the way out asked for the time again."""
+    echoes = []
+    for name in ["Oluwaseun", "Sam Lee", "Ana Ruiz", "Tom Hale", "Jo Park", "Priya Shah", "Li Wei", "Zoë"]:
+        for relationship in ["friend", "former-colleague"]:
+            for variant in ["direct", "warm-up", "brief"]:
+                intent: dict[str, Any] = {
+                    "kind": "request",
+                    "goal": goal,
+                    "channel": channel,
+                    "role": "product manager",
+                    "recipient": {"name": name, "relationship": relationship},
+                    "sender": {"name": "Tunde Bakare", "reason": "I want to move into product."},
+                }
+                body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
+                if re.search(r"\bhave (?:a few|twenty) minutes\b.*\bhave time\b", body):
+                    echoes.append(body)
+    assert not echoes, echoes
+
+
 @pytest.mark.parametrize("variant", ["nudge", "update", "brief"])
 def test_a_texted_reminders_news_after_a_colon_goes_on_in_lower_case(variant: str) -> None:
     """ "Gentle nudge, with some news: Two companies got back to me already :)": after a colon the

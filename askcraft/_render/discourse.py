@@ -138,10 +138,10 @@ class Discourse:
 
     def note(self, fact: str, words: Any) -> str:
         """Return *words* (a phrasing already chosen) and count *fact* as said when they say it: a
-        question that asks for time ("Would you have time to ...?") is not followed by a way out
-        that says so again ("Only if you have time.")."""
+        question that asks for time ("Would you have time to ...?", "have twenty minutes") is not
+        followed by a way out that says so again ("Only if you have time.")."""
         text = str(words)
-        if fact == "time" and "have time" in text:
+        if fact == "time" and _ASKS_FOR_TIME.search(text):
             self._said.add(fact)
         return text
 
@@ -158,6 +158,10 @@ class Discourse:
             return self._again[fact]
         self._said.add(fact)
         return self._first[fact]
+
+
+#: An ask for time: "Would you have time to ...", "have a few minutes", "have twenty minutes".
+_ASKS_FOR_TIME = re.compile(r"\bhave (?:time|a few minutes|twenty minutes|a moment|a minute)\b")
 
 
 def named_facts(text: str, target: Mapping[str, Any]) -> frozenset[str]:
