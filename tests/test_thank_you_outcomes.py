@@ -511,4 +511,5 @@ def test_an_outcome_that_points_at_someone_comes_after_the_thanks_that_names_the
         }
         text = askcraft.draft(intent, check=False, variant="news").body
         pointer = re.search(r"\b(?:her|him)\b", text)
-        assert pointer and text.index("Priya") < pointer.start(), text
+        assert pointer, text
+        assert text.index("Priya") < pointer.start(), text
