@@ -888,3 +888,45 @@ def test_a_spanish_reminder_months_later_does_not_write_twice_about_writing(vari
         body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
         for sentence in re.split(r"(?<=[.?!])\s+", body):
             assert len(re.findall(r"escrib", sentence)) < 2, sentence
+
+
+@pytest.mark.parametrize("variant", ["nudge", "update", "brief"])
+@pytest.mark.parametrize("channel", ["email", "text"])
+def test_a_company_the_news_names_without_its_legal_suffix_is_not_named_again(
+    variant: str, channel: str
+) -> None:
+    """ "An update since then: Burberry reposted the role this week ... referring me for an FP&A
+    analyst role at Burberry Group Ltd.": the company named twice, once as people say it."""
+    for name in ["Grace Kelly", "Sam Lee", "Ana Ruiz", "Tom Hale"]:
+        intent: dict[str, Any] = {
+            "kind": "reminder",
+            "goal": "referral",
+            "channel": channel,
+            "role": "FP&A analyst",
+            "company": "Burberry Group Ltd.",
+            "news": "Burberry reposted the role this week with a London start date.",
+            "sent_on": "2026-11-13",
+            "recipient": {"name": name, "relationship": "former-colleague"},
+            "sender": {"name": "Henry Walsh", "reason": "I want to move into FP&A."},
+        }
+        body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
+        assert body.count("Burberry") == 1, body
+        assert "FP&A analyst role there" in body, body
+
+
+def test_a_company_named_inside_a_longer_name_is_still_named() -> None:
+    """ "I passed the Salesforce Admin certification" names a certificate, not the company: the ask
+    still says "at Salesforce, Inc.", not "there"."""
+    intent: dict[str, Any] = {
+        "kind": "reminder",
+        "goal": "referral",
+        "channel": "text",
+        "role": "enablement specialist",
+        "company": "Salesforce, Inc.",
+        "news": "I passed the Salesforce Admin certification last week.",
+        "sent_on": "2026-11-13",
+        "recipient": {"name": "Marcus Lee", "relationship": "alumni"},
+        "sender": {"name": "Tasha Green", "reason": "I want to move into enablement."},
+    }
+    body = askcraft.draft(intent, check=False, variant="update", today=date(2026, 11, 27)).body
+    assert "at Salesforce, Inc." in body, body

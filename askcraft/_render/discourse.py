@@ -164,6 +164,23 @@ class Discourse:
 _ASKS_FOR_TIME = re.compile(r"\bhave (?:time|a few minutes|twenty minutes|a moment|a minute)\b")
 
 
+#: A company's legal tail, which people leave out when they name it: "Burberry Group Ltd." is "Burberry".
+_LEGAL_TAIL = re.compile(
+    r"(?:\s*&\s*Co\.?|,?\s+(?:Inc\.?|Ltd\.?|LLC|plc|PLC|GmbH|AG|S\.A\.|SA|Corp\.?|Corporation|Limited"
+    r"|Group|Holdings))+$"
+)
+
+
+def names_company(text: str, company: str | None) -> bool:
+    """Return whether *text* names *company* as people say it, without its legal tail: "Burberry
+    reposted the role" names "Burberry Group Ltd."; "the Salesforce Admin certification" names a
+    certificate, not "Salesforce, Inc." (a capitalised word after the name makes it another name)."""
+    short = _LEGAL_TAIL.sub("", company or "").strip()
+    if not company or short == company or len(short) < 3:
+        return False
+    return re.search(rf"(?<!\w)(?i:{re.escape(short)})(?![\w'\u2019&])(?!\s+[A-Z0-9&])", text) is not None
+
+
 def named_facts(text: str, target: Mapping[str, Any]) -> frozenset[str]:
     """Return which facts the user's own words name: 'target' (where they aim), 'role', 'industry'."""
     low = text.casefold()
@@ -175,7 +192,7 @@ def named_facts(text: str, target: Mapping[str, Any]) -> frozenset[str]:
 
     found = set()
     place = target["company"] or target["industry"]
-    if names(place) or (not place and names(target["role"])):
+    if names(place) or names_company(text, target["company"]) or (not place and names(target["role"])):
         found.add("target")
     if names(target["role"]):
         found.add("role")
