@@ -513,3 +513,23 @@ def test_an_outcome_that_points_at_someone_comes_after_the_thanks_that_names_the
         pointer = re.search(r"\b(?:her|him)\b", text)
         assert pointer, text
         assert text.index("Priya") < pointer.start(), text
+
+
+@pytest.mark.parametrize("channel", ["email", "text"])
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_pending_outcome_does_not_name_the_company_the_thanks_just_named(
+    channel: str, variant: str
+) -> None:
+    """ "Many thanks for putting in a good word for the data analyst role at Spotify. I'm still waiting
+    to hear back from Spotify.": the company twice in two sentences; the second refers back."""
+    intent = _intent(
+        "referral",
+        channel,
+        help="putting in a good word",
+        role="data analyst",
+        company="Spotify",
+        outcome="still waiting to hear back",
+    )
+    text = askcraft.draft(intent, check=False, variant=variant).body
+    assert text.count("Spotify") == 1, text
+    assert "hear back from them" in text, text

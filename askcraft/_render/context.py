@@ -228,6 +228,11 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         if key not in {"recipient", "sender", "sent_on", "send_date", "extra"}
     }
     ask_details = slots.ask_clause(intent.details) if intent.details else None
+    thanked = _thanks_for(intent, target) if intent.help else None
+    # A company the thanks just named is referred back to: "... at Spotify. I'm still waiting to
+    # hear back from them.", not "from Spotify" a second time.
+    company = target["company"]
+    named = bool(company and thanked and company.casefold() in thanked.casefold())
     context.update(
         recipient=recipient,
         sender=sender,
@@ -247,8 +252,12 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         ask_details=ask_details,
         ask_details_gerund=bool(ask_details and slots.is_gerund_phrase(ask_details)),
         ask_question=slots.ask_question(intent.details) if intent.details else None,
-        thanks_for=_thanks_for(intent, target) if intent.help else None,
-        **thanks.outcome_facts(intent.outcome, where=target["company"], source=_waits_on(intent, target)),
+        thanks_for=thanked,
+        **thanks.outcome_facts(
+            intent.outcome,
+            where=None if named else company,
+            source="from them" if named else _waits_on(intent, target),
+        ),
         after_a_talk=intent.goal in AFTER_A_TALK,
         outcome_leans_back=bool(intent.outcome and thanks.leans_back(intent.outcome)),
         gift_phrase=thanks.gift_phrase(intent.gift) if intent.gift else None,
