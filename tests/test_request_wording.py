@@ -930,3 +930,30 @@ def test_a_company_named_inside_a_longer_name_is_still_named() -> None:
     }
     body = askcraft.draft(intent, check=False, variant="update", today=date(2026, 11, 27)).body
     assert "at Salesforce, Inc." in body, body
+
+
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+@pytest.mark.parametrize("details", ["share how you made the switch", "tell me how you made the switch"])
+def test_an_advice_follow_up_is_not_asked_with_a_second_verb(kind: str, channel: str, details: str) -> None:
+    """ "Would you have a few minutes to share your advice on moving into the nonprofit sector, and in
+    particular whether you could share how you made the switch?": the follow-up is the question
+    itself ("and in particular how you made the switch")."""
+    variants = {"request": ["direct", "warm-up", "brief"], "reminder": ["nudge", "update", "brief"]}[kind]
+    for name in ["Cher", "Sam Lee", "Ana Ruiz", "Tom Hale", "Jo Park", "Li Wei"]:
+        for variant in variants:
+            intent: dict[str, Any] = {
+                "kind": kind,
+                "goal": "advice",
+                "channel": channel,
+                "industry": "the nonprofit sector",
+                "details": details,
+                "sent_on": "2026-11-13",
+                "recipient": {"name": name, "relationship": "friend"},
+                "sender": {
+                    "name": "Sonny",
+                    "reason": "After ten years in banking, I want work that gives back.",
+                },
+            }
+            body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
+            assert "in particular how you made the switch" in body, body

@@ -329,11 +329,13 @@ def ask_clause(details: str) -> str:
 def ask_question(details: str) -> str | None:
     """Return a favour given as a question ("how you got your first ICU job"), or None.
 
-    "tell me which certifications matter" is that question too. Advice asks it as it is
-    ("...and in particular which certifications matter"), and the coverage check looks for it so.
+    "tell me which certifications matter" is that question too, and so is "share how you made the
+    switch". Advice asks it as it is ("...and in particular which certifications matter", not
+    "...to share your advice ..., and in particular whether you could share how ..."), and the
+    coverage check looks for it so.
     """
     text = clause(unstopped(details, "?.! "))
-    text = re.sub(r"^tell\s+me\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:tell\s+me|share|explain|describe)\s+", "", text, flags=re.IGNORECASE)
     if text.split(" ", 1)[0].lower() not in words("words", "question_words"):
         return None
     return embedded(text[:1].lower() + text[1:])  # "How" opens a question, not a name
