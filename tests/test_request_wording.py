@@ -957,3 +957,28 @@ def test_an_advice_follow_up_is_not_asked_with_a_second_verb(kind: str, channel:
             }
             body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
             assert "in particular how you made the switch" in body, body
+
+
+@pytest.mark.parametrize("goal", ["informational-interview", "advice", "favour", "job-leads"])
+@pytest.mark.parametrize("relationship", ["alumni", "friend"])
+def test_a_german_lead_in_does_not_announce_a_bitte_before_a_question_that_bittet(
+    goal: str, relationship: str
+) -> None:
+    """ "Ich hätte eine kleine Bitte an Sie. Dürfte ich Sie um zwanzig Minuten Ihrer Zeit bitten, ...":
+    the lead-in and the question said the same word (English keeps "ask" out of a lead-in before a
+    question that asks)."""
+    for name in ["Klaus von Bülow", "Lea Müller", "Jonas Weber", "Ana Ruiz", "Tom Hale", "Jo Park", "Li Wei"]:
+        intent: dict[str, Any] = {
+            "kind": "request",
+            "goal": goal,
+            "channel": "email",
+            "language": "de-DE",
+            "role": "Datenanalystin",
+            "industry": "Gesundheitswesen",
+            "count": 2,
+            "details": "einen Blick auf meinen Lebenslauf werfen",
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Alex Kim", "reason": "Ich möchte in die Datenanalyse wechseln."},
+        }
+        body = askcraft.draft(intent, check=False, variant="warm-up", today=date(2026, 11, 27)).body
+        assert not ("Bitte an" in body and "bitten" in body), body
