@@ -982,3 +982,49 @@ def test_a_german_lead_in_does_not_announce_a_bitte_before_a_question_that_bitte
         }
         body = askcraft.draft(intent, check=False, variant="warm-up", today=date(2026, 11, 27)).body
         assert not ("Bitte an" in body and "bitten" in body), body
+
+
+ECHOED_TIME = {
+    # language: (the details, the time the ask asks for, said again by the way out)
+    "fr-FR": ("relire mon CV", r"un moment\b.*\bun moment\b"),
+    "es-ES": ("revisar mi CV", r"un momento\b.*\bun momento\b"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(ECHOED_TIME))
+@pytest.mark.parametrize("channel", ["linkedin-connection-note", "text", "email"])
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+def test_the_easy_way_out_does_not_echo_an_ask_for_a_moment(language: str, channel: str, kind: str) -> None:
+    """ "Auriez-vous un moment pour relire mon CV ? Seulement si vous avez un moment.": the French
+    (and Spanish) way out said the ask's own words again, as English did."""
+    if kind == "reminder" and channel == "linkedin-connection-note":
+        return
+    details, echo = ECHOED_TIME[language]
+    variants = {"request": ["direct", "warm-up", "brief"], "reminder": ["nudge", "update", "brief"]}[kind]
+    echoes = []
+    for name in [
+        "Thomas Bernard",
+        "Sam Lee",
+        "Ana Ruiz",
+        "Tom Hale",
+        "Jo Park",
+        "Li Wei",
+        "Léa Petit",
+        "Hugo",
+    ]:
+        for relationship in ["friend", "acquaintance"]:
+            for variant in variants:
+                intent: dict[str, Any] = {
+                    "kind": kind,
+                    "goal": "favour",
+                    "channel": channel,
+                    "language": language,
+                    "details": details,
+                    "sent_on": "2026-11-13",
+                    "recipient": {"name": name, "relationship": relationship},
+                    "sender": {"name": "Alex Kim", "reason": "X."},
+                }
+                body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
+                if re.search(echo, body):
+                    echoes.append(body)
+    assert not echoes, echoes

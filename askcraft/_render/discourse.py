@@ -161,7 +161,10 @@ class Discourse:
 
 
 #: An ask for time: "Would you have time to ...", "have a few minutes", "have twenty minutes".
-_ASKS_FOR_TIME = re.compile(r"\bhave (?:time|a few minutes|twenty minutes|a moment|a minute)\b")
+_ASKS_FOR_TIME = re.compile(
+    r"\bhave (?:time|a few minutes|twenty minutes|a moment|a minute)\b"
+    r"|\b(?:un moment|vingt minutes|un momento|unos minutos|veinte minutos)\b"
+)
 
 
 #: A company's legal tail, which people leave out when they name it: "Burberry Group Ltd." is "Burberry".
