@@ -1028,3 +1028,33 @@ def test_the_easy_way_out_does_not_echo_an_ask_for_a_moment(language: str, chann
                 if re.search(echo, body):
                     echoes.append(body)
     assert not echoes, echoes
+
+
+@pytest.mark.parametrize("goal", ["informational-interview", "advice", "favour"])
+@pytest.mark.parametrize("relationship", ["acquaintance", "alumni"])
+def test_a_german_way_out_and_closing_do_not_both_speak_of_zeit(goal: str, relationship: str) -> None:
+    """ "Kein Problem, wenn Ihnen gerade die Zeit fehlt. Ich danke Ihnen für Ihre Zeit.": the way out
+    and the closing said "Zeit" one after the other."""
+    for name in [
+        "Zhang Wei",
+        "Lea Müller",
+        "Klaus Weber",
+        "Ana Ruiz",
+        "Tom Hale",
+        "Jo Park",
+        "Li Wei",
+        "Sam Lee",
+    ]:
+        for variant in ["direct", "warm-up", "brief"]:
+            intent: dict[str, Any] = {
+                "kind": "request",
+                "goal": goal,
+                "channel": "linkedin-message",
+                "language": "de-DE",
+                "role": "Projektleiterin",
+                "details": "einen Blick auf meinen Lebenslauf werfen",
+                "recipient": {"name": name, "relationship": relationship},
+                "sender": {"name": "Alex Kim", "reason": "Ich möchte in die Projektleitung wechseln."},
+            }
+            body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
+            assert not (re.search(r"Zeit fehlt|keine Zeit", body) and "für Ihre Zeit" in body), body
