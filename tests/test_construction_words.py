@@ -42,3 +42,15 @@ def test_no_construction_word_has_a_hyphen(name: str) -> None:
 def test_the_tokeniser_splits_a_hyphenated_word() -> None:
     """Why the test above holds: the tokens of "two-faced" are two words."""
     assert [t[0] for t in tokens("a two-faced boss")] == ["a", "two", "faced", "boss"]
+
+
+def test_a_question_mark_after_a_bar_is_a_mark_not_an_optional_part():
+    """"or else !|?" needs "!" or "?" after "or else"; "or else !|?|." and "!|?" read alike."""
+    from askcraft._checks.rules.constructions import compile_construction  # noqa: PLC0415
+
+    for source in ("or else !|?", "or else .|!|?"):
+        construction = compile_construction(source, {})
+        assert not construction.parts[-1].optional, source
+        assert list(construction.search(tokens("Reply today, or else?"))), source
+        assert not list(construction.search(tokens("Finish first, or else my visa lapses."))), source
+    assert compile_construction("still? here", {}).parts[0].optional

@@ -9,8 +9,8 @@ one pattern a line in a rule's ``constructions`` (and ``unless``) list:
 * ``a|b|c`` matches any of them; ``hear~`` matches every form of a word (hear, heard, hearing,
   hears), from lemminflect's table;
 * ``@name`` matches a word class from the data file's ``classes`` (itself a list of the above);
-* ``x?`` makes one part optional; ``*`` skips up to three words, ``**`` up to seven (never past
-  punctuation); ``,`` and other marks match themselves.
+* ``x?`` makes one part optional (but ``!|?`` is "!" or "?"); ``*`` skips up to three words,
+  ``**`` up to seven (never past punctuation); ``,`` and other marks match themselves.
 """
 
 from __future__ import annotations
@@ -338,7 +338,8 @@ def compile_construction(source: str, classes: Mapping[str, Sequence[str]]) -> C
         if piece in ("*", "**"):
             parts.append(_Part(frozenset(), gap=3 if piece == "*" else 7))
             continue
-        optional = piece.endswith("?") and len(piece) > 1
+        # "x?" is optional; a part ending "|?" has the question mark among its alternatives ("!|?").
+        optional = piece.endswith("?") and len(piece) > 1 and not piece.endswith("|?")
         spec = piece[:-1] if optional else piece
         words: set[str] = set()
         for chunk in spec.split("|"):
