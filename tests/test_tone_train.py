@@ -174,7 +174,8 @@ def test_the_capitals_check_catches_an_unmarked_message():
 #: guilt and hurt said plainly in texts and DMs (Scottish, Welsh, New Zealand, Kenyan, Ghanaian,
 #: Pakistani, Bangladeshi, Trinidadian, Appalachian and second-language English); U the everyday
 #: ask with pressure of every kind, from writers no set had (parents for adult children, people
-#: back from prison, carers returning, newcomers, very direct writers).
+#: back from prison, carers returning, newcomers, very direct writers); V one pressing sentence
+#: in a warm, well-written message; W short messages (8 to 70 words) with every kind of pressure.
 LATER_SETS: dict[str, tuple[str, ...]] = {
     "f": (),
     "g": (),
@@ -192,17 +193,19 @@ LATER_SETS: dict[str, tuple[str, ...]] = {
     "s": ("guilt", "demand", "ultimatum"),
     "t": ("guilt", "desperation", "negativity"),
     "u": ("demand", "ultimatum", "guilt", "deadline", "urgency"),
+    "v": ("guilt",),
+    "w": ("guilt",),
 }
 #: Pushy messages per category at least: 15, but set L was asked for 10 of the lighter ones, and
 #: sets M and N (weighted to guilt, demands, ultimatums and contempt) have 8 shouting messages,
 #: and sets R and S (weighted further still) 3 and 2 of the lightest, and set T (weighted to
-#: guilt) 3.
-LATER_FLOOR = {"l": 10, "m": 8, "n": 8, "o": 8, "p": 8, "q": 8, "r": 3, "s": 2, "t": 3}
+#: guilt) 3, and set V (one pressing sentence in a warm message) 10.
+LATER_FLOOR = {"l": 10, "m": 8, "n": 8, "o": 8, "p": 8, "q": 8, "r": 3, "s": 2, "t": 3, "v": 10}
 #: Messages of each label per kind and channel: 8, but set T (weighted to texts and DMs) has 2
-#: connection notes of each.
-LATER_PER_LABEL = {"t": 2}
+#: connection notes of each, and set V (weighted to emails and LinkedIn messages) 6.
+LATER_PER_LABEL = {"t": 2, "v": 6}
 #: Pushy messages per later set: 140, but set J (hard cases both ways) has 120 pushy and 180 gentle,
-#: and sets K to U 150 of each.
+#: and sets K to W 150 of each.
 LATER_PUSHY = {
     "j": 120,
     "k": 150,
@@ -216,6 +219,8 @@ LATER_PUSHY = {
     "s": 150,
     "t": 150,
     "u": 150,
+    "v": 150,
+    "w": 150,
 }
 
 
@@ -262,6 +267,8 @@ def test_the_weights_say_what_they_were_fitted_on():
         "tone_train_s.yaml",
         "tone_train_t.yaml",
         "tone_train_u.yaml",
+        "tone_train_v.yaml",
+        "tone_train_w.yaml",
     ]
     assert raw["messages"] == len(TRAIN)
     assert raw["readings"] == ["words", "skip"]
