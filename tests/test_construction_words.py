@@ -45,7 +45,7 @@ def test_the_tokeniser_splits_a_hyphenated_word() -> None:
 
 
 def test_a_question_mark_after_a_bar_is_a_mark_not_an_optional_part():
-    """"or else !|?" needs "!" or "?" after "or else"; "or else !|?|." and "!|?" read alike."""
+    """ "or else !|?" needs "!" or "?" after "or else"; "or else !|?|." and "!|?" read alike."""
     from askcraft._checks.rules.constructions import compile_construction  # noqa: PLC0415
 
     for source in ("or else !|?", "or else .|!|?"):
