@@ -1058,3 +1058,25 @@ def test_a_german_way_out_and_closing_do_not_both_speak_of_zeit(goal: str, relat
             }
             body = askcraft.draft(intent, check=False, variant=variant, today=date(2026, 11, 27)).body
             assert not (re.search(r"Zeit fehlt|keine Zeit", body) and "für Ihre Zeit" in body), body
+
+
+@pytest.mark.parametrize(
+    ("role", "industry"),
+    [
+        ("clinical research coordinator", "clinical research"),
+        ("UX research lead", "UX research"),
+        ("data analyst", "data"),
+    ],
+)
+@pytest.mark.parametrize("name", ["Priya Nair", "Sam Lee", "Tom Hale", "Ana Ruiz", "Zhang Wei", "Jo March"])
+@pytest.mark.parametrize("variant", ["direct", "warm-up"])
+def test_an_informational_interview_does_not_name_the_field_the_role_names(
+    role: str, industry: str, name: str, variant: str
+) -> None:
+    """ "the day-to-day of a clinical research coordinator in clinical research": the role already
+    says the field, so the field is not said after it again."""
+    body = _draft(
+        "request", "informational-interview", variant, name=name, role=role, industry=industry, company=None
+    )
+    assert f"{role} in {industry}" not in body, body
+    assert role in body, body

@@ -65,6 +65,10 @@ def _target(intent: Intent) -> dict[str, Any]:
         "roles": plural(role) if role else None,
         "as_role": f"as {article(role)}" if role else None,
         "in_industry": f"in {industry}" if industry else None,
+        # "clinical research coordinator" already says "clinical research": not said after it again.
+        "role_names_industry": bool(
+            role and industry and re.search(rf"(?<!\w){re.escape(industry)}(?!\w)", role, re.IGNORECASE)
+        ),
         "of_role": role,  # French "d'ingénieure", Spanish "de analista"; English needs no "of"
         "role_again": "that kind of role" if role else "",
         "where": where,
