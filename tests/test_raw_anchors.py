@@ -16,7 +16,8 @@ import pytest
 import yaml
 
 from askcraft._checks.rules import base
-from askcraft._checks.rules.anchors import pattern_first_words
+from askcraft._checks.rules.anchors import pattern_first_words, rule_follow
+from askcraft._checks.rules.pairs import pattern_second_words
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,6 +56,42 @@ def test_first_words_of_a_pattern(pattern: str, words: set[str]) -> None:
 def test_patterns_whose_first_word_is_unknown(pattern: str) -> None:
     """A match that may begin with a class, or whose first word may go on, is not anchored."""
     assert pattern_first_words(pattern) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "pairs"),
+    [
+        (r"(?:my|our)\s+(?:old\s+)?boss", {"my": {"old", "boss"}, "our": {"old", "boss"}}),
+        (r"(?:i\s+)?(?:hate|can't\s+stand)", {"i": {"hate", "can't"}, "hate": None, "can't": {"stand"}}),
+        (r"(?<!tell you )(?:right away|immediately)", {"right": {"away"}, "immediately": None}),
+        (r"prompt(?=\s+reply)", {"prompt": None}),
+        (r"dead[-\s]end\s+job", {"dead": {"end"}}),
+        (r"dogs'\s+home", {"dogs": {"home"}}),
+        (r"thank(?:s|\s+you)?\s+for", {"thank": {"you", "for"}, "thanks": {"for"}}),
+        (r"(?:ab\s)+c", {"ab": {"ab", "c"}}),
+        (r"a,\s*b", {"a": {"b"}}),
+        (r"you\s+", {"you": None}),
+    ],
+)
+def test_second_words_of_a_pattern(pattern: str, pairs: dict[str, set[str] | None]) -> None:
+    assert pattern_second_words(pattern) == pairs
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"\w+ing", r"my\s+\w+", r"x\s+\d+", r"my\s+(?:ab)+c", r"i\s+'m", "my\\s+caf\u00e9"]
+)
+def test_patterns_whose_second_word_is_unknown(pattern: str) -> None:
+    """A second word that may begin with a class, or go on, is not known: any word may follow."""
+    assert pattern_second_words(pattern) is None
+
+
+def test_a_raw_patterns_first_word_follows_as_its_second_words_say() -> None:
+    """A key a phrase and a pattern both start takes the second words of both; one either may end
+    with, or whose second word is unknown, takes any word."""
+    assert rule_follow(["you better"], [r"you\s+owe\s+me"]) == {"you": {"better", "owe"}}
+    assert rule_follow(["you"], [r"you\s+owe\s+me"]) == {}
+    assert rule_follow(["you better"], [r"you\s+\w+"]) == {}
+    assert rule_follow([], [r"(?:i\s+)?hate\s+it"]) == {"i": {"hate"}, "hate": {"it"}}
 
 
 def _data_names() -> list[str]:

@@ -71,14 +71,17 @@ def _live(name: str, text: str) -> dict[str, list[Construction]]:
     """
     index, keys, table = _construction_index(name)
     present = token_set(text)
-    by_rule: dict[str, list[Construction]] = {}
-    for number in sorted(set().union(*map(index.__getitem__, keys & present))):
-        rule_id, construction, others = table[number]
-        for need in others:
+    live = []
+    for number in set().union(*map(index.__getitem__, keys & present)):
+        for need in table[number][2]:
             if need.isdisjoint(present):
                 break
         else:
-            by_rule.setdefault(rule_id, []).append(construction)
+            live.append(number)
+    by_rule: dict[str, list[Construction]] = {}
+    for number in sorted(live):  # the few that could match, not every candidate, put in order
+        rule_id, construction, _ = table[number]
+        by_rule.setdefault(rule_id, []).append(construction)
     return by_rule
 
 
