@@ -39,7 +39,6 @@ _APOSTROPHES = "'\u2019"
 _WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
 _STARTS_WITH_WORD = re.compile(r"[^\W_]")
 _START = operator.itemgetter(1)
-_FIRST = operator.itemgetter(0)
 
 
 def phrase_pattern(phrases: list[str], patterns: list[str] | None = None) -> re.Pattern[str]:
@@ -242,50 +241,17 @@ def key_offsets(keys: frozenset[str], text: str) -> tuple[int, ...]:
     return tuple(itertools.compress(map(_START, found), map(keys.__contains__, words)))
 
 
-@functools.lru_cache(maxsize=TEXTS_KEPT)
-def key_pairs(keys: frozenset[str], text: str) -> tuple[tuple[int, str, str], ...]:
-    """Return ``(start, word, next word)`` for the words of *text* that are one of *keys*, in order
-    (the next word "" after the last), as :func:`key_offsets` finds them."""
-    _, _, found, _, words = scan(text)
-    after = (*words[1:], "")
-    return tuple(
-        (found[at][1], words[at], after[at])
-        for at in itertools.compress(range(len(words)), map(keys.__contains__, words))
-    )
-
-
 def first_match(
-    pattern: re.Pattern[str],
-    keys: frozenset[str] | None,
-    text: str,
-    start: int = 0,
-    end: int | None = None,
-    *,
-    follow: Mapping[str, frozenset[str]] | None = None,
+    pattern: re.Pattern[str], keys: frozenset[str] | None, text: str, start: int = 0, end: int | None = None
 ) -> re.Match[str] | None:
     """Return ``pattern.search(text, start, end)`` for a phrase pattern, trying it only at its *keys*.
 
     *keys* are the first words of its phrases (:func:`phrase_keys`): a match begins where one
     of them does, so the first of them where the pattern matches is where the search finds it.
-    With *follow* (:func:`rule_follow`), in an ASCII text a key word is tried only where the next
-    word can be a match's second, as :func:`anchored_matches` does.
     """
     stop = len(text) if end is None else end
     if keys is None or has_folds(text):
         return pattern.search(text, start, stop)
-    if follow and text.isascii():
-        places = key_pairs(keys, text)
-        first, last = (
-            bisect.bisect_left(places, start, key=_FIRST),
-            bisect.bisect_left(places, stop, key=_FIRST),
-        )
-        for at, word, after in places[first:last]:
-            if word in follow and after not in follow[word]:
-                continue  # no match starting with this word goes on with the next one
-            match = pattern.match(text, at, stop)
-            if match is not None:
-                return match
-        return None
     offsets = key_offsets(keys, text)
     for at in offsets[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, stop)]:
         match = pattern.match(text, at, stop)

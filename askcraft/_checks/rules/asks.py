@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from askcraft._checks.rules.anchors import first_match, may_match, phrase_keys, rule_follow
+from askcraft._checks.rules.anchors import first_match, may_match, phrase_keys
 from askcraft._checks.rules.base import lexicon, phrase_pattern, sentences
 
 
@@ -48,13 +48,6 @@ def lexicon_keys(name: str) -> frozenset[str] | None:
     return phrase_keys([str(p) for p in lexicon("asks")[name]])
 
 
-@functools.cache
-def lexicon_follow(name: str) -> dict[str, frozenset[str]]:
-    """Return, for the first words of the phrase list *name*, the words that may follow them
-    (``anchors.rule_follow``)."""
-    return rule_follow([str(p) for p in lexicon("asks")[name]], [])
-
-
 @functools.lru_cache(maxsize=256)
 def _ask_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Return the sentences where the ask pattern matches (``search`` within each sentence).
@@ -62,12 +55,10 @@ def _ask_spans(text: str) -> tuple[tuple[int, int], ...]:
     A match begins where an ask phrase's first word does, so the pattern is tried there alone.
     """
     # Cached: the specificity and ask-size checks both read a text's asks.
-    keys, follow = lexicon_keys("ask_phrases"), lexicon_follow("ask_phrases")
+    keys = lexicon_keys("ask_phrases")
     pattern = ask_pattern()
     return tuple(
-        (start, end)
-        for start, end in sentences(text)
-        if first_match(pattern, keys, text, start, end, follow=follow)
+        (start, end) for start, end in sentences(text) if first_match(pattern, keys, text, start, end)
     )
 
 
