@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from askcraft._checks.rules import base
-from askcraft._checks.rules.anchors import pattern_first_words, rule_follow
-from askcraft._checks.rules.pairs import pattern_second_words
+from askcraft._checks.rules.anchors import pattern_first_words
+from askcraft._checks.rules.pairs import pattern_second_words, rule_follow
 
 ROOT = Path(__file__).resolve().parent.parent
 

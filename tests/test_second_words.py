@@ -19,8 +19,9 @@ import yaml
 from test_tone_equivalence import _anchored
 
 from askcraft._checks import tone_model
-from askcraft._checks.rules.anchors import rule_follow, second_words
+from askcraft._checks.rules.anchors import second_words
 from askcraft._checks.rules.base import rules
+from askcraft._checks.rules.pairs import rule_follow
 
 DATA = Path(__file__).resolve().parent.parent / "askcraft" / "_checks" / "rules" / "data"
 

@@ -273,23 +273,6 @@ def rule_keys(phrases: list[str], patterns: list[str]) -> frozenset[str] | None:
     return frozenset(keys)
 
 
-def rule_follow(phrases: list[str], patterns: list[str]) -> dict[str, frozenset[str]]:
-    """Return, for the key words of phrases and raw patterns, the words that may follow them in a match.
-
-    A key that is a phrase by itself, starts a phrase that is not ASCII, or starts a raw pattern
-    whose second word ``pairs.pattern_second_words`` cannot tell is left out: any word may follow it.
-    """
-    from askcraft._checks.rules.pairs import pattern_second_words  # noqa: PLC0415  (it reads with this module's parser)
-
-    follow: dict[str, frozenset[str] | None] = dict(second_words(phrases))
-    for pattern in patterns:
-        seconds = pattern_second_words(pattern) or {}
-        for key in pattern_first_words(pattern) or ():
-            after, known = seconds.get(key), follow.get(key, frozenset())
-            follow[key] = None if after is None or known is None else known | after
-    return {key: after for key, after in follow.items() if after is not None}
-
-
 def first_words(phrases: list[str]) -> frozenset[str]:
     """Return the lowercased first word of each phrase, as ``tone_model.words`` finds it."""
     keys = set()

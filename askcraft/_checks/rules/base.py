@@ -12,7 +12,7 @@ from typing import Any, cast, get_args
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Category, Finding, Severity
 from askcraft._checks.rules.anchors import FOLDS as FOLDS  # noqa: PLC0414  (checkers' import)
-from askcraft._checks.rules.anchors import anchored_matches, has_folds, rule_follow, rule_keys
+from askcraft._checks.rules.anchors import anchored_matches, has_folds, rule_keys
 from askcraft._checks.rules.anchors import phrase_pattern as phrase_pattern  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.constructions import (
     Construction,
@@ -21,6 +21,7 @@ from askcraft._checks.rules.constructions import (
     tokens,
     word_set,
 )
+from askcraft._checks.rules.pairs import rule_follow
 from askcraft._checks.rules.reading import read_sentences as read_sentences  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.reading import sentences as sentences  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.removal import clauses_around as clauses_around  # noqa: PLC0414  (checkers' import)
@@ -57,7 +58,7 @@ class Rule:
     keys: frozenset[str] | None = None
     #: The pattern holds raw patterns, whose first words hold only where no letter folds (FOLDS).
     raw: bool = False
-    #: For key words that only phrases start: the words that can come next (see anchors.rule_follow).
+    #: For key words that only phrases start: the words that can come next (see pairs.rule_follow).
     follow: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     #: Patterns over words and word classes (see constructions.py), and those that exempt a sentence.
     constructions: tuple[Construction, ...] = ()

@@ -20,7 +20,25 @@ from askcraft._checks.rules.anchors import (
     _ZERO_WIDTH,
     _class_in_word,
     _UnknownError,
+    pattern_first_words,
+    second_words,
 )
+
+
+def rule_follow(phrases: list[str], patterns: list[str]) -> dict[str, frozenset[str]]:
+    """Return, for the key words of phrases and raw patterns, the words that may follow them in a match.
+
+    A key that is a phrase by itself, starts a phrase that is not ASCII, or starts a raw pattern
+    whose second word :func:`pattern_second_words` cannot tell is left out: any word may follow it.
+    """
+    follow: dict[str, frozenset[str] | None] = dict(second_words(phrases))
+    for pattern in patterns:
+        seconds = pattern_second_words(pattern) or {}
+        for key in pattern_first_words(pattern) or ():
+            after, known = seconds.get(key), follow.get(key, frozenset())
+            follow[key] = None if after is None or known is None else known | after
+    return {key: after for key, after in follow.items() if after is not None}
+
 
 #: While a raw pattern is read for its first two words: the first word (None while it is being
 #: read) and the word being read ("" between the two words).
