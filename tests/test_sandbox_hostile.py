@@ -168,9 +168,10 @@ def test_templates_see_only_plain_values(tmp_path: Path) -> None:
     context = build_context(
         askcraft.Intent.parse({**INTENT, "extra": {"a": [1, "b"]}}), today=date(2026, 1, 5)
     )
-    functions = {name: context.pop(name) for name in ("pick", "said", "mention", "tell", "temper", "names")}
+    names = ("pick", "said", "mention", "tell", "temper", "names", "note")
+    functions = {name: context.pop(name) for name in names}
     assert plain(context)
-    # The five functions are methods of one Discourse: no module, class or frame within reach.
+    # The functions are methods of one Discourse: no module, class or frame within reach.
     owners = {type(f.__self__).__name__ for f in functions.values()}
     assert owners == {"Discourse"}
 
