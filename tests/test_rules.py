@@ -72,6 +72,29 @@ def test_word_lists_hold_words_not_booleans(path: Path):
     assert not found, f"unquoted yes/no/on/off read as booleans: {found}"
 
 
+def _repeats(value: object, where: str) -> Iterable[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _repeats(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        seen: set[str] = set()
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                if item.lower() in seen:
+                    yield f"{where}[{i}] {item!r}"
+                seen.add(item.lower())
+            yield from _repeats(item, f"{where}[{i}]")
+
+
+@pytest.mark.parametrize("path", sorted(Path(DATA).rglob("*.yaml")), ids=lambda p: p.stem)
+def test_no_list_holds_an_entry_twice(path: Path):
+    """A word, phrase or example listed twice in one list is a slip: the second adds nothing, and
+    whoever narrows the first one later leaves the second behind."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    found = list(_repeats(data, path.stem))
+    assert not found, f"listed twice in one list (drop the later one): {found}"
+
+
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.id)
 def test_every_rule_has_examples_both_ways(rule: Rule):
     """A rule without examples that must flag and examples that must pass is not tested."""
