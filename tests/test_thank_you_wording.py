@@ -1,0 +1,68 @@
+"""English thank-yous read by the person who gets them: no word said twice where once would do."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+
+import askcraft
+from askcraft._intent.model import RELATIONSHIPS
+
+TODAY = date(2026, 11, 12)
+VARIANTS = ("brief", "grateful", "news")
+CHANNELS = ("email", "linkedin-message", "text")
+NAMES = ("Sam Lee", "Mia Chen", "Kofi Mensah", "Olivia Park", "Tomasz Nowak", "Bea Lund")
+
+
+def _body(variant: str, **fields: Any) -> str:
+    data: dict[str, Any] = {
+        "kind": "thank-you",
+        "goal": "introduction",
+        "channel": "email",
+        "recipient": {"name": "Sam Lee", "relationship": "former-colleague"},
+        "sender": {"name": "Alex Kim"},
+        "help": "introducing me to the trustees",
+        "send_date": TODAY,
+    }
+    data.update(fields)
+    return askcraft.draft(data, check=False, variant=variant, today=TODAY).body
+
+
+@pytest.mark.parametrize("gift", ["a small hamper", "a little something from Lisbon", "some small plants"])
+@pytest.mark.parametrize("channel", CHANNELS)
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("name", NAMES)
+def test_a_small_gift_is_not_a_small_thank_you(gift: str, channel: str, variant: str, name: str) -> None:
+    """ "I've sent you a small hamper as a small thank-you" says "small" twice."""
+    body = _body(
+        variant,
+        channel=channel,
+        gift=gift,
+        outcome="The trustees have invited me to interview",
+        recipient={"name": name, "relationship": "acquaintance"},
+    )
+    assert gift in body, body
+    assert len(re.findall(r"\b(?:small|little)\b", body)) == 1, body
+
+
+@pytest.mark.parametrize("relationship", RELATIONSHIPS)
+@pytest.mark.parametrize("channel", ["email", "linkedin-message"])
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("name", NAMES)
+def test_a_treat_and_the_offer_back_do_not_echo(
+    relationship: str, channel: str, variant: str, name: str
+) -> None:
+    """ "Could I treat you to dinner at Tartine? It's the least I can do. If there's anything I can
+    do for you, ..." says "I can do" twice in two sentences."""
+    body = _body(
+        variant,
+        channel=channel,
+        gift="dinner at Tartine",
+        outcome="I got the job!",
+        recipient={"name": name, "relationship": relationship},
+    )
+    assert "dinner at Tartine" in body, body
+    assert body.count("I can do") <= 1, body
