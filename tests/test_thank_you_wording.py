@@ -66,3 +66,43 @@ def test_a_treat_and_the_offer_back_do_not_echo(
     )
     assert "dinner at Tartine" in body, body
     assert body.count("I can do") <= 1, body
+
+
+@pytest.mark.parametrize(
+    ("help_", "fields", "said"),
+    [
+        # The help already says to whom: the company says where that is.
+        ("referring me to the analytics team", {}, "for referring me to the analytics team at Boots"),
+        ("recommending me to the head of data", {}, "for recommending me to the head of data at Boots"),
+        (
+            "putting in a good word with the hiring manager",
+            {},
+            "for putting in a good word with the hiring manager at Boots",
+        ),
+        (
+            "referring me to the analytics team",
+            {"role": "data analyst"},
+            "for referring me to the analytics team for the data analyst role at Boots",
+        ),
+        # It does not: the company is where they referred you.
+        ("referring me", {}, "for referring me to Boots"),
+        ("putting my name forward", {}, "for putting my name forward to Boots"),
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "text"])
+def test_a_referral_names_the_company_once_and_in_place(
+    help_: str, fields: dict[str, Any], said: str, channel: str
+) -> None:
+    """ "Thank you so much for referring me to the analytics team to Boots" sent the reader to two
+    places: when the help says to whom, the company says where ("... at Boots")."""
+    body = _body(
+        "grateful",
+        goal="referral",
+        channel=channel,
+        help=help_,
+        company="Boots",
+        outcome="I'm still waiting to hear back",
+        **fields,
+    )
+    assert said in body, body
+    assert body.count("Boots") == 1, body

@@ -85,6 +85,8 @@ _SAYS_WHAT_FOR = re.compile(
 )
 #: ... and where: "for the backend role at your company", "with the data team".
 _SAYS_WHERE = re.compile(r"\b(?:at|with|in|on)\b")
+#: ... and to whom, without where: "referring me to the analytics team", "a good word with Dana".
+_SAYS_TO_WHOM = re.compile(r"\b(?:to|with)\b")
 
 
 def _waits_on(intent: Intent, target: dict[str, Any]) -> str | None:
@@ -120,7 +122,13 @@ def _thanks_for(intent: Intent, target: dict[str, Any]) -> str:
         return f"{said} for the {role} role {places.at(company, 'en')}"
     if role:
         return f"{said} for the {role} role"
-    return f"{said} {places.at(company, 'en', 'to')}" if company else said
+    if not company:
+        return said
+    # "referring me to the analytics team" says to whom: the company says where that is ("... at
+    # Boots"), not a second destination ("... to the analytics team to Boots", "a good word with
+    # the hiring manager to Boots").
+    to_whom = _SAYS_TO_WHOM.search(told, referring.end())
+    return f"{said} {places.at(company, 'en', 'at' if to_whom else 'to')}"
 
 
 def _greeting(intent: Intent, name: str, formal: bool, choose: Discourse) -> str:
