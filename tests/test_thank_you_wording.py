@@ -106,3 +106,26 @@ def test_a_referral_names_the_company_once_and_in_place(
     )
     assert said in body, body
     assert body.count("Boots") == 1, body
+
+
+@pytest.mark.parametrize(
+    ("help_", "outcome"),
+    [
+        ("reading my CV so carefully", "I've sent it off with your changes"),
+        ("putting my name forward for the analyst role", "I got it!"),
+        ("the mock interview", "I think I nailed it"),
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "text"])
+@pytest.mark.parametrize("name", NAMES)
+def test_news_that_says_it_follows_what_it_means(help_: str, outcome: str, channel: str, name: str) -> None:
+    """ "Here's some news I wanted you to hear first. I've sent it off with your changes." leaves the
+    reader to guess what "it" is: news that points back follows the thanks that name it."""
+    body = _body(
+        "news",
+        channel=channel,
+        help=help_,
+        outcome=outcome,
+        recipient={"name": name, "relationship": "friend"},
+    )
+    assert body.index(help_) < body.index(outcome), body

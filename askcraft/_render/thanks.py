@@ -196,15 +196,18 @@ _LEANS_BACK = re.compile(
 )
 
 
-#: A person pointed at anywhere in a sentence: "I have a first interview with her team".
-_POINTS_AT_SOMEONE = re.compile(r"\b(?:she|he|her|hers|him|his|they|them|their|theirs)\b", re.IGNORECASE)
+#: A person pointed at anywhere in a sentence: "I have a first interview with her team"; or a
+#: thing: "I've sent it off with your changes", "I got it!" (the CV, the role the thanks name).
+_POINTS_AT_SOMEONE = re.compile(r"\b(?:she|he|her|hers|him|his|they|them|their|theirs|it)\b", re.IGNORECASE)
 
 
 def leans_back(text: str) -> bool:
     """Return whether *text* opens on a word that points back ("One of them asked for my CV"), or
-    points at a person anywhere ("I have a first interview with her team").
+    points at a person or a thing anywhere ("I have a first interview with her team", "I've sent it
+    off with your changes").
 
-    Such a sentence cannot open a message: who "them" or "her" is is only said later, by the thanks.
+    Such a sentence cannot open a message: who "them" or "her" is, or what "it" is, is only said
+    later, by the thanks.
     """
     return bool(_LEANS_BACK.match(text.strip()) or _POINTS_AT_SOMEONE.search(text))
 
