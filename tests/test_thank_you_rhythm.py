@@ -142,6 +142,19 @@ COACH = {
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(thank_yous())
 @example((COACH, "brief"))
+@example(
+    (
+        {
+            **COACH,
+            "goal": "favour",
+            "details": "look over my CV",
+            "recipient": {"name": "Âjőñhgùäd-Âerdp", "relationship": "friend"},
+            "outcome": "I passed my NCLEX 🎉",  # a sentence that ends without a stop
+            "gift": "some flowers",
+        },
+        "grateful",
+    )
+)
 def test_no_three_sentences_in_a_row_open_alike(case: tuple[dict[str, Any], str]) -> None:
     data, variant = case
     body = askcraft.draft(data, check=False, variant=variant, today=TODAY).body

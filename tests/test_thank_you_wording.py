@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pytest
-from test_thank_you_rhythm import CHANNELS, COACH, TODAY, VARIANTS
+from test_thank_you_rhythm import CHANNELS, COACH, TODAY, VARIANTS, opener
 
 import askcraft
 from askcraft._intent.model import RELATIONSHIPS
@@ -119,3 +119,34 @@ def test_news_that_says_it_follows_what_it_means(help_: str, outcome: str, chann
         recipient={"name": name, "relationship": "friend"},
     )
     assert body.index(help_) < body.index(outcome), body
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "I have a second interview with Acme on Tuesday",
+        "You were right about the portfolio",
+        "It went really well",
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "linkedin-message"])
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize(
+    "name", [*NAMES, "Ana Ruiz", "Jonas Weber", "Li Na", "Ravi Shah", "Nia Cole", "Ola Berg"]
+)
+def test_the_sentence_that_leads_in_the_news_opens_another_way(
+    outcome: str, channel: str, variant: str, name: str
+) -> None:
+    """ "I have some news I wanted you to hear first. I have a second interview", "You're one of the
+    first people I wanted to tell. You were right ...", "It made a real difference. It went really
+    well.": the sentence just before the news does not open with its first word."""
+    body = _body(
+        variant,
+        channel=channel,
+        help="your advice on my portfolio",
+        outcome=outcome,
+        recipient={"name": name, "relationship": "friend"},
+    )
+    before = body[: body.casefold().index(outcome.casefold())].split("\n\n")[-1]  # "Good news: it ..."
+    lead_in = re.split(r"(?<=[.!?])\s+", before.strip())[-1]
+    assert opener(lead_in) != opener(outcome), body
