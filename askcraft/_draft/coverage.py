@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from askcraft._checks.findings import Finding, Severity
+from askcraft._draft.untranslated import looks_english
 from askcraft._intent.model import Intent
 
 _ROOMIER = {
@@ -95,6 +96,37 @@ def dropped(intent: Intent, context: Mapping[str, Any], body: str) -> int:
     return lost
 
 
+#: The words each fact is typed in, for the finding that says a German, French or Spanish draft
+#: carries it in English.
+_LANGUAGE_NAMES = {"de": "German", "fr": "French", "es": "Spanish"}
+
+
+def _typed(intent: Intent, rule: str) -> str | None:
+    given = {"reason": intent.sender.reason, "help": intent.help}
+    return given[rule] if rule in given else getattr(intent, rule, None)
+
+
+def _untranslated(intent: Intent, context: Mapping[str, Any], words: list[str]) -> list[Finding]:
+    """Return a finding for each fact the draft carries as the user typed it, in English, in a message
+    in another language ("After six years teaching math, I want to work in finance." in Spanish)."""
+    language = _LANGUAGE_NAMES.get(intent.language.split("-", maxsplit=1)[0].lower())
+    if language is None:
+        return []
+    found = []
+    for rule, what, forms in _facts(intent, context):
+        typed = _typed(intent, rule)
+        if typed and _any_said(forms, words) and looks_english(typed, intent.language):
+            found.append(
+                _finding(
+                    f"content.untranslated.{rule}",
+                    "warning",
+                    f"Your {what} is in English, and this message is in {language}: it went in as you "
+                    f"typed it ({typed!r}). Write it in {language}, or draft the message in English.",
+                )
+            )
+    return found
+
+
 def left_out(intent: Intent, context: Mapping[str, Any], body: str) -> list[Finding]:
     """Return a finding for each fact of *intent* that the rendered *body* does not contain."""
     words = _words(body)
@@ -112,6 +144,7 @@ def left_out(intent: Intent, context: Mapping[str, Any], body: str) -> list[Find
         for rule, what, forms in _facts(intent, context)
         if not _any_said(forms, words)
     ]
+    found += _untranslated(intent, context, words)
     reason, short = context.get("reason"), context.get("reason_short")
     cut = (
         intent.kind == "request"
