@@ -178,6 +178,7 @@ def test_filters_are_registered_under_their_template_names() -> None:
         "midsentence",
         "at",
         "unnamed_treats",
+        "verb_last",
     }
 
 

@@ -19,7 +19,7 @@ from askcraft._render import places, slots, thanks
 from askcraft._render.discourse import Discourse, named_facts
 from askcraft._render.languages import LANGUAGES, gender_from_pronouns, informal, primary
 from askcraft._render.names import greeting_name, signed_name
-from askcraft._render.words import ago, article, number_words, plural, sentence
+from askcraft._render.words import ago, article, number_words, plural, sentence, told, typed_lower
 
 #: The greeting words each relationship gets; one is picked per recipient (the same one in every
 #: follow-up). A formal address ("Dr. Mensah") takes the formal list.
@@ -211,8 +211,8 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
     texts = {
         "reason": reason["reason"],
         "reason_short": reason["reason_short"],
-        "hook": sentence(slots.capital_i(intent.hook)) if intent.hook else None,
-        "news": sentence(slots.capital_i(intent.news)) if intent.news else None,
+        "hook": sentence(slots.capital_i(told(intent.hook))) if intent.hook else None,
+        "news": sentence(slots.capital_i(told(intent.news))) if intent.news else None,
     }
     discourse = Discourse(
         seed,
@@ -261,6 +261,7 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         **reason,
         hook_sentence=texts["hook"],
         news_sentence=texts["news"],
+        typed_lower=typed_lower({"news": (intent.news, texts["news"])}),
         ask_details=ask_details,
         ask_details_gerund=bool(ask_details and slots.is_gerund_phrase(ask_details)),
         ask_question=slots.ask_question(intent.details) if intent.details else None,

@@ -18,7 +18,7 @@ from askcraft._render.languages import ago, data, informal, number_words
 from askcraft._render.names import greeting_name, signed_name
 from askcraft._render.salutations import greeting
 from askcraft._render.thanks import outcome_facts
-from askcraft._render.words import sentence
+from askcraft._render.words import sentence, told, typed_lower
 
 
 def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str, Any]:
@@ -37,8 +37,8 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
     texts = {
         "reason": reason["reason"],
         "reason_short": reason["reason_short"],
-        "hook": sentence(intent.hook) if intent.hook else None,
-        "news": sentence(intent.news) if intent.news else None,
+        "hook": sentence(told(intent.hook, language)) if intent.hook else None,
+        "news": sentence(told(intent.news, language)) if intent.news else None,
     }
     discourse = Discourse(
         seed,
@@ -79,6 +79,7 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
         **reason,
         hook_sentence=texts["hook"],
         news_sentence=texts["news"],
+        typed_lower=typed_lower({"news": (intent.news, texts["news"])}, language),
         ask_details=phrasing.details(intent.details) if intent.details else None,
         ask_details_gerund=False,
         ask_question=None,

@@ -135,6 +135,38 @@ def sentence(text: str) -> str:
     return text if text[-1] in ".!?…" or ends_with_face(text) else text + "."
 
 
+#: A label typed before the news itself ("Update:", "Big news -", "Bonne nouvelle :", "¡Buenas
+#: noticias!"): the reminder introduces news in its own words, so the label would be said twice
+#: ("Some news since then: Update: ..."). Only with a mark after it: "News travels fast" is news.
+_NEWS_LABELS = {
+    "en": r"(?:(?:some|big|good|great|exciting|happy|quick|small|short|latest|an?|one)\s+)*(?:news|update)",
+    "de": r"(?:(?:kurzes|kleines|kleine|gute|große|tolle|eine)\s+)*"
+    r"(?:update|neuigkeit(?:en)?|news|nachrichten)",
+    "fr": r"(?:(?:petite|bonne|grande|super|une)\s+)*(?:nouvelles?|news|mise à jour|du nouveau)",
+    "es": r"(?:(?:buenas|grandes?|pequeña|una)\s+)*(?:noticias?|novedad(?:es)?|actualización)",
+}
+_TRAILING_OFF = re.compile(r"\s*(?:\.\.\.|\u2026)$")
+
+
+def told(text: str, language: str = "en") -> str:
+    """Return news or a hook as the fact alone: without a label of its own ("Update: two companies
+    called me back" -> "two companies called me back") and not trailing off ("I finished the
+    bootcamp..." -> "I finished the bootcamp."), as a reason is not."""
+    label = _NEWS_LABELS.get(language.split("-", maxsplit=1)[0].lower(), _NEWS_LABELS["en"])
+    found = re.match(rf"\s*\u00a1?{label}\s*(?:[:!\u2013\u2014-]+|\.\.\.|\u2026)\s*", text, re.IGNORECASE)
+    rest = text[found.end() :] if found else text
+    if not re.search(r"\w", rest):
+        rest = text  # "Big news!" alone is the news
+    return _TRAILING_OFF.sub(".", rest.strip())
+
+
+def typed_lower(texts: dict[str, tuple[str | None, str | None]], language: str = "en") -> list[str]:
+    """Return the sentences (of *texts*: name -> (as typed, as a sentence)) whose first word the user
+    typed in lower case: after a colon it goes on so ("Some news since then: two companies called
+    me back", "Du nouveau : deux entreprises ..."), whatever the word, as it is no name."""
+    return [made for typed, made in texts.values() if typed and made and told(typed, language)[:1].islower()]
+
+
 def clause(text: str) -> str:
     """Make free text fit mid-sentence: first letter lower-case unless it looks like a name, no end stop."""
     from askcraft._render.typography import unstopped  # noqa: PLC0415
@@ -290,10 +322,23 @@ def _ago_filter(context: Any, days: int) -> str:
     return localised(days, language)
 
 
+#: Spanish opens an exclamation or a question with its mark: "Novedad: ¡dos empresas me han llamado!".
+_OPENING_MARKS = "\u00a1\u00bf"
+
+
 @pass_context
 def _midsentence_filter(context: Any, text: str) -> str:
-    """'midsentence': after a colon French and Spanish go on in lower case; German keeps the capital."""
+    """'midsentence': after a colon French and Spanish go on in lower case; German keeps the capital.
+
+    A sentence the user began in lower case goes on so after a colon in English, French and Spanish
+    ("Du nouveau depuis : deux entreprises m'ont rappelée"), whatever its first word."""
     language = _language(context)
+    mark = len(text) - len(text.lstrip(_OPENING_MARKS))
+    first = text[mark:].split(" ", 1)[0]
+    typed = context.get("typed_lower") or ()
+    own = any(first == made.lstrip(_OPENING_MARKS).split(" ", 1)[0] for made in typed)
+    if own and not language.lower().startswith("de") and first[:1] != "I" and not first[1:2].isupper():
+        return text[:mark] + text[mark : mark + 1].lower() + text[mark + 1 :]
     if _english(language):
         return midsentence(text)
     from askcraft._render.languages import after_colon  # noqa: PLC0415
@@ -301,7 +346,24 @@ def _midsentence_filter(context: Any, text: str) -> str:
     return after_colon(text, language)
 
 
+#: A German clause a favour goes on with after a comma ("mir sagen, welche Zertifikate zählen"):
+#: the finite verb comes before it, not at the end of it.
+_GERMAN_CLAUSE = re.compile(
+    r",\s+(?=(?:welche[rsmn]?|was|wie|wo|wann|warum|weshalb|wieso|wer|wem|wen|ob|dass|weil|damit|"
+    r"wo(?:r|)(?:an|auf|aus|bei|für|mit|nach|über|um|von|zu)|um)\b)",
+    re.IGNORECASE,
+)
+
+
+def verb_last(text: str, verb: str) -> str:
+    """Return a German favour with its finite verb at the end of its own clause: "mir sagen könnten,
+    welche Zertifikate zählen", not "mir sagen, welche Zertifikate zählen könnten"."""
+    found = _GERMAN_CLAUSE.search(text)
+    return f"{text[: found.start()]} {verb}{text[found.start() :]}" if found else f"{text} {verb}"
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "verb_last": verb_last,
     "words": _words_filter,
     "plural": _plural_filter,
     "a": _article_filter,
