@@ -155,6 +155,17 @@ COACH = {
         "grateful",
     )
 )
+@example(
+    (
+        {
+            **COACH,
+            "goal": "job-leads",
+            "recipient": {"name": "Aa", "relationship": "friend"},
+            "outcome": "I passed my NCLEX 🎉",  # ... and the next sentence goes on from it
+        },
+        "news",
+    )
+)
 def test_no_three_sentences_in_a_row_open_alike(case: tuple[dict[str, Any], str]) -> None:
     data, variant = case
     body = askcraft.draft(data, check=False, variant=variant, today=TODAY).body

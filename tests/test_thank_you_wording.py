@@ -150,3 +150,29 @@ def test_the_sentence_that_leads_in_the_news_opens_another_way(
     before = body[: body.casefold().index(outcome.casefold())].split("\n\n")[-1]  # "Good news: it ..."
     lead_in = re.split(r"(?<=[.!?])\s+", before.strip())[-1]
     assert opener(lead_in) != opener(outcome), body
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "Thanks to you, I got the job!",
+        "I got the job, and it's all thanks to you.",
+        "Because of you, I start in May.",
+    ],
+)
+@pytest.mark.parametrize("channel", CHANNELS)
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("name", [*NAMES, "Ana Ruiz", "Jonas Weber", "Li Na", "Ravi Shah"])
+def test_news_that_credits_them_is_not_credited_again(
+    outcome: str, channel: str, variant: str, name: str
+) -> None:
+    """ "Thanks to you, I got the job! It would never have happened without you, and ..." says it twice,
+    "It made a real difference. Thanks to you, ..." nearly so, and "Good news: Thanks to you, ..."
+    keeps a capital after the colon."""
+    body = _body(
+        "news", channel=channel, outcome=outcome, recipient={"name": name, "relationship": "colleague"}
+    )
+    assert outcome in body, body
+    credits = ["thanks to you", "because of you", "without you", "made that possible"]
+    assert sum(body.casefold().count(said) for said in credits) == 1, body
+    assert not re.search(r": (?:Thanks|Because)\b", body), body
