@@ -56,10 +56,13 @@ LABELLED_NEWS = [
     ("es-ES", "Buenas noticias: tengo una entrevista en Inditex", "engo una entrevista en Inditex"),
     ("es-ES", "Novedad: dos empresas me han llamado", "os empresas me han llamado"),
     ("es-ES", "¡Buenas noticias! Tengo una entrevista en Inditex", "engo una entrevista en Inditex"),
+    ("es-ES", "Buena noticia: ya tengo la certificación de AWS", "a tengo la certificación de AWS"),
+    ("fr-FR", "Excellente nouvelle ! J'ai décroché un entretien", "'ai décroché un entretien"),
+    ("de-DE", "Gute Neuigkeiten: Ich habe die Prüfung bestanden", "ch habe die Prüfung bestanden"),
 ]
 LABEL = re.compile(
-    r"\b(?:news|update|neuigkeit|nachrichten|nouvelle|noticias|novedad)\b\s*[:!\-\u2013]\s*\W?"
-    r"(?:news|update|neuigkeit|gute|nachrichten|bonne|nouvelle|buenas|noticias|novedad)\b",
+    r"\b(?:news|update|neuigkeit|neuigkeiten|nachrichten|nouvelle|noticias?|novedad)\b\s*[:!\-\u2013]\s*\W?"
+    r"(?:news|update|neuigkeit|neuigkeiten|gute|nachrichten|bonne|excellente|nouvelle|buenas?|noticias?|novedad)\b",
     re.IGNORECASE,
 )
 

@@ -139,11 +139,14 @@ def sentence(text: str) -> str:
 #: noticias!"): the reminder introduces news in its own words, so the label would be said twice
 #: ("Some news since then: Update: ..."). Only with a mark after it: "News travels fast" is news.
 _NEWS_LABELS = {
-    "en": r"(?:(?:some|big|good|great|exciting|happy|quick|small|short|latest|an?|one)\s+)*(?:news|update)",
-    "de": r"(?:(?:kurzes|kleines|kleine|gute|große|tolle|eine)\s+)*"
+    "en": r"(?:(?:some|big|good|great|exciting|happy|quick|small|short|latest|an?|one|more)\s+)*"
+    r"(?:news|update)",
+    "de": r"(?:(?:kurzes|kleines|kleine|gute|große|tolle|eine|neue)\s+)*"
     r"(?:update|neuigkeit(?:en)?|news|nachrichten)",
-    "fr": r"(?:(?:petite|bonne|grande|super|une)\s+)*(?:nouvelles?|news|mise à jour|du nouveau)",
-    "es": r"(?:(?:buenas|grandes?|pequeña|una)\s+)*(?:noticias?|novedad(?:es)?|actualización)",
+    "fr": r"(?:(?:petites?|bonnes?|grandes?|super|excellentes?|une|quelques)\s+)*"
+    r"(?:nouvelles?|news|mise à jour|du nouveau)",
+    "es": r"(?:(?:buenas?|grandes?|gran|pequeña|una|última|últimas)\s+)*"
+    r"(?:noticias?|novedad(?:es)?|actualización)",
 }
 _TRAILING_OFF = re.compile(r"\s*(?:\.\.\.|\u2026)$")
 
