@@ -292,3 +292,18 @@ def test_an_advice_ask_names_the_move_once(language: str, kind: str, name: str) 
                 body = _body(_intent(kind, language, **{**fields, **target}), variant)
                 said = re.findall(MOVE_WORDS[language], body, re.IGNORECASE)
                 assert len(said) <= 1, body
+
+
+@pytest.mark.parametrize("greeting", ["Dear Professor Lin", "Dear Nana,", "Dearest Mia"])
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+@pytest.mark.parametrize("relationship", ["family", "friend"])
+def test_a_warm_text_does_not_exclaim_a_letter_greeting(greeting: str, kind: str, relationship: str) -> None:
+    """ "Dear Professor Lin! Would you know ...?": a greeting of the user's own that opens a letter
+    stands on its line, as in a letter; "Hi Nana!" is exclaimed as before."""
+    recipient = {"name": "Rosa Diaz", "relationship": relationship, "greeting": greeting}
+    for variant in VARIANTS[kind]:
+        body = _body(_intent(kind, channel="text", recipient=recipient), variant)
+        assert body.startswith(greeting.rstrip(",") + ",\n"), body
+        assert "!" not in body.split("\n")[0], body
+    recipient["greeting"] = "Hi Nana"
+    assert _body(_intent(kind, channel="text", recipient=recipient)).startswith("Hi Nana! ")
