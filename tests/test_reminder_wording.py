@@ -307,3 +307,52 @@ def test_a_warm_text_does_not_exclaim_a_letter_greeting(greeting: str, kind: str
         assert "!" not in body.split("\n")[0], body
     recipient["greeting"] = "Hi Nana"
     assert _body(_intent(kind, channel="text", recipient=recipient)).startswith("Hi Nana! ")
+
+
+#: A reason whose first sentence is background and whose second says what the sender wants.
+TWO_SENTENCES = {
+    "de-DE": (
+        "Ich habe zehn Jahre im Einzelhandel gearbeitet. Jetzt möchte ich in die Finanzbranche wechseln.",
+        "Finanzbranche",
+    ),
+    "fr-FR": (
+        "J'ai travaillé dix ans dans le commerce. Maintenant, je voudrais passer à la finance.",
+        "finance",
+    ),
+    "es-ES": ("He trabajado diez años en el comercio. Ahora quiero pasarme a las finanzas.", "finanzas"),
+}
+
+
+@pytest.mark.parametrize("language", list(TWO_SENTENCES))
+@pytest.mark.parametrize("name", NAMES)
+def test_a_shortened_reason_keeps_what_the_sender_wants(language: str, name: str) -> None:
+    """A connection note short of room keeps the reason's point: "Ich habe zehn Jahre im
+    Einzelhandel gearbeitet." alone says nothing of the move; "Jetzt möchte ich in die
+    Finanzbranche wechseln." does."""
+    reason, point = TWO_SENTENCES[language]
+    recipient = {"name": name, "relationship": "friend"}
+    for variant in VARIANTS["request"]:
+        sender = {"name": "Alex Kim", "reason": reason}
+        intent = _intent(
+            "request", language, channel="linkedin-connection-note", recipient=recipient, sender=sender
+        )
+        assert point in _body(intent, variant)
+
+
+@pytest.mark.parametrize(
+    ("reason", "said"),
+    [
+        ("¡¡acabo de terminar la carrera!!", "¡Acabo de terminar la carrera!"),
+        ("¡acabo de terminar la carrera!", "¡Acabo de terminar la carrera!"),
+        ("¿sabías que me mudo a Madrid?", "¿Sabías que me mudo a Madrid?"),
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "text", "linkedin-message"])
+def test_a_spanish_reason_opened_with_its_mark_gets_its_capital_and_one_mark(
+    reason: str, said: str, channel: str
+) -> None:
+    """ "¡¡acabo de terminar la carrera!" keeps a lower case letter and two opening marks for one
+    closing mark: "¡Acabo de terminar la carrera!"."""
+    sender = {"name": "Alex Kim", "reason": reason}
+    for variant in VARIANTS["request"]:
+        assert said in _body(_intent("request", "es-ES", channel=channel, sender=sender), variant)

@@ -23,6 +23,9 @@ _BLANKS = re.compile(r"\n{3,}")
 #: Where the user's own end punctuation meets the template's: "Inc.." "job!." "why?." "now,."
 _DOUBLED_STOP = re.compile(r"(?<![.])([.!?\u2026,;:])\.(?![.])|(?<![.])\.\.(?![.])|(?<=[^!])!!(?!!)")
 _LONG_ELLIPSIS = re.compile(r"\.{4,}")
+#: Spanish opens what "!!" closes: where that is one "!", "¡¡" is one "¡" ("¡¡Lo conseguí!!" is "¡Lo
+#: conseguí!").
+_DOUBLED_OPENING = re.compile(r"(?<!\u00a1)\u00a1\u00a1(?!\u00a1)(?=[^!]*(?<!!)!(?!!))")
 
 
 def _join_stops(match: re.Match[str]) -> str:
@@ -37,7 +40,8 @@ def tidy(text: str) -> str:
     lines = []
     for raw in text.splitlines():
         line = _SPACE_BEFORE_PUNCT.sub("", _SPACES.sub(" ", raw)).strip()
-        lines.append(_LONG_ELLIPSIS.sub("...", _DOUBLED_STOP.sub(_join_stops, line)))
+        line = _LONG_ELLIPSIS.sub("...", _DOUBLED_STOP.sub(_join_stops, line))
+        lines.append(_DOUBLED_OPENING.sub("\u00a1", line) if "\u00a1\u00a1" in line else line)
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 

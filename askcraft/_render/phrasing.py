@@ -96,7 +96,7 @@ def reason(intent: Intent, sender_names: tuple[str, ...]) -> dict[str, Any]:
     full = sentence(text)
     return {
         "reason": full,
-        "reason_short": first_sentence(full),
+        "reason_short": wanting_sentence(full, intent.language),
         "reason_rewritten": False,
         "reason_unusable": False,
     }
@@ -115,9 +115,18 @@ _SENTENCE_BREAK = re.compile(
 )
 
 
-def first_sentence(text: str) -> str:
-    """Return the first sentence of *text*: up to an end mark followed by a capital (or ¿ ¡)."""
-    return _SENTENCE_BREAK.split(text, maxsplit=1)[0]
+def wanting_sentence(text: str, language: str) -> str:
+    """Return the sentence of *text* that says what the sender wants ("Jetzt möchte ich in die
+    Finanzbranche wechseln."), for a channel with room for one: the first one when none does, or when
+    the one that does points back at the sentence before it ("Das möchte ich ...")."""
+    sentences = _SENTENCE_BREAK.split(text)
+    words = data(language)
+    wants = re.compile(rf"\b(?:{'|'.join(map(re.escape, words['wants']))})\b", re.IGNORECASE)
+    back = set(words["points_back"])
+    for i, said in enumerate(sentences):
+        if wants.search(said) and not (i and _first_word(said) in back):
+            return said
+    return sentences[0]
 
 
 def thanks_for(help_text: str, language: str) -> str:

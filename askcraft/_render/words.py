@@ -131,8 +131,13 @@ def sentence(text: str) -> str:
     text = text.strip()
     if not text:
         return text
-    text = text[0].upper() + text[1:]
+    mark = len(text) - len(text.lstrip(_SENTENCE_OPENERS))  # "¡acabo de terminar!" -> "¡Acabo ..."
+    text = text[:mark] + text[mark : mark + 1].upper() + text[mark + 1 :]
     return text if text[-1] in ".!?…" or ends_with_face(text) else text + "."
+
+
+#: Marks a sentence may open with before its first letter: Spanish "¡" and "¿", and quotes.
+_SENTENCE_OPENERS = '\u00a1\u00bf"\u201c\u201e\u00ab'
 
 
 #: A label typed before the news itself ("Update:", "Big news -", "Bonne nouvelle :", "¡Buenas
@@ -167,7 +172,11 @@ def typed_lower(texts: dict[str, tuple[str | None, str | None]], language: str =
     """Return the sentences (of *texts*: name -> (as typed, as a sentence)) whose first word the user
     typed in lower case: after a colon it goes on so ("Some news since then: two companies called
     me back", "Du nouveau : deux entreprises ..."), whatever the word, as it is no name."""
-    return [made for typed, made in texts.values() if typed and made and told(typed, language)[:1].islower()]
+    return [
+        made
+        for typed, made in texts.values()
+        if typed and made and told(typed, language).lstrip(_SENTENCE_OPENERS)[:1].islower()
+    ]
 
 
 def clause(text: str) -> str:
