@@ -356,3 +356,31 @@ def test_a_spanish_reason_opened_with_its_mark_gets_its_capital_and_one_mark(
     sender = {"name": "Alex Kim", "reason": reason}
     for variant in VARIANTS["request"]:
         assert said in _body(_intent("request", "es-ES", channel=channel, sender=sender), variant)
+
+
+@pytest.mark.parametrize(
+    ("role", "industry"),
+    [("clinical research coordinator", "clinical research"), ("UX research lead", "UX research")],
+)
+@pytest.mark.parametrize("goal", ["advice", "introduction", "job-leads", "informational-interview"])
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+@pytest.mark.parametrize("name", NAMES[:3])
+def test_a_field_the_role_names_is_not_said_again_in_any_ask(
+    role: str, industry: str, goal: str, kind: str, name: str
+) -> None:
+    """ "your advice on becoming a clinical research coordinator in clinical research", "two clinical
+    research coordinators in clinical research": the role says the field; every ask says it once."""
+    recipient = {"name": name, "relationship": "former-colleague"}
+    for variant in VARIANTS[kind]:
+        for channel in ["email", "text"]:
+            fields = {
+                "goal": goal,
+                "role": role,
+                "industry": industry,
+                "channel": channel,
+                "recipient": recipient,
+            }
+            body = _body(_intent(kind, **fields), variant)
+            for said in re.split(r"(?<=[.?!])\s+", body):
+                assert said.lower().count(industry.lower()) <= 1, body
+            assert role.rsplit(maxsplit=1)[-1] in body, body

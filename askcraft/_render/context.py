@@ -43,6 +43,15 @@ def _target(intent: Intent) -> dict[str, Any]:
     """Where the sender is aiming, normalised: role without 'role', acronyms in capitals."""
     role = slots.clean_role(intent.role) if intent.role else None
     industry = slots.clean_field(intent.industry) if intent.industry else None
+    # "clinical research coordinator" already says "clinical research": every ask says the field
+    # once, with the role ("advice on becoming a clinical research coordinator", not "... in clinical
+    # research"); the subject may still name it as the topic.
+    names_industry = bool(
+        role and industry and re.search(rf"(?<!\w){re.escape(industry)}(?!\w)", role, re.IGNORECASE)
+    )
+    topic = industry
+    if names_industry:
+        industry = None
     # A referral is for a company: theirs, when the intent names no other.
     company = intent.company or (intent.recipient.company if intent.goal == "referral" else None)
     if company:
@@ -51,8 +60,8 @@ def _target(intent: Intent) -> dict[str, Any]:
         where, again = f"in {industry}", "in that field"
     else:
         where, again = "", ""
-    if industry:
-        field = industry
+    if topic:
+        field = topic
     elif role:
         field = f"{role} roles"
     else:
@@ -65,10 +74,7 @@ def _target(intent: Intent) -> dict[str, Any]:
         "roles": plural(role) if role else None,
         "as_role": f"as {article(role)}" if role else None,
         "in_industry": f"in {industry}" if industry else None,
-        # "clinical research coordinator" already says "clinical research": not said after it again.
-        "role_names_industry": bool(
-            role and industry and re.search(rf"(?<!\w){re.escape(industry)}(?!\w)", role, re.IGNORECASE)
-        ),
+        "role_names_industry": names_industry,
         "of_role": role,  # French "d'ingénieure", Spanish "de analista"; English needs no "of"
         "role_again": "that kind of role" if role else "",
         "where": where,
