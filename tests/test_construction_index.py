@@ -21,7 +21,8 @@ from askcraft._checks.findings import Finding
 from askcraft._checks.rules import construction_rules, rarity
 from askcraft._checks.rules.base import read_sentences, rules
 from askcraft._checks.rules.construction_rules import run_construction_rules, sentence_finding
-from askcraft._checks.rules.constructions import _PUNCT, Construction, Token, token_set, tokens
+from askcraft._checks.rules.constructions import Construction
+from askcraft._checks.rules.tokeniser import _PUNCT, token_set, tokens
 
 NAMES = ("pressure", "negativity")
 _CONSTRUCTIONS = [
@@ -38,27 +39,28 @@ def _every_construction(ctx: CheckContext, name: str) -> list[Finding]:
     for rule in rules(name).values():
         if not rule.constructions or not rule.applies(ctx):
             continue
-        for start, end, toks, _ in read_sentences(text):
+        for start, end, norms, _ in read_sentences(text):
+            toks = tokens(text, start, end)
             hits = [
                 (toks[first][1], toks[last][2])
                 for construction in rule.constructions
-                for first, last in construction.search(toks)
+                for first, last in construction.search(norms)
             ]
-            if not hits or any(any(c.search(toks)) for c in rule.unless):
+            if not hits or any(any(c.search(norms)) for c in rule.unless):
                 continue
             found.append(sentence_finding(rule, text, (start, end), hits))
     return found
 
 
-def _plain_search(construction: Construction, toks: list[Token]) -> list[tuple[int, int]]:
-    """``Construction.search`` as it was: the pattern tried at every token."""
+def _plain_search(construction: Construction, norms: list[str]) -> list[tuple[int, int]]:
+    """``Construction.search`` as it was: the pattern tried at every token (*norms*, their norms)."""
     found = []
     at = 0
-    while at < len(toks):
-        end = construction._match(toks, 0, at)
+    while at < len(norms):
+        end = construction._match(norms, 0, at)
         if end is not None and end > at:
             first = at
-            while toks[first][0] in _PUNCT and first < end - 1:
+            while norms[first] in _PUNCT and first < end - 1:
                 first += 1
             found.append((first, end - 1))
             at = end
@@ -106,9 +108,9 @@ def test_the_index_finds_what_every_construction_finds(text: str, kind: str) -> 
 @settings(max_examples=300, deadline=None)
 @given(_texts())
 def test_search_tries_a_pattern_where_its_first_word_is(text: str) -> None:
-    toks = list(tokens(text))
+    norms = [t[0] for t in tokens(text)]
     for construction in _CONSTRUCTIONS:
-        assert list(construction.search(toks)) == _plain_search(construction, toks), construction.source
+        assert list(construction.search(norms)) == _plain_search(construction, norms), construction.source
 
 
 @settings(max_examples=400, deadline=None)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from askcraft._checks.rules.constructions import tokens
+from askcraft._checks.rules.tokeniser import norms_in, tokens
 
 DATA = Path(__file__).resolve().parent.parent / "askcraft" / "_checks" / "rules" / "data"
 
@@ -51,6 +51,6 @@ def test_a_question_mark_after_a_bar_is_a_mark_not_an_optional_part():
     for source in ("or else !|?", "or else .|!|?"):
         construction = compile_construction(source, {})
         assert not construction.parts[-1].optional, source
-        assert list(construction.search(tokens("Reply today, or else?"))), source
-        assert not list(construction.search(tokens("Finish first, or else my visa lapses."))), source
+        assert list(construction.search(norms_in("Reply today, or else?"))), source
+        assert not list(construction.search(norms_in("Finish first, or else my visa lapses."))), source
     assert compile_construction("still? here", {}).parts[0].optional

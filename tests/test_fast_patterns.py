@@ -22,8 +22,8 @@ import yaml
 
 from askcraft._checks import tone_model
 from askcraft._checks.rules import anchors, asks, base, length, pressure, pushy, readability, reading, timing
-from askcraft._checks.rules.constructions import places, scan, token_set
 from askcraft._checks.rules.timing import _by_first
+from askcraft._checks.rules.tokeniser import places, scan, token_set, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -151,7 +151,7 @@ def test_email_words_from_the_tokeniser_over_every_character() -> None:
 
 def _plain_candidates(text: str) -> list[tuple[int, int, int | None]]:
     """The deadline words and near dates as they were found: every token compared, phrases as lists."""
-    toks = scan(text)[0]
+    toks = tokens(text)
     norms = [t[0] for t in toks]
     cues = {w: [list(p) for p in ps] for w, ps in _by_first("deadline_cues").items()}
     near = {w: [list(p) for p in ps] for w, ps in _by_first("near_dates").items()}
@@ -180,18 +180,18 @@ def test_deadline_candidates(texts: list[str]) -> None:
         if timing._cue_words().isdisjoint(token_set(text)):
             assert plain == [], text
         else:
-            toks, _, _, norms, _ = scan(text)
+            norms, _, ends, _, _, _ = scan(text)
             cues_at = places(norms, timing._cue_words() & token_set(text))
             assert cues_at == [i for i, norm in enumerate(norms) if norm in timing._cue_words()], text
-            assert list(timing._candidates(toks, norms, cues_at)) == plain, text
+            assert list(timing._candidates(ends, norms, cues_at)) == plain, text
 
 
 def test_speaking_to_the_reader_with_the_sentences_words(texts: list[str]) -> None:
     """``pushy.addresses_reader`` given a sentence's words (looks for "let us" only when both are
     there) answers as it does reading the tokens alone."""
     for text in texts[::5]:
-        for start, end, toks, words in reading.read_sentences(text):
-            assert pushy.addresses_reader(text, start, end, toks, words) is pushy.addresses_reader(
+        for start, end, norms, words in reading.read_sentences(text):
+            assert pushy.addresses_reader(text, start, end, norms, words) is pushy.addresses_reader(
                 text, start, end
             ), text
 

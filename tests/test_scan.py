@@ -1,4 +1,4 @@
-"""The bulk tokeniser (``constructions.scan``) reads every text exactly as the match-by-match one did.
+"""The bulk tokeniser (``tokeniser.scan``) reads every text exactly as the match-by-match one did.
 
 ``scan`` reads a text with one ``split`` and sums the lengths for the offsets; only words with
 an apostrophe (or "cannot") are then read one at a time. ``_scan_by_match`` is the plain reading
@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from askcraft._checks.rules import constructions
+from askcraft._checks.rules import tokeniser
 
 DATA = Path(__file__).resolve().parent.parent / "askcraft" / "_checks" / "rules" / "data"
 
@@ -54,14 +54,14 @@ def _random(count: int, seed: int = 10) -> list[str]:
 
 
 def _random_ascii(count: int, seed: int = 11) -> list[str]:
-    """ASCII strings, read with the ASCII pattern (``constructions._SPLIT_ASCII``)."""
+    """ASCII strings, read with the ASCII pattern (``tokeniser._SPLIT_ASCII``)."""
     rng = random.Random(seed)  # noqa: S311  (test strings, not secrets)
     alphabet = "aB9'\u2019 ,.;:!?_-\"()cannot\n\t#&*/"
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
 
 
 def _random_unicode(count: int, seed: int = 12) -> list[str]:
-    """Strings that are not ASCII, without "_" and mostly without "''" (``constructions._SPLIT_WORDS``):
+    """Strings that are not ASCII, without "_" and mostly without "''" (``tokeniser._SPLIT_WORDS``):
     letters with and without accents, digits, both apostrophes, marks, dashes, emoji and odd spaces."""
     rng = random.Random(seed)  # noqa: S311  (test strings, not secrets)
     alphabet = "aB9\u00e9\u00dc\u00df\u0394\u03c9\u4e2d'\u2019 ,.;:!?-\"()\u2014\u2013"
@@ -70,10 +70,13 @@ def _random_unicode(count: int, seed: int = 12) -> list[str]:
 
 
 def _same(text: str) -> None:
-    bulk = constructions.scan.__wrapped__(text)
-    plain = constructions._scan_by_match(text)
+    bulk = tokeniser.scan.__wrapped__(text)
+    plain = tokeniser._scan_by_match(text)
     assert bulk == plain, text
-    assert all(type(token) is tuple and len(token) == 3 for token in bulk[0]), text
+    norms, starts, ends, words, word_starts, word_ends = bulk
+    assert all(type(part) is tuple for part in bulk), text
+    assert len(norms) == len(starts) == len(ends), text
+    assert len(words) == len(word_starts) == len(word_ends), text
 
 
 def test_edges() -> None:
@@ -104,14 +107,23 @@ def test_random_ascii_strings() -> None:
 
 def test_scan_parts_line_up() -> None:
     text = "Hi Sam, I can't wait \u2014 dogs' day. Cannot!"
-    toks, starts, words, norms, strings = constructions.scan(text)
-    assert strings == tuple(word for word, _, _ in words)
+    norms, starts, ends, strings, word_starts, word_ends = tokeniser.scan(text)
+    toks = tokeniser.tokens(text)
     assert [t[0] for t in toks] == list(norms)
     assert [t[1] for t in toks] == list(starts)
+    assert [t[2] for t in toks] == list(ends)
     assert [text[t[1] : t[2]].lower() for t in toks][:5] == ["hi", "sam", ",", "i", "can't"]
+    words = list(zip(strings, word_starts, word_ends, strict=True))
     assert ("dogs", text.index("dogs"), text.index("dogs") + 4) in words
     assert norms[4:6] == ("can", "not")
-    assert constructions.token_set(text) == frozenset(norms)
+    assert tokeniser.token_set(text) == frozenset(norms)
+    assert tokeniser.norms_in(text, text.index("I"), text.index("dogs")) == (
+        "i",
+        "can",
+        "not",
+        "wait",
+        "\u2014",
+    )
 
 
 def test_random_unicode_strings() -> None:

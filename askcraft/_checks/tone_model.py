@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from askcraft._checks.rules.anchors import first_words, second_words, starts_with_word, whole_words
-from askcraft._checks.rules.constructions import TEXTS_KEPT, scan, word_set
 from askcraft._checks.rules.reading import sentence_marks
+from askcraft._checks.rules.tokeniser import TEXTS_KEPT, scan, word_set
 from askcraft._yaml import safe_load
 
 _DATA = Path(__file__).parent / "rules" / "data"
@@ -85,7 +85,8 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
 
 def words(text: str) -> tuple[tuple[str, int, int], ...]:
     """Return ``(lowercased word, start, end)`` for every word of *text* ("\u2019" read as "'")."""
-    return scan(text)[2]
+    _, _, _, found, starts, ends = scan(text)
+    return tuple(zip(found, starts, ends, strict=True))
 
 
 @functools.cache
@@ -153,16 +154,16 @@ def _leading_words(text: str, starts: list[int]) -> tuple[set[int], set[int]]:
     """Return the offsets of the first word, and of the first two words, of every sentence."""
     first: set[int] = set()
     first_two: set[int] = set()
-    found = words(text)
-    count = len(found)
+    begins = scan(text)[4]  # where each word starts
+    count = len(begins)
     for k, start in enumerate(starts):
-        at = bisect.bisect_left(found, start, key=_START)  # the first word at or after the sentence start
+        at = bisect.bisect_left(begins, start)  # the first word at or after the sentence start
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
-        if at < count and found[at][1] < end:
-            first.add(found[at][1])
-            first_two.add(found[at][1])
-            if at + 1 < count and found[at + 1][1] < end:
-                first_two.add(found[at + 1][1])
+        if at < count and begins[at] < end:
+            first.add(begins[at])
+            first_two.add(begins[at])
+            if at + 1 < count and begins[at + 1] < end:
+                first_two.add(begins[at + 1])
     return first, first_two
 
 
@@ -268,12 +269,12 @@ def _word_pass(text: str) -> tuple[list[tuple[_Rule, int, int]], dict[int, list[
     out: list[tuple[_Rule, int, int]] = []
     hits: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
     last_end = [-1] * len(rules)
-    found = words(text)
+    _, _, _, found, starts, ends = scan(text)
     plain = text.isascii()  # where a phrase's second word must be the next word
     last = len(found) - 1
-    entries = list(map(index.get, scan(text)[4]))  # the words that are in the index, found in bulk
+    entries = list(map(index.get, found))  # the words that are in the index, found in bulk
     for at in itertools.compress(range(len(entries)), entries):
-        _, start, end = found[at]
+        start, end = starts[at], ends[at]
         lexical, wholes, phrasal = entries[at]  # type: ignore[misc]
         for rule in lexical:
             out.append((rule, start, end - start))
@@ -289,7 +290,7 @@ def _word_pass(text: str) -> tuple[list[tuple[_Rule, int, int]], dict[int, list[
         for number, seconds in phrasal:
             if start < last_end[number]:
                 continue  # matches never overlap
-            if plain and seconds is not None and (at == last or found[at + 1][0] not in seconds):
+            if plain and seconds is not None and (at == last or found[at + 1] not in seconds):
                 continue  # no phrase starting with this word goes on with the next one
             match = rules[number].phrases.match(text, start)  # type: ignore[union-attr]
             if match is not None:
@@ -300,14 +301,13 @@ def _word_pass(text: str) -> tuple[list[tuple[_Rule, int, int]], dict[int, list[
 
 #: What joins a word besides a letter or digit (``[\w'\u2019]`` in a pattern).
 _JOINERS = frozenset("_" + _APOSTROPHES)
-_START = operator.itemgetter(1)
 _END = operator.itemgetter(1)
 #: Where-values that depend on a word's place in its sentence.
 _POSITIONAL = frozenset({"sentence_start", "not_start", "first_two"})
 
 
 def _general(text: str) -> dict[str, float]:
-    found = scan(text)[4]  # the words alone
+    found = scan(text)[3]  # the words alone
     return {
         "words_log": math.log1p(len(found)),
         "questions": float(min(text.count("?"), 3)),

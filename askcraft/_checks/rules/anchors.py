@@ -20,12 +20,11 @@ import bisect
 import functools
 import importlib
 import itertools
-import operator
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from askcraft._checks.rules.constructions import TEXTS_KEPT, scan, word_set
+from askcraft._checks.rules.tokeniser import TEXTS_KEPT, scan, word_set
 
 #: Python's regular expression parser (the module ``re`` compiles with).
 _PARSER: Any = importlib.import_module("re._parser")
@@ -38,7 +37,6 @@ _APOSTROPHES = "'\u2019"
 #: Letters, digits and inner apostrophes make a word ("don't", "i'm").
 _WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
 _STARTS_WITH_WORD = re.compile(r"[^\W_]")
-_START = operator.itemgetter(1)
 
 
 def phrase_pattern(phrases: list[str], patterns: list[str] | None = None) -> re.Pattern[str]:
@@ -180,7 +178,7 @@ def anchored_matches(
     are the text's words where it matches; see :func:`second_words`): so a key word none of whose
     next words the text holds is not looked for at all, nor a text with no other key words.
     """
-    _, _, found, _, words = scan(text)
+    _, _, _, words, starts, _ = scan(text)
     check = follow if follow and text.isascii() else None
     if check is not None:
         present = word_set(text)
@@ -189,18 +187,15 @@ def anchored_matches(
         )
         if not keys:
             return
-    order = itertools.compress(range(len(found)), map(keys.__contains__, words))  # key words, in turn
-    last = len(found) - 1
+    order = itertools.compress(range(len(words)), map(keys.__contains__, words))  # key words, in turn
+    last = len(words) - 1
     end = -1
     for number in order:
-        word, at, _ = found[number]
+        at = starts[number]
         if at < end:
             continue  # finditer's matches never overlap
-        if (
-            check is not None
-            and word in check
-            and (number == last or found[number + 1][0] not in check[word])
-        ):
+        word = words[number]
+        if check is not None and word in check and (number == last or words[number + 1] not in check[word]):
             continue
         match = pattern.match(text, at)
         if match is not None:
@@ -228,7 +223,7 @@ def has_folds(text: str) -> bool:
 
 def may_match(keys: frozenset[str] | None, text: str) -> bool:
     """Return False when a phrase pattern with these *keys* (see :func:`phrase_keys`) cannot match *text*."""
-    return keys is None or has_folds(text) or not keys.isdisjoint(scan(text)[4])
+    return keys is None or has_folds(text) or not keys.isdisjoint(scan(text)[3])
 
 
 @functools.lru_cache(maxsize=TEXTS_KEPT)
@@ -237,8 +232,8 @@ def key_offsets(keys: frozenset[str], text: str) -> tuple[int, ...]:
 
     Cached: a text's ask sentences, say, are each searched from the same offsets.
     """
-    _, _, found, _, words = scan(text)
-    return tuple(itertools.compress(map(_START, found), map(keys.__contains__, words)))
+    _, _, _, words, starts, _ = scan(text)
+    return tuple(itertools.compress(starts, map(keys.__contains__, words)))
 
 
 def first_match(

@@ -14,18 +14,13 @@ from askcraft._checks.findings import Category, Finding, Severity
 from askcraft._checks.rules.anchors import FOLDS as FOLDS  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.anchors import anchored_matches, has_folds, rule_keys
 from askcraft._checks.rules.anchors import phrase_pattern as phrase_pattern  # noqa: PLC0414  (checkers' import)
-from askcraft._checks.rules.constructions import (
-    Construction,
-    compile_construction,
-    find,
-    tokens,
-    word_set,
-)
+from askcraft._checks.rules.constructions import Construction, compile_construction, find
 from askcraft._checks.rules.pairs import rule_follow
 from askcraft._checks.rules.reading import read_sentences as read_sentences  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.reading import sentences as sentences  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.removal import clauses_around as clauses_around  # noqa: PLC0414  (checkers' import)
 from askcraft._checks.rules.removal import remove_words as remove_words  # noqa: PLC0414  (checkers' import)
+from askcraft._checks.rules.tokeniser import norms_in, word_set
 from askcraft._errors import AskcraftError
 from askcraft._yaml import safe_load
 
@@ -254,7 +249,7 @@ def sentence_around(text: str, at: int) -> tuple[int, int] | None:
 def _excepted(rule: Rule, text: str, at: int) -> bool:
     """Return whether the sentence around *at* matches one of *rule*'s ``unless`` constructions."""
     start, end = sentence_around(text, at) or (0, len(text))
-    return any(find(rule.unless, tokens(text, start, end)))
+    return any(find(rule.unless, norms_in(text, start, end)))
 
 
 @functools.cache

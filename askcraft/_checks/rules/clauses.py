@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from askcraft._checks.rules.base import lexicon
-from askcraft._checks.rules.constructions import TEXTS_KEPT, Token, tokens
+from askcraft._checks.rules.tokeniser import TEXTS_KEPT, Token, norms_in, tokens
 from askcraft._render.verbs import is_base_verb, other_classes
 
 #: Words an order may open with before its verb ("Please", "Don't").
@@ -60,25 +60,26 @@ def _courteous_by_first() -> tuple[dict[str, tuple[tuple[str, ...], ...]], tuple
     return {word: tuple(phrases) for word, phrases in by_first.items()}, wild
 
 
-def _starts(toks: Sequence[Token], phrase: tuple[str, ...]) -> bool:
-    return len(toks) >= len(phrase) and all(
-        t[0] == w or (w == "*" and t[0] not in ",.?!") for t, w in zip(toks, phrase, strict=False)
+def _starts(norms: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    return len(norms) >= len(phrase) and all(
+        n == w or (w == "*" and n not in ",.?!") for n, w in zip(norms, phrase, strict=False)
     )
 
 
-def _skip_opening(toks: Sequence[Token], names: frozenset[str]) -> tuple[int, int]:
-    """Return the indexes after a greeting ("Hi Sam,", "Sam,") and after fillers ("Just", "And")."""
+def _skip_opening(norms: Sequence[str], names: frozenset[str]) -> tuple[int, int]:
+    """Return the indexes after a greeting ("Hi Sam,", "Sam,") and after fillers ("Just", "And"),
+    in a sentence's tokens (*norms*, their normalised forms)."""
     words = _words()
     at = 0
-    comma = next((i for i, t in enumerate(toks[:5]) if t[0] == ","), None)
-    if comma is not None and (toks[0][0] in words["greetings"] or all(t[0] in names for t in toks[:comma])):
+    comma = next((i for i, n in enumerate(norms[:5]) if n == ","), None)
+    if comma is not None and (norms[0] in words["greetings"] or all(n in names for n in norms[:comma])):
         at = comma + 1
     greeting_end = at
-    while at < len(toks) and (toks[at][0] in words["fillers"] or toks[at][0] == ","):
+    while at < len(norms) and (norms[at] in words["fillers"] or norms[at] == ","):
         at += 1
-    if [t[0] for t in toks[at : at + 3]] == ["go", "ahead", "and"]:
+    if tuple(norms[at : at + 3]) == ("go", "ahead", "and"):
         at += 3  # "Go ahead and forward my CV": the order is the verb after
-    elif at + 1 < len(toks) and toks[at][0] == "go" and toks[at + 1][0] in words["favour_verbs"]:
+    elif at + 1 < len(norms) and norms[at] == "go" and norms[at + 1] in words["favour_verbs"]:
         at += 1  # "Go ask her on Monday": the order is "ask"
     return greeting_end, at
 
@@ -106,60 +107,64 @@ def command(text: str, start: int, end: int, *, names: frozenset[str] = frozense
 def _command(text: str, start: int, end: int, names: frozenset[str]) -> Command | None:
     if _LIST_ITEM.match(text, start):
         return None  # a list item ("- Ask about X")
-    toks = tokens(text, start, end)
-    if not toks or (text[start:end].rstrip().endswith("?") and not _order_as_question(toks, names)):
+    norms = norms_in(text, start, end)
+    if not norms or (text[start:end].rstrip().endswith("?") and not _order_as_question(norms, names)):
         return None  # nothing, or a question
     words = _words()
-    head = toks[0][0]
+    head = norms[0]
     opener = head in words["greetings"] or head in words["fillers"] or head in names or head in _OPENERS
     if not opener and (not head.isalpha() or head in words["not_imperative"] or not _verb(head, words)):
         return None  # most sentences: "I ...", "Thanks ...", "It ..." give no order
-    opening, at = _skip_opening(toks, names)
-    while at < len(toks) and (toks[at][0] in ("please", ",") or toks[at][0] in _words()["fillers"]):
+    opening, at = _skip_opening(norms, names)
+    while at < len(norms) and (norms[at] in ("please", ",") or norms[at] in _words()["fillers"]):
         at += 1
-    rest = toks[at:]
+    rest = norms[at:]
     if not rest:
         return None
-    negative = rest[0][0] in ("do", "don't") and len(rest) > 1 and rest[1][0] == "not"
+    negative = rest[0] in ("do", "don't") and len(rest) > 1 and rest[1] == "not"
     verb_at = 2 if negative else 0
     if len(rest) <= verb_at:
         return None
     verb = rest[verb_at]
     if (
-        not verb[0].isalpha()
-        or verb[0] in words["not_imperative"]
-        or not _verb(verb[0], words)
+        not verb.isalpha()
+        or verb in words["not_imperative"]
+        or not _verb(verb, words)
         # "Still remember that exercise fondly": "I" left out, as in "Hope you're well".
-        or (toks[0][0] == "still" and verb[0] in _RECALL)
+        or (norms[0] == "still" and verb in _RECALL)
     ):
         return None
     by_first, wild = _courteous_by_first()
-    if any(_starts(rest, p) for p in by_first.get(rest[0][0], ()) + wild):
+    if any(_starts(rest, p) for p in by_first.get(rest[0], ()) + wild):
         return None
     after = rest[verb_at + 1] if len(rest) > verb_at + 1 else None
-    if other_classes(verb[0]) and not negative and (after is None or after[0] not in words["objects"]):
+    if other_classes(verb) and not negative and (after is None or after not in words["objects"]):
         return None  # "Question about the role", "Email below": a noun, not an order
-    if _offers(rest, words) or _softened(text[start:end].lower(), toks) or _family_news(rest, words):
+    if _offers(rest, words) or _softened(text[start:end].lower(), norms) or _family_news(rest, words):
         return None
-    if not negative and verb[0] not in words["favour_verbs"]:
+    if not negative and verb not in words["favour_verbs"]:
         return None  # "Come visit", "Grab a coffee with me": an invitation, not an order
-    if text[verb[1]].islower() and verb_at == 0 and at == 0 and not _starts_sentence(text, start):
+    toks = tokens(text, start, end)  # (norm, start, end) tuples, for an order found
+    verb_token = toks[at + verb_at]
+    if text[verb_token[1]].islower() and verb_at == 0 and at == 0 and not _starts_sentence(text, start):
         return None  # a lower-case start is a fragment or a continued line, not a sentence
-    return Command(verb, negative, toks[opening][1] if opening < len(toks) else verb[1], tuple(rest))
+    return Command(
+        verb_token, negative, toks[opening][1] if opening < len(toks) else verb_token[1], toks[at:]
+    )
 
 
-def _order_as_question(toks: Sequence[Token], names: frozenset[str]) -> bool:
+def _order_as_question(norms: Sequence[str], names: frozenset[str]) -> bool:
     """Return whether a question is an order with a question mark ("introduce me to Ana?").
 
     A favour's verb with the writer as its object opens it ("Send me...?", "Walk me through...?");
     "Know anyone at Acme?" and "Coffee next week?" are questions.
     """
-    _, at = _skip_opening(toks, names)
-    rest = [t[0] for t in toks[at : at + 2]]
+    _, at = _skip_opening(norms, names)
+    rest = norms[at : at + 2]
     if len(rest) == 2 and rest[0] in _words()["favour_verbs"] and rest[1] in ("me", "us"):
         return rest[0] not in _RECALL
     # An order with a tag: "...and tell them to process my papers first ok?"
-    return len(toks) >= 4 and toks[-1][0] == "?" and toks[-2][0] in _TAGS and toks[-3][0] != "is"
+    return len(norms) >= 4 and norms[-1] == "?" and norms[-2] in _TAGS and norms[-3] != "is"
 
 
 #: Verbs that open a question about the reader's memory, not an order: "Remember me from the gym?"
@@ -176,17 +181,17 @@ def _softeners() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(p).replace("'", "['\u2019]") for p in phrases) + r")\b")
 
 
-def _softened(sentence: str, toks: Sequence[Token]) -> bool:
+def _softened(sentence: str, norms: Sequence[str]) -> bool:
     """Return whether an order is put off to the reader's time ("whenever you get a chance"), as
-    typed or as read ("if u get a sec" is "if you get a sec")."""
+    typed or as read ("if u get a sec" is "if you get a sec"): *norms* are its tokens' norms."""
     if _softeners().search(sentence) is not None:
         return True
-    return _softeners().search(" ".join(t[0] for t in toks)) is not None
+    return _softeners().search(" ".join(norms)) is not None
 
 
-def _offers(rest: Sequence[Token], words: dict[str, frozenset[str]]) -> bool:
-    """Return whether an imperative offers something ("Call me if you ever need anything")."""
-    norms = [t[0] for t in rest]
+def _offers(norms: Sequence[str], words: dict[str, frozenset[str]]) -> bool:
+    """Return whether an imperative offers something ("Call me if you ever need anything"): *norms*
+    are its tokens' norms from the verb on."""
     for i, norm in enumerate(norms):
         if norm == "if" and any(w in words["offer_conditions"] for w in norms[i + 1 : i + 5]):
             return True
@@ -267,10 +272,11 @@ def _in_lower_case(text: str) -> bool:
     return sum(c.islower() for c in starts) * 2 >= len(starts) > 0
 
 
-def _family_news(rest: Sequence[Token], words: dict[str, frozenset[str]]) -> bool:
+def _family_news(rest: Sequence[str], words: dict[str, frozenset[str]]) -> bool:
     """Return whether the order is "tell" news to pass on ("Tell Aunt June I'll bring the kids",
-    "tell her i start tues", "tell Auntie Pat the flowers are from me")."""
-    norms = [t[0] for t in rest[:6]]
+    "tell her i start tues", "tell Auntie Pat the flowers are from me"): *rest* are the norms of
+    its tokens from the verb on."""
+    norms = rest[:6]
     if not norms or norms[0] != "tell":
         return False
     kin = next((i for i, w in enumerate(norms[1:4], 1) if w in words["kin"]), None)

@@ -8,12 +8,14 @@ construction tried on every sentence).
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
 from askcraft._checks.rules.base import Rule, clauses_around, read_sentences, remove_words, rules
-from askcraft._checks.rules.constructions import Construction, find, token_set
+from askcraft._checks.rules.constructions import Construction, find
+from askcraft._checks.rules.tokeniser import scan, token_set
 
 
 def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
@@ -33,16 +35,19 @@ def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
         rule = by_id[rule_id]
         if not rule.applies(ctx):
             continue
-        for start, end, toks, words in reading:
-            hits = []
+        for start, end, norms, words in reading:
+            found_at: list[tuple[int, int]] = []
             for construction in constructions:
                 for need in construction.needs:  # Construction.possible, without a call a sentence
                     if need.isdisjoint(words):
                         break
                 else:
-                    hits += [(toks[first][1], toks[last][2]) for first, last in construction.search(toks)]
-            if not hits or any(find(rule.unless, toks, words)):
+                    found_at += construction.search(norms)
+            if not found_at or any(find(rule.unless, norms, words)):
                 continue
+            _, starts, ends, _, _, _ = scan(text)
+            at = bisect.bisect_left(starts, start)  # the sentence's first token
+            hits = [(starts[at + first], ends[at + last]) for first, last in found_at]
             found.append(sentence_finding(rule, text, (start, end), hits))
     return found
 

@@ -9,7 +9,7 @@ import re
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
 from askcraft._checks.rules.base import lexicon, option, rules, whole
-from askcraft._checks.rules.constructions import scan
+from askcraft._checks.rules.tokeniser import scan
 from askcraft._render.words import word_count
 
 _NAME = "length"
@@ -58,7 +58,7 @@ def _text_words(text: str) -> int:
     tokeniser reads, turns no letter or digit into another character or back;
     ``tests/test_fast_patterns.py`` compares the two counts).
     """
-    count = len(scan(text)[4])
+    count = len(scan(text)[3])
     if "-" in text:
         count -= len((_JOINING_HYPHEN_ASCII if text.isascii() else _JOINING_HYPHEN).findall(text))
     return count

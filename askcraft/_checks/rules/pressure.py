@@ -22,10 +22,10 @@ from askcraft._checks.rules.base import (
 )
 from askcraft._checks.rules.clauses import command, name_words
 from askcraft._checks.rules.construction_rules import run_construction_rules
-from askcraft._checks.rules.constructions import tokens
 from askcraft._checks.rules.pushy import as_written, pushy_sentences, weigh
 from askcraft._checks.rules.texting import SPELLINGS
 from askcraft._checks.rules.timing import deadlines, offers_a_way_out
+from askcraft._checks.rules.tokeniser import norms_in, tokens
 from askcraft._render.verbs import entries, is_base_verb
 
 _NAME = "pressure"
@@ -190,7 +190,7 @@ def _exclamations(ctx: CheckContext) -> list[Finding]:
         if bangs.count("!") <= most and "?" not in bangs:
             continue
         start = max(ctx.text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
-        said = {t[0] for t in tokens(ctx.text, start, match.start())}
+        said = set(norms_in(ctx.text, start, match.start()))
         excited = "?" not in bangs and bool(warm & said)
         if excited and bangs.count("!") <= rule.data["max_warm_bangs"]:
             continue
@@ -211,7 +211,7 @@ def _rejoices(text: str, at: int, joy: frozenset[str], pressing: frozenset[str])
     """Return whether the sentence around *at* is joy or thanks, not a raised voice ("I GOT THE JOB")."""
     start = max((m.end() for m in _THOUGHT_END.finditer(text, 0, at)), default=0)
     end = _THOUGHT_END.search(text, at)
-    words = [t[0] for t in tokens(text, start, end.start() if end else len(text))]
+    words = norms_in(text, start, end.start() if end else len(text))
     said = set(words)
     if pressing & said:
         return False
@@ -224,7 +224,7 @@ def _rejoices(text: str, at: int, joy: frozenset[str], pressing: frozenset[str])
 def _chases(text: str, at: int, words: list[str]) -> bool:
     """Return whether the question ending at *at* chases the reader for news ("any update??")."""
     start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
-    return bool(set(words) & {t[0] for t in tokens(text, start, at)})
+    return bool(set(words).intersection(norms_in(text, start, at)))
 
 
 @functools.cache
@@ -262,7 +262,7 @@ def _is_word(caps: str) -> bool:
     """
     word = caps.lower().replace("\u2019", "'")
     if "'" in word:
-        split = [t[0] for t in tokens(word)]
+        split = norms_in(word)
         if len(split) > 1 and all(_is_word(part.upper()) for part in split):
             return True  # "WON'T" is "will not", "CAN'T" "can not": the reader's words split
         return all(

@@ -17,7 +17,6 @@ It is explainable: the score is the intercept plus the weights of the features p
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import json
@@ -29,7 +28,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from askcraft._checks.rules.clauses import command
-from askcraft._checks.rules.constructions import Token, scan, tokens
+from askcraft._checks.rules.tokeniser import Token, norms_in, tokens
 
 #: The word that stands for a sentence's start in the model's word pairs ("<s> send").
 START = "<s>"
@@ -78,26 +77,26 @@ def addresses_reader(
     text: str,
     start: int,
     end: int,
-    toks: Sequence[Token] | None = None,
+    norms: Sequence[str] | None = None,
     words: AbstractSet[str] | None = None,
 ) -> bool:
     """Return whether a sentence speaks to the reader: it says "you", or it gives an order.
 
-    "Let's ..." (let us) is an order that includes the writer. *toks* are the sentence's tokens
-    and *words* the set of their norms, when the caller has them (``read_sentences``).
+    "Let's ..." (let us) is an order that includes the writer. *norms* are the sentence's tokens'
+    norms and *words* their set, when the caller has them (``read_sentences``).
     """
-    if toks is None:
-        toks = tokens(text, start, end)
+    if norms is None:
+        norms = norms_in(text, start, end)
     if words is None:
-        words = {t[0] for t in toks}
+        words = set(norms)
     if not _READER.isdisjoint(words):
         return True
     if "let" in words and "us" in words:
         before = START
-        for a, b in itertools.pairwise(toks):
-            if a[0] == "let" and b[0] == "us" and before in _CLAUSE_START:
+        for a, b in itertools.pairwise(norms):
+            if a == "let" and b == "us" and before in _CLAUSE_START:
                 return True  # "Let's ...", "..., so let's ...", not "they let us go"
-            before = a[0]
+            before = a
     return command(text, start, end) is not None
 
 
@@ -335,27 +334,25 @@ _ZEROS = itertools.repeat(0.0)
 
 
 def pushy_sentences(
-    text: str, reading: Iterable[tuple[int, int, Sequence[Token], AbstractSet[str]]]
+    text: str, reading: Iterable[tuple[int, int, tuple[str, ...], AbstractSet[str]]]
 ) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` for each sentence whose probability passes the threshold.
 
-    *reading* is ``(start, end, tokens, words)`` per sentence, as ``read_sentences`` gives them.
+    *reading* is ``(start, end, norms, words)`` per sentence, as ``read_sentences`` gives them.
     A sentence without "you" is asked whether it gives an order before it is scored: most do not
     (they say "I ..."), which costs less to find than the score. A sentence met before is not
     scored again. The words that weigh most are left to :func:`weigh`, for the sentences a finding
     names (most flagged sentences are orders, or warned on already).
     """
     fitted = model()
-    _, starts, _, norms, _ = scan(text)  # the text's tokens' norms, made once (and cached)
-    for start, end, toks, words in reading:
+    for start, end, norms, words in reading:
         if (
             fitted.addressed_only
             and _READER.isdisjoint(words)
-            and not addresses_reader(text, start, end, toks, words)
+            and not addresses_reader(text, start, end, norms, words)
         ):
             continue  # the model weighs only sentences that speak to the reader
-        first = bisect.bisect_left(starts, start)
-        if _probability(_score(fitted, norms[first : first + len(toks)], words)) < fitted.threshold:
+        if _probability(_score(fitted, norms, words)) < fitted.threshold:
             continue
         yield start, end
 

@@ -22,7 +22,7 @@ import pyphen
 from askcraft._checks.context import CheckContext
 from askcraft._checks.findings import Finding
 from askcraft._checks.rules.base import option, rules, sentences
-from askcraft._checks.rules.constructions import scan
+from askcraft._checks.rules.tokeniser import scan
 
 _NAME = "readability"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
@@ -222,7 +222,7 @@ def _words(text: str) -> Sequence[str]:
     the same words: ``_WORD`` finds ASCII letters only, a letter belongs to a token, and a token
     ends where ``_WORD`` would (``tests/test_fast_patterns.py`` compares the two).
     """
-    words = scan(text)[4]
+    words = scan(text)[3]
     joined = "".join(words)
     if joined.isascii() and joined.replace("'", "").isalpha():
         return words

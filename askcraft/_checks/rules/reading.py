@@ -11,7 +11,7 @@ import bisect
 import functools
 import re
 
-from askcraft._checks.rules.constructions import TEXTS_KEPT, Token, scan
+from askcraft._checks.rules.tokeniser import TEXTS_KEPT, scan
 
 #: A sentence ends at end punctuation followed by space, or at a line break:
 #: ``[.!?]+["\u201d'\u2019)\]]*(?=\s|$)|\n``, written to begin with the class of its first character
@@ -55,11 +55,13 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
 
 
 @functools.lru_cache(maxsize=TEXTS_KEPT)
-def read_sentences(text: str) -> tuple[tuple[int, int, tuple[Token, ...], frozenset[str]], ...]:
-    """Return ``(start, end, tokens, words)`` for every sentence (see :func:`sentences`)."""
-    toks, starts, _, norms, _ = scan(text)
+def read_sentences(text: str) -> tuple[tuple[int, int, tuple[str, ...], frozenset[str]], ...]:
+    """Return ``(start, end, norms, words)`` for every sentence (see :func:`sentences`): the norms of
+    its tokens, in order (``scan``'s, from where the sentence starts), and their set."""
+    norms, starts, _, _, _, _ = scan(text)
     out = []
     for start, end in sentences(text):
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        out.append((start, end, toks[first:last], frozenset(norms[first:last])))
+        sentence = norms[first:last]
+        out.append((start, end, sentence, frozenset(sentence)))
     return tuple(out)

@@ -25,16 +25,8 @@ from collections.abc import Iterator, Sequence
 from askcraft._checks.context import CheckContext
 from askcraft._checks.rules.base import lexicon, sentences, word_classes
 from askcraft._checks.rules.clauses import command
-from askcraft._checks.rules.constructions import (
-    Construction,
-    Token,
-    compile_construction,
-    find,
-    places,
-    scan,
-    token_set,
-    tokens,
-)
+from askcraft._checks.rules.constructions import Construction, compile_construction, find
+from askcraft._checks.rules.tokeniser import Token, norms_in, places, scan, token_set, tokens
 
 #: Words after a deadline word that can start a date: the only ones worth asking dateparser about.
 _DATE_START = re.compile(
@@ -215,30 +207,30 @@ def deadlines(ctx: CheckContext) -> Iterator[tuple[int, int, bool]]:
     text = ctx.text
     if _cue_words().isdisjoint(token_set(text)):
         return  # no deadline word and no near date: most messages
-    toks, starts, _, norms, _ = scan(text)
-    found = list(_candidates(toks, norms, places(norms, _cue_words().intersection(token_set(text)))))
+    norms, starts, ends, _, _, _ = scan(text)
+    found = list(_candidates(ends, norms, places(norms, _cue_words().intersection(token_set(text)))))
     if not found:
         return
     spans = sentences(text)
     plain_out = _offers_a_plain_way_out(text)
     hedged = not plain_out and _hedges(text)
     for i, cue_length, near_end in found:
-        at = next((k for k, (a, b) in enumerate(spans) if a <= toks[i][1] < b), 0)
+        at = next((k for k, (a, b) in enumerate(spans) if a <= starts[i] < b), 0)
         start, end = spans[at] if spans else (0, len(text))
-        asks = _asks_reader(text, start, end, toks[i][1])
+        asks = _asks_reader(text, start, end, starts[i])
         if not asks or ((plain_out or hedged) and _explained(text, spans, at)):
             continue  # a deadline given with its reason and a way out, or hedged: left alone
-        easy_out = plain_out or (hedged and not _MEETING.isdisjoint(t[0] for t in tokens(text, start, end)))
+        easy_out = plain_out or (hedged and not _MEETING.isdisjoint(norms_in(text, start, end)))
         if near_end is not None:
             # "Tonight, ideally?", "today if possible": a hedge does not make hours a way out.
             within_a_day = not _WITHIN_A_DAY.isdisjoint(norms[i : bisect.bisect_left(starts, near_end)])
-            yield toks[i][1], near_end, plain_out if within_a_day else easy_out
+            yield starts[i], near_end, plain_out if within_a_day else easy_out
             continue
         sentence = tokens(text, start, end)
-        at = next(k for k, t in enumerate(sentence) if t[1] == toks[i][1]) + cue_length
+        at = next(k for k, t in enumerate(sentence) if t[1] == starts[i]) + cue_length
         stop = _date_after(text, sentence, at)
         if stop is not None:
-            yield toks[i][1], stop, easy_out
+            yield starts[i], stop, easy_out
 
 
 def offers_a_way_out(text: str) -> bool:
@@ -249,12 +241,12 @@ def offers_a_way_out(text: str) -> bool:
 
 def _hedges(text: str) -> bool:
     """Return whether the message hedges its timing ("ideally", "if possible")."""
-    return any(find(_constructions("hedges"), tokens(text), token_set(text)))
+    return any(find(_constructions("hedges"), scan(text)[0], token_set(text)))
 
 
 def _offers_a_plain_way_out(text: str) -> bool:
     """Return whether the message gives a way out that is more than a hedge on the timing."""
-    return any(find(_constructions("easy_outs"), tokens(text), token_set(text)))
+    return any(find(_constructions("easy_outs"), scan(text)[0], token_set(text)))
 
 
 @functools.lru_cache(maxsize=256)
@@ -263,11 +255,12 @@ def _asks_reader(text: str, start: int, end: int, at: int) -> bool:
 
     *at* is where the date is: someone else's timing is news only in the clause that holds it.
     """
-    toks = tokens(text, start, end)
-    asks = command(text, start, end) is not None or any(find(_constructions("reader_asks"), toks))
-    if not asks or any(find(_constructions("not_reader_deadlines"), toks)):
+    norms = norms_in(text, start, end)
+    asks = command(text, start, end) is not None or any(find(_constructions("reader_asks"), norms))
+    if not asks or any(find(_constructions("not_reader_deadlines"), norms)):
         return False
-    return not any(find(_constructions("not_reader_clauses"), _clause(toks, at)))
+    clause = [t[0] for t in _clause(tokens(text, start, end), at)]
+    return not any(find(_constructions("not_reader_clauses"), clause))
 
 
 #: What ends a clause: "Pls revert by 3pm today | as the agency needs my answer".
@@ -293,16 +286,16 @@ def _explained(text: str, spans: Sequence[tuple[int, int]], at: int) -> bool:
     """Return whether the sentence *at* or one next to it gives the reason for the timing."""
     near = spans[max(0, at - 1) : at + 2]
     reason = _constructions("reason")
-    return any(any(find(reason, tokens(text, a, b))) for a, b in near)
+    return any(any(find(reason, norms_in(text, a, b))) for a, b in near)
 
 
 def _candidates(
-    toks: Sequence[Token], norms: Sequence[str], cues_at: Sequence[int]
+    ends: Sequence[int], norms: Sequence[str], cues_at: Sequence[int]
 ) -> Iterator[tuple[int, int, int | None]]:
     """Yield ``(index, cue length, end)`` for each near date (with its end) or deadline word (end None).
 
-    *norms* are the tokens' normalised forms, *cues_at* the indexes of those that are one of
-    :func:`_cue_words`, in order.
+    *norms* are the tokens' normalised forms and *ends* where they end, *cues_at* the indexes of
+    those that are one of :func:`_cue_words`, in order.
     """
     cues = _by_first_two("deadline_cues")
     near = _by_first_two("near_dates")
@@ -315,10 +308,10 @@ def _candidates(
             after = i + len(soon)
             if after < len(norms) and norms[after] in _TIMES_OF_DAY:
                 after += 1  # "tomorrow night", "today lunchtime": the time is the deadline's too
-            yield i, 0, toks[after - 1][2]
+            yield i, 0, ends[after - 1]
             continue
         cue = _phrase_at(cues, norms, i)
-        if cue is not None and i + len(cue) < len(toks) and _DATE_START.match(norms[i + len(cue)]):
+        if cue is not None and i + len(cue) < len(norms) and _DATE_START.match(norms[i + len(cue)]):
             yield i, len(cue), None
             after = i + len(cue)
 
