@@ -16,6 +16,7 @@ from typing import Any
 from askcraft._checks.findings import Finding, Severity
 from askcraft._draft.untranslated import looks_english
 from askcraft._intent.model import Intent
+from askcraft._render.languages import primary
 
 _ROOMIER = {
     "text": "send it as an email or a LinkedIn message, or in two texts",
@@ -109,7 +110,7 @@ def _typed(intent: Intent, rule: str) -> str | None:
 def _untranslated(intent: Intent, context: Mapping[str, Any], words: list[str]) -> list[Finding]:
     """Return a finding for each fact the draft carries as the user typed it, in English, in a message
     in another language ("After six years teaching math, I want to work in finance." in Spanish)."""
-    language = _LANGUAGE_NAMES.get(intent.language.split("-", maxsplit=1)[0].lower())
+    language = _LANGUAGE_NAMES.get(primary(intent.language))
     if language is None:
         return []
     found = []

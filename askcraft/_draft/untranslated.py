@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from askcraft._render.languages import primary
+
 
 def _listed(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -64,7 +66,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)\W*$")
 
 def looks_english(text: str, language: str) -> bool:
     """Return whether *text*, typed for a message in *language* (German, French, Spanish), is English."""
-    native = _NATIVE.get(language.split("-", maxsplit=1)[0].lower())
+    native = _NATIVE.get(primary(language))
     if native is None:
         return False
     words = english = strong = mine = 0

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import pass_context
 
+from askcraft._render import languages
 from askcraft._render.places import at_filter
 from askcraft._render.treats import unnamed_treats_filter
 
@@ -160,7 +161,7 @@ def told(text: str, language: str = "en") -> str:
     """Return news or a hook as the fact alone: without a label of its own ("Update: two companies
     called me back" -> "two companies called me back") and not trailing off ("I finished the
     bootcamp..." -> "I finished the bootcamp."), as a reason is not."""
-    label = _NEWS_LABELS.get(language.split("-", maxsplit=1)[0].lower(), _NEWS_LABELS["en"])
+    label = _NEWS_LABELS.get(languages.primary(language), _NEWS_LABELS["en"])
     found = re.match(rf"\s*\u00a1?{label}\s*(?:[:!\u2013\u2014-]+|\.\.\.|\u2026)\s*", text, re.IGNORECASE)
     rest = text[found.end() :] if found else text
     if not re.search(r"\w", rest):
@@ -281,32 +282,24 @@ def _language(context: Any) -> str:
     return str(context.get("language") or "en-US")
 
 
-def _english(language: str) -> bool:
-    return language.split("-", maxsplit=1)[0].lower() == "en"
-
-
 @pass_context
 def _words_filter(context: Any, value: int, threshold: int = 100) -> str:
     """'words' in the message's language: 3 -> 'three', 'drei', 'trois', 'tres'."""
     language = _language(context)
-    if _english(language):
+    if languages.is_english(language):
         return number_words(value, threshold=threshold)
-    from askcraft._render.languages import number_words as localised  # noqa: PLC0415
-
-    return localised(value, language, threshold=threshold)
+    return languages.number_words(value, language, threshold=threshold)
 
 
 @pass_context
 def _plural_filter(context: Any, noun: str, count: int = 2, other: str | None = None) -> str:
     """'plural': in English, the plural of *noun*; elsewhere *other* when CLDR's rule says so."""
     language = _language(context)
-    if other is not None and not _english(language):
-        from askcraft._render.languages import plural_form  # noqa: PLC0415
-
-        return plural_form(count, noun, other, language)
+    if other is not None and not languages.is_english(language):
+        return languages.plural_form(count, noun, other, language)
     if other is not None:
         return noun if count == 1 else other
-    if not _english(language):
+    if not languages.is_english(language):
         raise ValueError(
             f"the plural filter knows English nouns only; in {language} give the plural form: "
             f"'{noun}'|plural(count, 'PLURAL')"
@@ -318,7 +311,7 @@ def _plural_filter(context: Any, noun: str, count: int = 2, other: str | None = 
 def _article_filter(context: Any, phrase: str) -> str:
     """'a': 'a'/'an' in English; other languages need the noun's gender, so the template says it."""
     language = _language(context)
-    if not _english(language):
+    if not languages.is_english(language):
         raise ValueError(f"the a filter knows English articles only; in {language} write the article")
     return article(phrase)
 
@@ -327,11 +320,9 @@ def _article_filter(context: Any, phrase: str) -> str:
 def _ago_filter(context: Any, days: int) -> str:
     """'ago' in the message's language: 14 -> 'two weeks ago', 'vor zwei Wochen'."""
     language = _language(context)
-    if _english(language):
+    if languages.is_english(language):
         return ago(days)
-    from askcraft._render.languages import ago as localised  # noqa: PLC0415
-
-    return localised(days, language)
+    return languages.ago(days, language)
 
 
 #: Spanish opens an exclamation or a question with its mark: "Novedad: ¡dos empresas me han llamado!".
@@ -349,13 +340,11 @@ def _midsentence_filter(context: Any, text: str) -> str:
     first = text[mark:].split(" ", 1)[0]
     typed = context.get("typed_lower") or ()
     own = any(first == made.lstrip(_OPENING_MARKS).split(" ", 1)[0] for made in typed)
-    if own and not language.lower().startswith("de") and first[:1] != "I" and not first[1:2].isupper():
+    if own and languages.primary(language) != "de" and first[:1] != "I" and not first[1:2].isupper():
         return text[:mark] + text[mark : mark + 1].lower() + text[mark + 1 :]
-    if _english(language):
+    if languages.is_english(language):
         return midsentence(text)
-    from askcraft._render.languages import after_colon  # noqa: PLC0415
-
-    return after_colon(text, language)
+    return languages.after_colon(text, language)
 
 
 #: A German clause a favour goes on with after a comma ("mir sagen, welche Zertifikate zählen"):
