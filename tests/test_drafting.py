@@ -15,10 +15,10 @@ import askcraft
 from askcraft._draft.fit import short
 from askcraft._render import thanks
 from askcraft._render.discourse import Discourse
+from askcraft._render.fields import clean_field
 from askcraft._render.names import greeting_name
 from askcraft._render.slots import (
     ask_clause,
-    clean_field,
     clean_role,
     first_person,
     reason_sentence,

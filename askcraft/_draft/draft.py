@@ -217,6 +217,7 @@ class Draft:
 def _written_names(intent: Intent) -> tuple[str, ...]:
     """Return the names as the draft writes them: 'SREs' for the role SRE, a greeting the user gave."""
     from askcraft._render import slots  # noqa: PLC0415
+    from askcraft._render.fields import clean_field  # noqa: PLC0415
     from askcraft._render.words import plural  # noqa: PLC0415
 
     names: list[str] = []
@@ -224,7 +225,7 @@ def _written_names(intent: Intent) -> tuple[str, ...]:
         role = slots.clean_role(intent.role)
         names += [role, plural(role)]
     if intent.industry:
-        names.append(slots.clean_field(intent.industry))
+        names.append(clean_field(intent.industry))
     if intent.recipient.greeting:
         names += intent.recipient.greeting.rstrip(" ,!.:;").split()[1:]
     return tuple(names)

@@ -17,6 +17,7 @@ from typing import Any
 from askcraft._intent.model import AFTER_A_TALK, WARM_RELATIONSHIPS, Intent
 from askcraft._render import places, slots, thanks
 from askcraft._render.discourse import Discourse, named_facts
+from askcraft._render.fields import clean_field, said_by_role
 from askcraft._render.languages import LANGUAGES, gender_from_pronouns, informal, primary
 from askcraft._render.names import greeting_name, signed_name
 from askcraft._render.words import ago, article, number_words, plural, sentence, told, typed_lower
@@ -42,12 +43,18 @@ def _long_date(day: date) -> str:
 def _target(intent: Intent) -> dict[str, Any]:
     """Where the sender is aiming, normalised: role without 'role', acronyms in capitals."""
     role = slots.clean_role(intent.role) if intent.role else None
-    industry = slots.clean_field(intent.industry) if intent.industry else None
+    industry = clean_field(intent.industry) if intent.industry else None
     # "clinical research coordinator" already says "clinical research": every ask says the field
     # once, with the role ("advice on becoming a clinical research coordinator", not "... in clinical
     # research"); the subject may still name it as the topic.
+    # So does a role that works only in its field: "physician assistant" says "healthcare".
     names_industry = bool(
-        role and industry and re.search(rf"(?<!\w){re.escape(industry)}(?!\w)", role, re.IGNORECASE)
+        role
+        and industry
+        and (
+            re.search(rf"(?<!\w){re.escape(industry)}(?!\w)", role, re.IGNORECASE)
+            or said_by_role(industry, role)
+        )
     )
     topic = industry
     if names_industry:
@@ -137,6 +144,11 @@ def _thanks_for(intent: Intent, target: dict[str, Any]) -> str:
     return f"{said} {places.at(company, 'en', 'at' if to_whom else 'to')}"
 
 
+#: Greetings that open a letter: a text puts one on its own line ("Dear Professor Lin,"), never
+#: exclaimed ("Dear Professor Lin!").
+_LETTER_OPENINGS = frozenset({"Dear", "Dearest"})
+
+
 def _greeting(intent: Intent, name: str, formal: bool, choose: Discourse) -> str:
     own = intent.recipient.greeting
     if own:
@@ -173,21 +185,27 @@ def _american(language: str) -> bool:
 _ENGLISH_THE = re.compile(r"^(?i:the)\s+(?=(?P<acronym>[A-Z0-9&]+\b(?![.'\u2019-]\w))?)")
 
 
-def _as_name(company: str, language: str) -> str:
-    """Return *company* written as a name; in German, French and Spanish without the English article
+def _as_name(company: str, intent: Intent) -> str:
+    """Return *company* written as a name, as people say it: without its legal form ("at Salesforce",
+    not "at Salesforce, Inc."), except in a German letter in the Sie register, where "bei der Siemens AG"
+    is how a careful writer names it; in German, French and Spanish without the English article
     typed before it ("chez BBC", not "chez the BBC"), or with its capital when it is the name's own
     ("bei The Guardian")."""
     company = slots.company_case(company)
+    language = intent.language
+    if not (primary(language) == "de" and intent.channel == "email" and not informal(intent)):
+        company = places.spoken(company)
     if primary(language) in LANGUAGES and (found := _ENGLISH_THE.match(company)):
         company = company[found.end() :] if found["acronym"] else "The " + company[found.end() :]
     return company
 
 
 def _companies_as_names(intent: Intent) -> Intent:
-    """Return *intent* with its companies written as names: 'two people at google' is 'at Google'."""
-    company = _as_name(intent.company, intent.language) if intent.company else intent.company
+    """Return *intent* with its companies written as names: 'two people at google' is 'at Google',
+    'Salesforce, Inc.' is 'Salesforce'."""
+    company = _as_name(intent.company, intent) if intent.company else intent.company
     theirs = intent.recipient.company
-    their_company = _as_name(theirs, intent.language) if theirs else theirs
+    their_company = _as_name(theirs, intent) if theirs else theirs
     if company == intent.company and their_company == theirs:
         return intent
     recipient = intent.recipient.model_copy(update={"company": their_company})
@@ -251,6 +269,7 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
     # hear back from them.", not "from Spotify" a second time.
     company = target["company"]
     named = bool(company and thanked and company.casefold() in thanked.casefold())
+    hello = _greeting(intent, call.name, call.formal, discourse)
     context.update(
         recipient=recipient,
         sender=sender,
@@ -259,7 +278,8 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         voice="warm" if warm else "formal",
         informal=informal(intent),
         register="informal" if informal(intent) else "formal",
-        hello=_greeting(intent, call.name, call.formal, discourse),
+        hello=hello,
+        hello_line=f"{hello}," if hello.split(" ")[0] in _LETTER_OPENINGS else None,
         target=target,
         where=target["where"],
         field=target["field"],

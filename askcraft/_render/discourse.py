@@ -31,6 +31,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from askcraft._render import places
+from askcraft._render.languages import primary
+
 #: The exclamation marks one message spends on its own sentences: two reads glad, five gushes.
 EXCLAMATIONS = 2
 
@@ -167,24 +170,28 @@ _ASKS_FOR_TIME = re.compile(
 )
 
 
-#: A company's legal tail, which people leave out when they name it: "Burberry Group Ltd." is "Burberry".
-_LEGAL_TAIL = re.compile(
-    r"(?:\s*&\s*Co\.?|,?\s+(?:Inc\.?|Ltd\.?|LLC|plc|PLC|GmbH|AG|S\.A\.|SA|Corp\.?|Corporation|Limited"
-    r"|Group|Holdings))+$"
-)
+#: A group's word after a company's name, which people leave out too: "Burberry Group Ltd." is "Burberry".
+_GROUP_TAIL = re.compile(r"(?:\s*&\s*Co\.?|,?\s+(?:Group|Holdings))+$")
 
 
-def names_company(text: str, company: str | None) -> bool:
-    """Return whether *text* names *company* as people say it, without its legal tail: "Burberry
-    reposted the role" names "Burberry Group Ltd."; "the Salesforce Admin certification" names a
-    certificate, not "Salesforce, Inc." (a capitalised word after the name makes it another name)."""
-    short = _LEGAL_TAIL.sub("", company or "").strip()
-    if not company or short == company or len(short) < 3:
+def names_company(text: str, company: str | None, *, nouns_capitalised: bool = False) -> bool:
+    """Return whether *text* names *company* as people say it, without its legal form or group:
+    "Burberry reposted the role" names "Burberry Group Ltd."; "the Salesforce Admin certification"
+    names a certificate, not "Salesforce" (a capitalised word after the name makes it another name,
+    except in a language that capitalises its nouns: "bei Siemens Erfahrung gesammelt")."""
+    if not company:
         return False
-    return re.search(rf"(?<!\w)(?i:{re.escape(short)})(?![\w'\u2019&])(?!\s+[A-Z0-9&])", text) is not None
+    spoken = places.spoken(company)
+    forms = {company, spoken, _GROUP_TAIL.sub("", spoken).strip()}
+    another = "" if nouns_capitalised else r"(?!\s+[A-Z0-9&])"
+    return any(
+        re.search(rf"(?<!\w)(?i:{re.escape(form)})(?:['\u2019]s)?(?![\w'\u2019&]){another}", text)
+        for form in forms
+        if len(form) >= 3
+    )
 
 
-def named_facts(text: str, target: Mapping[str, Any]) -> frozenset[str]:
+def named_facts(text: str, target: Mapping[str, Any], language: str = "en") -> frozenset[str]:
     """Return which facts the user's own words name: 'target' (where they aim), 'role', 'industry'."""
     low = text.casefold()
 
@@ -194,8 +201,11 @@ def named_facts(text: str, target: Mapping[str, Any]) -> frozenset[str]:
         )
 
     found = set()
-    place = target["company"] or target["industry"]
-    if names(place) or names_company(text, target["company"]) or (not place and names(target["role"])):
+    company = target["company"]
+    place = company or target["industry"]
+    german = primary(language) == "de"
+    said = names_company(text, company, nouns_capitalised=german) if company else names(place)
+    if said or (not place and names(target["role"])):
         found.add("target")
     if names(target["role"]):
         found.add("role")

@@ -16,7 +16,7 @@ from askcraft._render import phrasing
 from askcraft._render.discourse import Discourse, named_facts
 from askcraft._render.languages import ago, data, informal, number_words
 from askcraft._render.names import greeting_name, signed_name
-from askcraft._render.salutations import greeting
+from askcraft._render.salutations import greeting, letter_line
 from askcraft._render.thanks import outcome_facts
 from askcraft._render.words import sentence, told, typed_lower
 
@@ -44,7 +44,7 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
         seed,
         first={"target": target["where"], "role": target["as_role"] or ""},
         again={"target": target["where_again"], "role": target["role_again"]},
-        texts={name: (text, named_facts(text, target)) for name, text in texts.items() if text},
+        texts={name: (text, named_facts(text, target, language)) for name, text in texts.items() if text},
     )
     hello, person = greeting(intent, discourse)
     recipient = dict(raw["recipient"])
@@ -72,6 +72,7 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
         informal=casual,
         register="informal" if casual else "formal",
         hello=hello,
+        hello_line=letter_line(hello, language),
         target=target,
         where=target["where"],
         field=target["field"],

@@ -10,6 +10,7 @@ preposition are in ``data/places.yaml``. A name the data does not know is a bran
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -41,6 +42,21 @@ def at(name: str, language: str, preposition: str | None = None) -> str:
     if code == "es":
         return _spanish(name, preposition)
     return _english(name, preposition or "at")
+
+
+@functools.cache
+def _legal_tail() -> re.Pattern[str]:
+    forms = sorted((str(f) for f in table("places")["legal_forms"]), key=len, reverse=True)
+    either = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?:,?\s+(?:{either}))+$")
+
+
+def spoken(company: str) -> str:
+    """Return *company* as people say it, without its legal form: "Salesforce, Inc." is "Salesforce",
+    "Siemens AG" is "Siemens", "Robert Bosch GmbH & Co. KG" is "Robert Bosch". A name that would be
+    left with too little ("AB Inc.") is kept whole."""
+    short = _legal_tail().sub("", company).rstrip(" ,")
+    return short if len(short) > 2 else company
 
 
 def _first(name: str) -> str:

@@ -160,3 +160,13 @@ def greeting(intent: Intent, choose: Discourse) -> tuple[str, Addressee]:
         ]
     chosen: str = choose.pick("greeting", options)
     return chosen.format(given=person.given, full=person.full, addr=person.addr), person
+
+
+def letter_line(hello: str, language: str) -> str | None:
+    """Return *hello* with the mark a letter puts after it ("Liebe Anna,", "Querida Ana:") when it is
+    a greeting that opens a letter, else None: a text puts such a greeting on its own line instead of
+    exclaiming it ("Liebe Anna!", "¡Estimada Sra. Ruiz!")."""
+    letter = data(language).get("letter_greetings")
+    if not letter or not any(hello == o or hello.startswith(o + " ") for o in letter["openings"]):
+        return None
+    return f"{hello}{letter['mark']}"

@@ -59,41 +59,6 @@ def clean_role(role: str) -> str:
     return singular_role(upper_acronyms(_ROLE_TAIL.sub("", bare).strip() or bare))
 
 
-def clean_field(field: str) -> str:
-    """Return an industry as a sentence needs it, acronyms in capitals; a workplace typed as one
-    ("warehouse", "care home") is its work ("warehouse work": "people in warehouse work"); a sector
-    or a service takes "the" ("the charity sector", "the NHS", "the civil service"), and a sector
-    typed without the word gets it ("charity" -> "the charity sector", "NGOs" and "the NGOs" -> "the NGO
-    sector")."""
-    field = upper_acronyms(field.strip())
-    if re.match(r"The (?:[a-z]|[A-Z]{2,}\b)", field):
-        field = "t" + field[1:]  # "The tech industry" goes mid-sentence: "people in the tech industry"
-    if field.casefold() in words("words", "workplaces"):
-        return f"{field} work"
-    bare = field[4:] if field.casefold().startswith("the ") else field  # "the nonprofits", "the NGOs"
-    sector = _sector(bare)
-    if sector and sector[1:].islower():
-        sector = sector.lower()  # "Nonprofits": "the nonprofit sector"
-    if sector:
-        return f"the {sector} sector"  # "people in the charity sector", not "people in charity"
-    low = field.casefold()
-    with_the = words("words", "fields_with_the")
-    if not low.startswith("the ") and (low.rsplit(" ", 1)[-1] in with_the or low in with_the):
-        return f"the {field}"  # "people in the charity sector", "moving into the NHS"
-    return field
-
-
-def _sector(field: str) -> str | None:
-    """Return the sector a field names without the word ("charities" -> "charity"), or None."""
-    sectors = words("words", "fields_as_sector")
-    plural = field.casefold().endswith("s")
-    for cut, tail in ((0, ""), (1, ""), (3, "y")):  # "charity", "NGOs" -> "NGO", "charities" -> "charity"
-        stem = field[: len(field) - cut] + tail if cut else field
-        if stem.casefold() in sectors and (cut == 0 or plural):
-            return stem
-    return None
-
-
 def with_article(phrase: str) -> str:
     """Return *phrase* with 'a' or 'an' in front, as it is said."""
     return article(phrase)

@@ -47,9 +47,10 @@ def plain_spaces(text: str) -> str:
 
 
 def german(text: str) -> str:
-    """Lower the first word after a letter's greeting line when it is not a noun ('ich hoffe ...')."""
+    """Lower the first word after a letter's greeting line when it is not a noun ('ich hoffe ...'),
+    in a letter and in a text that opens with one ("Liebe Anna,\ndanke für ...")."""
     lines = text.split("\n")
-    if len(lines) < 3 or not lines[0].endswith(","):
+    if len(lines) < 2 or not lines[0].endswith(","):
         return text
     index = next((i for i in range(1, len(lines)) if lines[i].strip()), None)
     if index is None:
