@@ -284,3 +284,328 @@ def test_a_text_does_not_exclaim_a_letter_greeting(
             assert draft.body.startswith(line + "Soy Lena Brandt."), draft.body  # not "Estimada Sra. Ruiz."
         if code == "de":
             assert draft.body[len(line)].islower(), draft.body
+
+
+# --- a title of honour in a friendly greeting ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "formal", "warm"),
+    [
+        ("Sir David Attenborough", "Sir David", "David"),
+        ("Dame Judi Dench", "Dame Judi", "Judi"),
+        ("Lady Mary Crawley", "Lady Mary Crawley", "Mary"),
+        ("Lord Sugar", "Lord Sugar", "Lord Sugar"),
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+@pytest.mark.parametrize("relationship", ["acquaintance", "former-colleague", "mentor", "alumni", "friend"])
+def test_a_title_of_honour_is_not_greeted_with_hi(
+    name: str, formal: str, warm: str, channel: str, relationship: str
+) -> None:
+    """ "Hi Sir David": a knighthood is a formal address, and "Hi" is not. He is "Dear Sir David" (or
+    "Hello Sir David" in a text) to an acquaintance, and "David" to a friend."""
+    intent: dict[str, Any] = {
+        "kind": "request",
+        "goal": "advice",
+        "channel": channel,
+        "industry": "wildlife filmmaking",
+        "recipient": {"name": name, "relationship": relationship},
+        "sender": {"name": "Alex Kim", "reason": "I want to move into documentary work."},
+    }
+    for draft in _drafts(intent):
+        first = draft.body.split("\n")[0]
+        if relationship == "friend":
+            assert first.startswith((f"Hi {warm}", f"Hey {warm}")), draft.body
+        else:
+            assert first.startswith((f"Dear {formal}", f"Hello {formal}")), draft.body
+            assert not first.startswith("Dear") or channel != "text", draft.body
+
+
+# --- a French or Spanish outcome after a colon -----------------------------------------------------
+
+OUTCOMES = [
+    ("fr-FR", "Ton contact m'a proposé un entretien.", "ton contact"),
+    ("fr-FR", "Votre collègue m'a rappelée hier.", "votre collègue"),
+    ("fr-FR", "Deux entretiens plus tard, j'ai le poste.", "deux entretiens"),
+    ("fr-FR", "Quelqu'un de son équipe m'a contactée.", "quelqu'un de"),
+    ("es-ES", "Tu contacto me ofreció una entrevista.", "tu contacto"),
+    ("es-ES", "Dos entrevistas después, tengo el puesto.", "dos entrevistas"),
+]
+
+
+@pytest.mark.parametrize(("language", "outcome", "lowered"), OUTCOMES)
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+@pytest.mark.parametrize("relationship", ["friend", "acquaintance", "mentor"])
+def test_an_outcome_goes_on_in_lower_case_after_a_colon(
+    language: str, outcome: str, lowered: str, channel: str, relationship: str
+) -> None:
+    """ "Bonne nouvelle : Ton contact m'a proposé un entretien." French (and Spanish) go on in lower case
+    after a colon; only a name keeps its capital ("Bonne nouvelle : Sophie m'a rappelée")."""
+    code = language[:2]
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": "thank-you",
+            "goal": "job-leads",
+            "channel": channel,
+            "language": language,
+            "help": HELP[code],
+            "outcome": outcome,
+            "recipient": {"name": name, "relationship": relationship, "pronouns": "she/her"},
+            "sender": {"name": "Léa Brandt"},
+        }
+        for draft in _drafts(intent):
+            capital = lowered[0].upper() + lowered[1:]
+            for colon in (":", "\u00a0:"):
+                assert f"{colon} {capital}" not in draft.body, draft.body
+
+
+@pytest.mark.parametrize("channel", ["email", "text"])
+def test_a_name_keeps_its_capital_after_a_french_colon(channel: str) -> None:
+    """The other side: "Bonne nouvelle : Sophie m'a rappelée", "... : DHL m'a proposé un poste"."""
+    for outcome in ["Sophie m'a rappelée hier.", "DHL m'a proposé un poste."]:
+        for name in NAMES:
+            intent: dict[str, Any] = {
+                "kind": "thank-you",
+                "goal": "job-leads",
+                "channel": channel,
+                "language": "fr-FR",
+                "help": "les noms",
+                "outcome": outcome,
+                "recipient": {"name": name, "relationship": "friend", "pronouns": "she/her"},
+                "sender": {"name": "Léa Brandt"},
+            }
+            for draft in _drafts(intent):
+                assert outcome.split()[0] in draft.body, draft.body
+
+
+# --- a thank-you by text after a setback -----------------------------------------------------------
+
+SETBACKS = [
+    "Sadly the role went to an internal candidate.",
+    "I didn't get the job in the end, but the interview taught me a lot.",
+    "Unfortunately they went with someone else.",
+]
+
+
+@pytest.mark.parametrize("outcome", SETBACKS)
+@pytest.mark.parametrize("goal", ["job-leads", "introduction", "referral"])
+def test_a_text_to_a_mentor_after_a_setback_does_not_promise_how_it_goes(outcome: str, goal: str) -> None:
+    """ "I didn't get the job in the end. I'll let you know how it goes.": nothing is left to go. What
+    a mentor hears about next is what comes next ("I'll keep you posted on what's next")."""
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": "thank-you",
+            "goal": goal,
+            "channel": "text",
+            "help": "introducing me to Priya",
+            "company": "Stripe",
+            "outcome": outcome,
+            "recipient": {"name": name, "relationship": "mentor"},
+            "sender": {"name": "Lea Brandt"},
+        }
+        for draft in _drafts(intent):
+            assert "how it goes" not in draft.body, draft.body
+
+
+@pytest.mark.parametrize(
+    "outcome", [SETBACKS[0], SETBACKS[2]]
+)  # the second leaves a text to a colleague no room
+@pytest.mark.parametrize("relationship", ["friend", "mentor", "acquaintance", "former-colleague", "family"])
+def test_a_text_after_a_setback_says_the_help_still_counted_when_there_is_room(
+    outcome: str, relationship: str
+) -> None:
+    """A letter after a setback says the help counted all the same ("I'm no less grateful for your
+    help"); a text with room does too, instead of going from "Sadly ..." straight to "I owe you one"."""
+    grateful = ("grateful all the same", "still meant a lot", "I'm really grateful", "All the same")
+    said = 0
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": "thank-you",
+            "goal": "introduction",
+            "channel": "text",
+            "help": "introducing me to Priya",
+            "outcome": outcome,
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Lea Brandt"},
+        }
+        for draft in _drafts(intent):
+            said += any(g in draft.body for g in grateful)
+            assert draft.body.count(outcome) == 1, draft.body
+    assert said >= len(NAMES), said  # most texts have the room; a long one may leave it out
+
+
+# --- a public body takes "the" ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("company", "said"),
+    [
+        ("Los Angeles County Metropolitan Transportation Authority", "the Los Angeles County"),
+        ("British Council", "the British Council"),
+        ("Gates Foundation", "the Gates Foundation"),
+        ("World Health Organization", "the World Health Organization"),
+    ],
+)
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+def test_a_public_body_named_by_its_last_word_takes_the(company: str, said: str, kind: str) -> None:
+    """ "two people at Los Angeles County Metropolitan Transportation Authority": an authority, an
+    agency, a council or a foundation is "the" one, as "the University of Michigan" is."""
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": kind,
+            "goal": "job-leads",
+            "channel": "email",
+            "company": company,
+            "count": 2,
+            "recipient": {"name": name, "relationship": "alumni"},
+            "sender": {"name": "Leila Farahani", "reason": "I want to move into transit planning."},
+        }
+        for draft in _drafts(intent):
+            assert f"at {said}" in draft.body, draft.body
+            assert f"at {company}" not in draft.body, draft.body
+
+
+def test_a_brand_ending_in_an_institutions_word_is_not_given_the() -> None:
+    """The other side: "at Deutsche Bank", "at Mayo Clinic", "at Google"."""
+    for company in ["Deutsche Bank", "Mayo Clinic", "Google"]:
+        intent: dict[str, Any] = {
+            "kind": "request",
+            "goal": "job-leads",
+            "channel": "email",
+            "company": company,
+            "count": 2,
+            "recipient": {"name": "Sam Lee", "relationship": "alumni"},
+            "sender": {"name": "Leila Farahani", "reason": "I want to move into banking."},
+        }
+        for draft in _drafts(intent):
+            assert f"at {company}" in draft.body, draft.body
+
+
+# --- a German favour reminder does not say "freuen" twice ------------------------------------------
+
+
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+@pytest.mark.parametrize("relationship", ["friend", "former-colleague", "acquaintance", "family"])
+def test_a_german_favour_reminder_does_not_say_freuen_twice(channel: str, relationship: str) -> None:
+    """ "Über Ihre Hilfe würde ich mich weiterhin sehr freuen. Deshalb würde ich mich freuen zu hören,
+    ob Sie meinen Lebenslauf durchsehen könnten.": the same verb in two sentences in a row."""
+    for name in [*NAMES, "Anna Weber", "Luis García", "Jo Lee", "Kim Tran"]:
+        intent: dict[str, Any] = {
+            "kind": "reminder",
+            "goal": "favour",
+            "channel": channel,
+            "language": "de-DE",
+            "details": "meinen Lebenslauf durchsehen",
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Lea Brandt", "reason": "Ich bewerbe mich gerade."},
+        }
+        for draft in _drafts(intent):
+            for paragraph in draft.body.split("\n\n"):
+                assert paragraph.count("freuen") <= 1, draft.body
+
+
+# --- a role typed in title case --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("Registered Nurse", "registered nurse"),
+        ("UX Researcher role", "UX researcher"),
+        ("Senior Software Engineer", "senior software engineer"),
+        ("Java Developer", "Java developer"),
+        ("Salesforce Administrator", "Salesforce administrator"),
+        ("Head of Sales", "Head"),  # a title with "of" is kept as typed ("two Heads of Sales")
+        ("Chief Happiness Officer", "Chief Happiness Officer"),  # a title of its own, kept whole
+    ],
+)
+@pytest.mark.parametrize("goal", ["job-leads", "introduction", "referral", "informational-interview"])
+@pytest.mark.parametrize("channel", ["email", "text"])
+def test_a_role_typed_in_title_case_is_said_as_a_common_noun(
+    typed: str, said: str, goal: str, channel: str
+) -> None:
+    """ "Do you know three Registered Nurses I could talk to?", "a UX Researcher role at Spotify": a role
+    is a common noun mid-sentence; a name in it keeps its capital ("a Java developer")."""
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": "request",
+            "goal": goal,
+            "channel": channel,
+            "role": typed,
+            "company": "Spotify",
+            "count": 3,
+            "recipient": {"name": name, "relationship": "former-colleague"},
+            "sender": {"name": "Alex Kim", "reason": "After six years in retail I want a change."},
+        }
+        for draft in _drafts(intent):
+            assert said in draft.body, draft.body
+
+
+# --- a referral's thanks does not name the role the outcome names ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("help_", "outcome"),
+    [
+        ("referring me to the docs team", "I got the technical writer job!"),
+        ("referring me to your director", "I accepted the technical writer offer."),
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+def test_a_referral_thanks_does_not_name_the_role_its_outcome_names(
+    help_: str, outcome: str, channel: str
+) -> None:
+    """ "Thank you so much for referring me to the docs team for the technical writer role. I got the
+    technical writer job!": the role twice in two sentences. The outcome names it; the thanks need not."""
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": "thank-you",
+            "goal": "referral",
+            "channel": channel,
+            "role": "technical writer",
+            "company": "Stripe",
+            "help": help_,
+            "outcome": outcome,
+            "recipient": {"name": name, "relationship": "friend"},
+            "sender": {"name": "Hannah Cole"},
+        }
+        for draft in _drafts(intent):
+            assert draft.body.count("technical writer") == 1, draft.body
+
+
+# --- a Spanish thank-you by text does not say "gracias" twice in a row -----------------------------
+
+
+TWICE = [
+    "gracias a ti! Gracias",
+    "gracias a usted. Gracias",
+    "gracias a ti, así que muchas gracias",
+    "gracias a usted, así que muchas gracias",
+]
+
+
+@pytest.mark.parametrize("relationship", ["friend", "family", "acquaintance", "mentor"])
+@pytest.mark.parametrize("channel", ["text", "email", "linkedin-message"])
+def test_a_spanish_thank_you_does_not_say_gracias_twice_in_a_row(relationship: str, channel: str) -> None:
+    """ "¡Es gracias a ti! Gracias por presentarme a Julián.", "Es gracias a usted, así que muchas
+    gracias por ...": "gracias" twice, one after the other."""
+    for name in [*NAMES, "Anna Weber", "Luis García", "Marta Gil", "Jo Lee"]:
+        intent: dict[str, Any] = {
+            "kind": "thank-you",
+            "goal": "introduction",
+            "channel": channel,
+            "language": "es-ES",
+            "help": "presentarme a Julián",
+            "outcome": "Tengo una entrevista en Seur la semana que viene.",
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Lea Brandt"},
+        }
+        for draft in _drafts(intent):
+            for said in (
+                "gracias a ti! Gracias",
+                "gracias a usted. Gracias",
+                "gracias a ti, así que muchas gracias",
+            ):
+                assert said not in draft.body, draft.body
+            assert "gracias a usted, así que muchas gracias" not in draft.body, draft.body

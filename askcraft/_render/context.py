@@ -119,6 +119,10 @@ def _thanks_for(intent: Intent, target: dict[str, Any]) -> str:
     if intent.goal != "referral":
         return said
     role, company = target["role"], intent.company
+    # What came of it may name them ("I accepted the pricing analyst offer"): not said twice.
+    came = (intent.outcome or "").casefold()
+    role = None if role and role.casefold() in came else role
+    company = None if company and company.casefold() in came else company
     told = said.casefold()
     if (company and company.casefold() in told) or (role and role.casefold() in told):
         return said

@@ -243,11 +243,19 @@ def _titled(title: str, parts: tuple[str, str, str], clean: str, *, warm: bool) 
         before = title.rsplit(maxsplit=1)[0] if " " in title.strip() else ""
         if before and not warm:
             return GreetingName(f"{before} {last or first}".strip(), formal=True)
-        return GreetingName(_given(first, middle) if warm else f"{title} {first or last}".strip())
+        if warm:
+            return GreetingName(_given(first, middle))
+        return GreetingName(f"{title} {first or last}".strip(), formal=True)  # "Dear Sir David"
     if key in _titles("given_name_titles"):
         rest = clean.split(maxsplit=len(title.split()))[-1]
         # "Sr. María José": two given names, most likely; "Father Mike Doyle" reads fine whole.
-        return GreetingName(f"{title} {rest if len(rest.split()) <= 2 else given or last}".strip())
+        honour = key in _titles("honours")
+        if honour and warm and first and last:
+            return GreetingName(_given(first, middle))  # a friend "Lady Mary Crawley" is "Mary"
+        honour = honour and not warm  # "Dear Lord Sugar", "Hello Lady Mary Crawley", never "Hi Lord Sugar"
+        return GreetingName(
+            f"{title} {rest if len(rest.split()) <= 2 else given or last}".strip(), formal=honour
+        )
     if warm and first and key not in {"coach"}:
         return GreetingName(_given(first, middle))
     return GreetingName(f"{title} {last or first}".strip(), formal=True)

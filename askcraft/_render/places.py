@@ -68,6 +68,8 @@ def _english(name: str, preposition: str) -> str:
     words = name.casefold().split(" ")
     if len(words) > 2 and words[0] in rules["heads"] and words[1] in rules["followed_by"]:
         return f"{preposition} the {name}"
+    if len(words) > 1 and words[0] != "the" and words[-1] in rules["last_heads"] and not name.isupper():
+        return f"{preposition} the {name}"  # "at the British Council", "at the Port Authority"
     return f"{preposition} {name}"
 
 

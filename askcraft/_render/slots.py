@@ -56,7 +56,25 @@ def clean_role(role: str) -> str:
     bare = _ROLE_ARTICLE.sub("", role.strip())
     if " " in bare and bare.isupper():
         bare = bare.lower()  # "DATA ANALYST" typed with caps lock: "two data analysts", not "DATA ANALYSTs"
-    return singular_role(upper_acronyms(_ROLE_TAIL.sub("", bare).strip() or bare))
+    return singular_role(_common_role(upper_acronyms(_ROLE_TAIL.sub("", bare).strip() or bare)))
+
+
+def _common_role(role: str) -> str:
+    """Return a role typed in title case as the common noun it is ("Registered Nurse" -> "registered
+    nurse", "UX Researcher" -> "UX researcher"); a name in it keeps its capital ("Java developer"), and
+    a title with "of" is kept as typed ("Head of Sales")."""
+    parts = role.split()
+    if "of" in parts or not any(p[:1].isupper() and p[1:].islower() for p in parts):
+        return role
+    common = words("words", "role_words") | words("words", "person_nouns") | words("words", "common_fields")
+    known = [p[1:].islower() and p.casefold() in common for p in parts]
+    titled = [p[:1].isupper() and p[1:].islower() for p in parts]
+    # A name leads ("Salesforce Administrator"); a word unknown after a known one is the title's own
+    # ("Chief Happiness Officer"), and the whole is kept as typed.
+    first = known.index(True) if True in known else len(parts)
+    if any(t and not k for t, k in zip(titled[first:], known[first:], strict=True)):
+        return role
+    return " ".join(p.lower() if k else p for p, k in zip(parts, known, strict=True))
 
 
 def with_article(phrase: str) -> str:
