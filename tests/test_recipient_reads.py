@@ -609,3 +609,44 @@ def test_a_spanish_thank_you_does_not_say_gracias_twice_in_a_row(relationship: s
             ):
                 assert said not in draft.body, draft.body
             assert "gracias a usted, así que muchas gracias" not in draft.body, draft.body
+
+
+# --- a reminder's news is not led in with a word the sentence before just said ---------------------
+
+NEWS = {
+    "de-DE": ("Ich habe meinen Staplerschein gemacht.", "kurz", "Kurzes Update:"),
+    "fr-FR": ("J'ai obtenu mon CACES.", "Petite relance", "Petite nouvelle"),
+    "es-ES": ("He sacado el carné de carretillero.", "pequeño", "Una pequeña novedad"),
+}
+
+
+@pytest.mark.parametrize("language", list(NEWS))
+@pytest.mark.parametrize("channel", ["email", "linkedin-message"])
+@pytest.mark.parametrize("relationship", ["friend", "acquaintance", "former-colleague", "mentor"])
+def test_a_reminders_news_is_not_led_in_with_the_word_before_it(
+    language: str, channel: str, relationship: str
+) -> None:
+    """ "Petite relance au sujet de mon dernier message. Petite nouvelle : ...", "Ich wollte mich nur kurz
+    melden. Kurzes Update: ...", "Un pequeño recordatorio ... Una pequeña novedad: ...": the lead-in to the
+    news says again what the sentence before it just said."""
+    news, before, lead = NEWS[language]
+    for name in [*NAMES, "Anna Weber", "Luis García", "Marta Gil", "Jo Lee", "Kim Tran", "Ola Berg"]:
+        intent: dict[str, Any] = {
+            "kind": "reminder",
+            "goal": "job-leads",
+            "channel": channel,
+            "language": language,
+            "count": 2,
+            "industry": "Logistik" if language == "de-DE" else "logística",
+            "news": news,
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Lea Brandt", "reason": "x"},
+        }
+        for draft in _drafts(intent):
+            for paragraph in draft.body.split("\n\n"):
+                said = (
+                    paragraph.split(lead)[0].strip().rstrip(".").rsplit(". ", 1)[-1]
+                    if lead in paragraph
+                    else ""
+                )
+                assert before.casefold() not in said.casefold(), draft.body
