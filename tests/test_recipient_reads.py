@@ -650,3 +650,31 @@ def test_a_reminders_news_is_not_led_in_with_the_word_before_it(
                     else ""
                 )
                 assert before.casefold() not in said.casefold(), draft.body
+
+
+# --- a connection note's hello does not open as the reason does ------------------------------------
+
+NOTE_REASONS = {
+    "en-US": ("I'd love to move from audit into deal advisory.", "I'd love to connect. I'd love"),
+    "es-ES": ("Me encantaría pasarme a la logística.", "conectar con usted. Me encantaría"),
+}
+
+
+@pytest.mark.parametrize("language", list(NOTE_REASONS))
+def test_a_connection_notes_hello_does_not_open_as_the_reason_does(language: str) -> None:
+    """ "I'd love to connect. I'd love to move from audit into deal advisory.": two sentences, one
+    opening, one after the other."""
+    reason, twice = NOTE_REASONS[language]
+    for name in [*NAMES, "Olivia Hart", "Ben Cole", "Anna Weber", "Luis García", "Marta Gil", "Jo Lee"]:
+        intent: dict[str, Any] = {
+            "kind": "request",
+            "goal": "job-leads",
+            "channel": "linkedin-connection-note",
+            "language": language,
+            "count": 2,
+            "industry": "deal advisory" if language == "en-US" else "logística",
+            "recipient": {"name": name, "relationship": "acquaintance"},
+            "sender": {"name": "Ben Adeyemi", "reason": reason},
+        }
+        body = askcraft.draft(intent, check=False, variant="warm-up", today=TODAY).body
+        assert twice not in body, body
