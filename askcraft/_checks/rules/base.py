@@ -60,6 +60,26 @@ class Rule:
     unless: tuple[Construction, ...] = ()
     #: Characters one of which a match holds (``marks:``, e.g. an emoji): a text without them is not searched.
     marks: tuple[str, ...] = ()
+    #: What the rule says and suggests in a message of one kind (``by_kind:``): a thank-you is not
+    #: asked to "say you are following up". See :meth:`for_kind`.
+    by_kind: Mapping[str, Mapping[str, Any]] = dataclasses.field(default_factory=dict)
+
+    def for_kind(self, kind: str) -> Rule:
+        """Return this rule as it speaks in a message of *kind*: with the message, rewrite and way of
+        removing that its ``by_kind:`` data gives that kind, or itself when it gives none."""
+        if kind not in self.by_kind:
+            return self
+        key = (self.id, kind)
+        if key not in _FOR_KIND:
+            given = self.by_kind[kind]
+            _FOR_KIND[key] = dataclasses.replace(
+                self,
+                message=given.get("message", self.message),
+                cli_message=given.get("cli_message", self.cli_message),
+                replacements=given.get("replacements", self.replacements),
+                data={**self.data, **({"remove": given["remove"]} if "remove" in given else {})},
+            )
+        return _FOR_KIND[key]
 
     def applies(self, ctx: CheckContext) -> bool:
         """Return whether this rule looks at messages of this kind and channel."""
@@ -102,6 +122,51 @@ class Rule:
             yield from anchored_matches(self.pattern, self.keys, text, self.follow)
 
 
+#: Rules as they speak in one kind of message, by (rule id, kind): see :meth:`Rule.for_kind`.
+_FOR_KIND: dict[tuple[str, str], Rule] = {}
+_KINDS = ("request", "reminder", "thank-you")
+_BY_KIND_KEYS = ("message", "cli_message", "replacements", "remove")
+_REMOVALS = ("clause", "sentence", "mark")
+
+
+def by_kind(rule_id: str, name: str, raw: Any) -> dict[str, dict[str, Any]]:
+    """Return a rule's ``by_kind:`` data, checked: for each kind of message (request, reminder,
+    thank-you), its own message, cli_message, replacements or way of removing (``remove:``)."""
+    where = f"rule {rule_id!r} in {name}.yaml: by_kind"
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise AskcraftError(f"{where} must map a kind of message to what the rule says in it")
+    return {str(kind): _kind_entry(f"{where}.{kind}", kind, given) for kind, given in raw.items()}
+
+
+def _kind_entry(where: str, kind: Any, given: Any) -> dict[str, Any]:
+    """Return what a rule says in one kind of message (see :func:`by_kind`), checked and tidied."""
+    if kind not in _KINDS:
+        raise AskcraftError(f"{where}: {kind!r} is not a kind of message; use one of {', '.join(_KINDS)}")
+    if not isinstance(given, Mapping) or not given:
+        raise AskcraftError(f"{where} must give at least one of {', '.join(_BY_KIND_KEYS)}")
+    unknown = sorted(set(given) - set(_BY_KIND_KEYS))
+    if unknown:
+        raise AskcraftError(f"{where}: unknown key {unknown[0]!r}; use {', '.join(_BY_KIND_KEYS)}")
+    entry: dict[str, Any] = {}
+    for key in ("message", "cli_message"):
+        if key in given:
+            if not isinstance(given[key], str) or not given[key].strip():
+                raise AskcraftError(f"{where}.{key} must be text")
+            entry[key] = " ".join(given[key].split())
+    if "replacements" in given:
+        values = given["replacements"]
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise AskcraftError(f"{where}.replacements must be a list of texts")
+        entry["replacements"] = tuple(values)
+    if "remove" in given:
+        if given["remove"] not in _REMOVALS:
+            raise AskcraftError(f"{where}.remove must be one of {', '.join(_REMOVALS)}")
+        entry["remove"] = given["remove"]
+    return entry
+
+
 def _examples(raw: list[Any] | None) -> tuple[Mapping[str, Any], ...]:
     return tuple({"text": e} if isinstance(e, str) else dict(e) for e in raw or [])
 
@@ -136,6 +201,7 @@ def _load(name: str) -> tuple[dict[str, Rule], dict[str, Any], dict[str, Any], d
             constructions=tuple(compile_construction(c, classes) for c in entry.get("constructions", ())),
             unless=tuple(compile_construction(c, classes) for c in entry.get("unless", ())),
             marks=tuple(entry.get("marks", ())),
+            by_kind=by_kind(rule_id, name, entry.get("by_kind")),
         )
     return rules, dict(spec.get("options", {})), dict(spec.get("lexicon", {})), dict(classes)
 
@@ -234,6 +300,7 @@ def run_phrase_rules(ctx: CheckContext, name: str) -> list[Finding]:
         rule = table[number]
         if not rule.applies(ctx):
             continue
+        rule = rule.for_kind(ctx.kind)
         for match in rule.matches(text):
             if rule.unless and _excepted(rule, text, match.start()):
                 continue
@@ -276,7 +343,9 @@ def removal_finding(rule: Rule, text: str, start: int, end: int) -> Finding:
         return rule.finding(sentence[0], sentence[1] - sentence[0])  # a sentence replaces a sentence
     if rule.replacements != ("",):
         return rule.finding(start, end - start)
-    if rule.data.get("remove") == "clause":
+    if rule.data.get("remove") == "sentence":
+        start, end = sentence
+    elif rule.data.get("remove") == "clause":
         start, end = clauses_around(text, *sentence, [(start, end)])
     elif rule.data.get("remove") == "mark":
         # A mark (pressure.sarcasm) says what the clause it closes means, and often ends its sentence

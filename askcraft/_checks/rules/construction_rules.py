@@ -35,6 +35,7 @@ def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
         rule = by_id[rule_id]
         if not rule.applies(ctx):
             continue
+        rule = rule.for_kind(ctx.kind)
         for start, end, norms, words in reading:
             found_at: list[tuple[int, int]] = []
             for construction in constructions:
@@ -56,11 +57,12 @@ def sentence_finding(
     rule: Rule, text: str, sentence: tuple[int, int], hits: list[tuple[int, int]]
 ) -> Finding:
     """Return *rule*'s finding for the sentence at *sentence* where its constructions matched at
-    *hits*: the clauses they are in, removed, for a rule whose rewrite is removal ("");
-    otherwise the whole sentence, for its rewrite."""
+    *hits*: the clauses they are in, removed, for a rule whose rewrite is removal ("") (the whole
+    sentence, for one that says ``remove: sentence``); otherwise the whole sentence, for its rewrite."""
     start, end = sentence
     if rule.replacements == ("",):
-        a, b = clauses_around(text, start, end, hits)
+        whole = rule.data.get("remove") == "sentence"
+        a, b = (start, end) if whole else clauses_around(text, start, end, hits)
         a, b, fix = remove_words(text, (start, end), a, b)
         return rule.finding(a, b - a, replacements=(fix,))
     return rule.finding(start, end - start)

@@ -92,7 +92,7 @@ def _reads_pushy(ctx: CheckContext, found: list[Finding]) -> list[Finding]:
     """
     if not option(ctx, _NAME, "pressure.learned") or not ctx.language.lower().startswith("en"):
         return []  # switched off; or not English, and the model was fitted on English messages
-    rule = rules(_NAME)["pressure.pushy"]
+    rule = rules(_NAME)["pressure.pushy"].for_kind(ctx.kind)
     warned = [(f, (f.offset, f.offset + f.length)) for f in found if f.severity in ("warning", "error")]
     names = name_words(ctx.names)
     flagged = []
