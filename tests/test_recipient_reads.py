@@ -153,6 +153,7 @@ def test_a_company_named_inside_another_name_is_still_named_as_people_say_it() -
         ("Tech", "in tech", "Tech"),
         ("Real Estate", "in real estate", "Real Estate"),
         ("Financial Services", "in financial services", "Financial Services"),
+        ("Oil & Gas", "in oil & gas", "Oil & Gas"),
         ("AI", "in AI", None),
         ("HR", "in HR", None),
         ("IT", "in IT", None),
@@ -678,3 +679,43 @@ def test_a_connection_notes_hello_does_not_open_as_the_reason_does(language: str
         }
         body = askcraft.draft(intent, check=False, variant="warm-up", today=TODAY).body
         assert twice not in body, body
+
+
+# --- a German, French or Spanish role or field as its language writes a common noun ---------------
+
+
+@pytest.mark.parametrize(
+    ("language", "field", "role", "said"),
+    [
+        ("de-DE", "logistik", None, "Logistik"),
+        ("de-DE", None, "disponentin", "als Disponentin"),
+        ("fr-FR", "Logistique", None, "logistique"),
+        ("fr-FR", None, "Planificatrice", "planificatrice"),
+        ("es-ES", "Logística", None, "logística"),
+        ("es-ES", None, "Enfermera", "enfermera"),
+        ("fr-FR", "RH", None, "RH"),
+        ("es-ES", "Silicon Valley", None, "Silicon Valley"),
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "text"])
+def test_a_field_or_role_is_written_as_its_language_writes_a_common_noun(
+    language: str, field: str | None, role: str | None, said: str, channel: str
+) -> None:
+    """ "Stellen als disponentin", "deux personnes en Logistique", "un puesto de Enfermera": German
+    capitalises its nouns, French and Spanish do not, mid-sentence; an acronym or a name is kept."""
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": "request",
+            "goal": "job-leads",
+            "channel": channel,
+            "language": language,
+            "count": 2,
+            "recipient": {"name": name, "relationship": "friend"},
+            "sender": {"name": "Lea Brandt", "reason": "x"},
+        }
+        if field:
+            intent["industry"] = field
+        if role:
+            intent.update(role=role, company="Acme")
+        for draft in _drafts(intent):
+            assert said in draft.body, draft.body

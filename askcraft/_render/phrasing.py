@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from askcraft._render import places
-from askcraft._render.languages import data
+from askcraft._render.languages import data, primary
 from askcraft._render.thanks import without_thanks
 from askcraft._render.typography import unstopped
 from askcraft._render.words import sentence
@@ -31,11 +31,31 @@ def _first_word(text: str) -> str:
     return match.group(0).casefold() if match else ""
 
 
+def _as_noun(text: str, language: str) -> str:
+    """Return a role or a field as its language writes a common noun mid-sentence. German nouns take a
+    capital: one typed all in lower case gets it on its head, the last word ("logistik" ->
+    "Logistik", "leitende krankenschwester" -> "leitende Krankenschwester", "software-entwickler"
+    -> "Software-Entwickler"). French and Spanish write them in lower case: one typed with only its
+    first letter capitalised loses it ("Logistique" -> "logistique", "Santé publique" -> "santé
+    publique"); an acronym ("RH", "IA") or a name with more capitals ("Silicon Valley") is kept."""
+    text = text.strip()
+    code = primary(language)
+    head, _, last = text.rpartition(" ")
+    # A short word may be an acronym typed in lower case ("it", "ki"): not made "It".
+    if code == "de" and text == text.lower() and len(last) > 3 and any(c.isalpha() for c in last):
+        last = "-".join(part[:1].upper() + part[1:] for part in last.split("-"))
+        return f"{head} {last}" if head else last
+    first = text.split(" ", 1)[0]
+    if code in {"fr", "es"} and first[:1].isupper() and not first.isupper() and text[1:] == text[1:].lower():
+        return text[:1].lower() + text[1:]
+    return text
+
+
 def target(intent: Intent) -> dict[str, Any]:
     """Where the sender aims, as phrases that need no article ("bei Acme", "im Bereich Pflege")."""
     where_data = data(intent.language)["where"]
-    role = intent.role.strip() if intent.role else None
-    industry = intent.industry.strip() if intent.industry else None
+    role = _as_noun(intent.role, intent.language) if intent.role else None
+    industry = _as_noun(intent.industry, intent.language) if intent.industry else None
     # A referral is for a company: theirs, when the intent names no other (as in English).
     company = intent.company or (intent.recipient.company if intent.goal == "referral" else None)
     if company:
