@@ -446,6 +446,11 @@ def test_a_text_after_a_setback_says_the_help_still_counted_when_there_is_room(
         ("British Council", "the British Council"),
         ("Gates Foundation", "the Gates Foundation"),
         ("World Health Organization", "the World Health Organization"),
+        (
+            "The Northern Ireland Health and Social Care Business Services Organisation",
+            "the Northern Ireland",
+        ),
+        ("The University of Michigan", "the University of Michigan"),
     ],
 )
 @pytest.mark.parametrize("kind", ["request", "reminder"])

@@ -66,6 +66,13 @@ def _first(name: str) -> str:
 def _english(name: str, preposition: str) -> str:
     rules = table("places")["en"]
     words = name.casefold().split(" ")
+    # "The University of Michigan", typed with its article: "at the University of Michigan".
+    if (
+        words[0] == "the"
+        and len(words) > 2
+        and (bare := _english(name[4:], preposition)) != f"{preposition} {name[4:]}"
+    ):
+        return bare
     if len(words) > 2 and words[0] in rules["heads"] and words[1] in rules["followed_by"]:
         return f"{preposition} the {name}"
     if len(words) > 1 and words[0] != "the" and words[-1] in rules["last_heads"] and not name.isupper():
