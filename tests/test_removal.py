@@ -49,3 +49,34 @@ def _fixed(text: str, rule: str) -> str:
 )
 def test_what_is_left_stands_on_its_own(text: str, rule: str, fixed: str) -> None:
     assert _fixed(text, rule).strip() == fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "fixed"),
+    [
+        # A short name left the greeting no word of three letters, so the whole sentence went,
+        # greeting and all ("Any news? Best, Sam").
+        (
+            "Hi Jo, I still haven't heard back from you. Any news? Best, Sam",
+            "reminder",
+            "Hi Jo. Any news? Best, Sam",
+        ),
+        ("Hi Jo, I need your answer by Friday. Best, Sam", "request", "Hi Jo. Best, Sam"),
+        ("hey jo, I keep telling myself you're just busy. any news?", "reminder", "hey jo. any news?"),
+        (
+            "Hi Jo, if the interview doesn't happen, I'll know who to blame. Thanks again, Sam",
+            "thank-you",
+            "Hi Jo. Thanks again, Sam",
+        ),
+        # A greeting on its own line was always kept.
+        (
+            "Hi Jo,\nI still haven't heard back from you. Any news?\nBest, Sam",
+            "reminder",
+            "Hi Jo,\nAny news?\nBest, Sam",
+        ),
+    ],
+)
+def test_a_greeting_on_the_same_line_stays(text: str, kind: str, fixed: str) -> None:
+    found = [f for f in check(text, kind=kind, grammar=False) if f.severity == "warning"]
+    assert found
+    assert apply_fixes(text, found) == fixed

@@ -17,6 +17,13 @@ _DEPENDENT = re.compile(
 )
 _CLOSERS = frozenset(".!?\u2026\"'\u201d\u2019)")
 _CONJUNCTION = re.compile(r"(?:and|but|so|or|because|which)\b\s*", re.IGNORECASE)
+#: A greeting that opens a sentence on the same line as what follows ("Hi Jo, I still haven't heard
+#: back."): removing the sentence keeps it ("Hi Jo."), as a letter's greeting line is kept.
+_GREETING = re.compile(
+    r"(?:hi|hello|hey|hiya|heya|dear|morning|afternoon|evening|good (?:morning|afternoon|evening))\b"
+    r"[^,!?.:;\n]{0,40}?(?P<comma>\s*,)[ \t]*",
+    re.IGNORECASE,
+)
 
 
 def clauses_around(text: str, start: int, end: int, hits: list[tuple[int, int]]) -> tuple[int, int]:
@@ -50,6 +57,10 @@ def remove_words(text: str, sentence: tuple[int, int], start: int, end: int) -> 
     """
     first, last = sentence
     if (start, end) == (first, last):
+        greeting = _GREETING.match(text, first, last)
+        if greeting is not None and greeting.end() < last:
+            # "Hi Jo, I still haven't heard back. Any news?" -> "Hi Jo. Any news?"
+            return greeting.start("comma"), end, "."
         while end < len(text) and text[end] in " \t":
             end += 1
         return start, end, ""
