@@ -128,3 +128,19 @@ def test_the_names_a_letter_greets_and_signs_with_are_not_typos():
     assert code == 0, out
     flagged = [f for f in json.loads(out)["findings"] if f["rule"].startswith("spelling.")]
     assert flagged == [], flagged
+
+
+def test_the_same_advice_is_given_once(tmp_path: Path):
+    """Three stinging sentences in a thank-you get the guilt rule's advice once, then "as above"."""
+    path = tmp_path / "thanks.txt"
+    path.write_text(
+        "Hi Jo,\n\nThanks for finally sending the names. Took you a while, but thanks. Marta introduced "
+        "me to her whole team without being asked, but thanks for the one name anyway.\n\nSam\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _run(["check", str(path), "--kind", "thank-you", "--no-grammar"])
+    assert code == 0
+    assert out.count("pressure.guilt (line 3)") == 3
+    assert out.count("Thank them plainly") == 1
+    assert out.count("as above") == 2
+    assert out.count("try: remove it") == 3  # each sentence still shows its own excerpt and rewrite

@@ -57,13 +57,19 @@ def print_findings(
         if not group:
             continue
         console.print(Text(f"{_TITLES[severity]} ({len(group)})", style=f"bold {_STYLES[severity]}"))
+        said: set[tuple[str, str]] = set()
         for finding in group:
             source = (subject or "") if finding.field == "subject" else text
             where = "subject" if finding.field == "subject" else f"line {_line_of(text, finding.offset)}"
             head = Text("  ")
             head.append(finding.rule, style="bold")
             head.append(f" ({where}): ")
-            head.append(cli_message(finding))
+            message = cli_message(finding)
+            if (finding.rule, message) in said:
+                head.append("as above", style="dim")  # the same advice again, for another sentence
+            else:
+                head.append(message)
+                said.add((finding.rule, message))
             console.print(head)
             for other in finding.also:
                 console.print(
