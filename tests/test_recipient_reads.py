@@ -724,3 +724,41 @@ def test_a_field_or_role_is_written_as_its_language_writes_a_common_noun(
             intent.update(role=role, company="Acme")
         for draft in _drafts(intent):
             assert said in draft.body, draft.body
+
+
+# --- "thank you again" when the outcome says "again" -----------------------------------------------
+
+AGAIN = [
+    ("fr-FR", "tes conseils sur mon CV", "J'attends encore une réponse.", ("Encore merci",)),
+    (
+        "de-DE",
+        "das Gespräch",
+        "Ich bewerbe mich nächsten Monat noch einmal.",
+        ("Noch einmal danke", "Noch einmal vielen"),
+    ),
+    ("es-ES", "tus consejos", "Lo intentaré de nuevo el mes que viene.", ("Gracias de nuevo",)),
+    ("en-US", "the call", "I'm applying again next month.", ("Thank you again", "Thanks again")),
+]
+
+
+@pytest.mark.parametrize(("language", "help_", "outcome", "thanks"), AGAIN)
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+def test_the_thanks_leave_again_to_an_outcome_that_says_it(
+    language: str, help_: str, outcome: str, thanks: tuple[str, ...], channel: str
+) -> None:
+    """ "Encore merci pour tes conseils sur mon CV. J'attends encore une réponse.": a thank-you after
+    a conversation says "thank you again", but not beside an outcome that says "again" itself."""
+    for name in [*NAMES, "Anne Martin", "Anna Weber", "Marta Gil", "Jo Lee"]:
+        intent: dict[str, Any] = {
+            "kind": "thank-you",
+            "goal": "advice",
+            "channel": channel,
+            "language": language,
+            "help": help_,
+            "outcome": outcome,
+            "recipient": {"name": name, "relationship": "friend", "pronouns": "she/her"},
+            "sender": {"name": "Léa Brandt"},
+        }
+        for draft in _drafts(intent):
+            for said in thanks:
+                assert said.casefold() not in draft.body.casefold(), draft.body

@@ -274,6 +274,8 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
     company = target["company"]
     named = bool(company and thanked and company.casefold() in thanked.casefold())
     hello = _greeting(intent, call.name, call.formal, discourse)
+    # "Thank you again ... I'm applying again": the thanks leave their "again" to the outcome.
+    says_again = bool(intent.outcome and thanks.says_again(intent.outcome, intent.language))
     context.update(
         recipient=recipient,
         sender=sender,
@@ -302,6 +304,7 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
             source="from them" if named else _waits_on(intent, target),
         ),
         after_a_talk=intent.goal in AFTER_A_TALK,
+        thank_again=intent.goal in AFTER_A_TALK and not says_again,
         outcome_leans_back=bool(intent.outcome and thanks.leans_back(intent.outcome)),
         gift_phrase=thanks.gift_phrase(intent.gift) if intent.gift else None,
         gift_is_a_treat=bool(intent.gift and thanks.is_treat(intent.gift)),

@@ -17,7 +17,7 @@ from askcraft._render.discourse import Discourse, named_facts
 from askcraft._render.languages import ago, data, informal, number_words
 from askcraft._render.names import greeting_name, signed_name
 from askcraft._render.salutations import greeting, letter_line
-from askcraft._render.thanks import outcome_facts
+from askcraft._render.thanks import outcome_facts, says_again
 from askcraft._render.words import sentence, told, typed_lower
 
 
@@ -58,6 +58,7 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
     sender["links"] = list(intent.sender.links)
     days = (send_date - intent.sent_on).days if intent.sent_on else None
     gift, treat = phrasing.gift(intent.gift, language) if intent.gift else (None, False)
+    again = bool(intent.outcome and says_again(intent.outcome, language))  # "Encore merci ... encore"
     context: dict[str, Any] = {
         key: value
         for key, value in raw.items()
@@ -87,6 +88,7 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
         thanks_for=phrasing.thanks_for(intent.help, language) if intent.help else None,
         **outcome_facts(intent.outcome, language),
         after_a_talk=intent.goal in AFTER_A_TALK,
+        thank_again=intent.goal in AFTER_A_TALK and not again,
         gift_phrase=gift,
         gift_is_a_treat=treat,
         gift_is_to_come=False,  # read in English only: a German, French or Spanish gift is sent as given

@@ -286,6 +286,17 @@ def is_pending(outcome: str, language: str = "en") -> bool:
     return bool(pending.search(low)) and not good.search(low)
 
 
+def says_again(outcome: str, language: str = "en") -> bool:
+    """Return whether an outcome says "again" ("J'attends encore une réponse", "I'm applying again"):
+    the thanks before it then do not ("Encore merci ... J'attends encore ...")."""
+    code = primary(language)
+    listed = (
+        words("words", "again") if code == "en" else {str(w).casefold() for w in data(code).get("again", [])}
+    )
+    low = " ".join(outcome.casefold().split())
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in listed)
+
+
 def disappoints(outcome: str, language: str = "en") -> bool:
     """Return whether an outcome is a setback ("I didn't get it in the end, but the interview taught
     me a lot"): not news to lead with or to call good news.
