@@ -57,7 +57,14 @@ def _texts() -> list[str]:
             for key in ("flag", "pass"):
                 for example in (rule.get("examples") or {}).get(key) or []:
                     texts.append(example if isinstance(example, str) else str(example.get("text", "")))
-    for name in ("tone_eval", "tone_eval_blind", "tone_eval_blind2", "tone_eval_blind3", "tone_train"):
+    for name in (
+        "tone_eval",
+        "tone_eval_blind",
+        "tone_eval_blind2",
+        "tone_eval_blind3",
+        "tone_eval_blind4",
+        "tone_train",
+    ):
         path = ROOT / "tests" / "data" / f"{name}.yaml"
         if path.is_file():
             items: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]

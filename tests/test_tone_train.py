@@ -40,9 +40,11 @@ BLIND = _load("tone_eval_blind.yaml")
 BLIND2 = _load("tone_eval_blind2.yaml")
 #: Written on 2026-11-27, after the sixth round's rules, by a writer who had not seen them.
 BLIND3 = _load("tone_eval_blind3.yaml")
+#: Written on 2026-11-28, after the nineteenth round's rules, by a writer who had not seen them.
+BLIND4 = _load("tone_eval_blind4.yaml")
 
 
-@pytest.mark.parametrize("item", TRAIN + BLIND + BLIND2 + BLIND3, ids=lambda item: str(item["id"]))
+@pytest.mark.parametrize("item", TRAIN + BLIND + BLIND2 + BLIND3 + BLIND4, ids=lambda item: str(item["id"]))
 def test_every_message_follows_the_evaluation_schema(item: dict[str, Any]):
     """The training and blind sets use the evaluation set's schema, labels and quoted evidence."""
     eval_set.test_every_item_follows_the_schema(item)
@@ -55,10 +57,16 @@ def test_every_message_follows_the_evaluation_schema(item: dict[str, Any]):
 def test_the_sets_are_large_balanced_and_distinct():
     """958 first training messages, 149 blind, 160 second-blind, many pushy; no id in two sets."""
     first = _load("tone_train.yaml")
-    for items, size, pushy_ in ((first, 958, 441), (BLIND, 149, 75), (BLIND2, 160, 80), (BLIND3, 160, 80)):
+    for items, size, pushy_ in (
+        (first, 958, 441),
+        (BLIND, 149, 75),
+        (BLIND2, 160, 80),
+        (BLIND3, 160, 80),
+        (BLIND4, 160, 80),
+    ):
         assert len(items) == size
         assert sum(i["label"] == "pushy" for i in items) == pushy_
-    ids = [i["id"] for i in TRAIN + BLIND + BLIND2 + BLIND3 + EVAL_ITEMS]
+    ids = [i["id"] for i in TRAIN + BLIND + BLIND2 + BLIND3 + BLIND4 + EVAL_ITEMS]
     assert len(ids) == len(set(ids))
 
 
@@ -68,7 +76,8 @@ def _texts(items: list[dict[str, Any]]) -> list[str]:
 
 def test_no_training_sentence_is_in_an_evaluation_set():
     """No sentence of five words or more appears in both a training message and an evaluation one."""
-    assert _clashes(TRAIN, _texts(EVAL_ITEMS) + _texts(BLIND) + _texts(BLIND2) + _texts(BLIND3)) == []
+    evaluated = _texts(EVAL_ITEMS) + _texts(BLIND) + _texts(BLIND2) + _texts(BLIND3) + _texts(BLIND4)
+    assert _clashes(TRAIN, evaluated) == []
 
 
 def test_the_separation_check_catches_a_shared_sentence():
@@ -93,6 +102,11 @@ def test_the_third_blind_set_is_separate_from_the_rule_examples():
     assert _clashes(BLIND3, _rule_examples()) == []
 
 
+def test_the_fourth_blind_set_is_separate_from_the_rule_examples():
+    """The fourth blind set holds no rule example (or one of its sentences) either."""
+    assert _clashes(BLIND4, _rule_examples()) == []
+
+
 def _short_of_balance(items: list[dict[str, Any]], per_category: int, per_label: int) -> dict[Any, int]:
     """Return what falls short: categories with fewer pushy messages than *per_category*, kinds and
     channels with fewer than *per_label* of a label, and connection notes over 300 characters."""
@@ -111,6 +125,7 @@ def test_the_second_blind_set_is_balanced():
     """Each category has ten pushy messages; each kind and channel eight of each label."""
     assert _short_of_balance(BLIND2, per_category=10, per_label=8) == {}
     assert _short_of_balance(BLIND3, per_category=10, per_label=8) == {}
+    assert _short_of_balance(BLIND4, per_category=10, per_label=8) == {}
 
 
 def test_the_balance_check_names_what_falls_short():
@@ -147,6 +162,7 @@ def test_second_blind_gentle_messages_with_capitals_are_acronym_traps():
     """A gentle second-blind message with a word in capitals (other than OK) carries the acronym trap."""
     assert _unmarked_capitals(BLIND2) == []
     assert _unmarked_capitals(BLIND3) == []
+    assert _unmarked_capitals(BLIND4) == []
 
 
 def test_the_capitals_check_catches_an_unmarked_message():
