@@ -211,7 +211,7 @@ def test_phrase_rules_find_what_finditer_finds(texts: list[str]) -> None:
         ctx = base.example_context({"text": text})
         for name in names:
             plain = [
-                base.removal_finding(rule, text, match.start(), match.end())
+                base.removal_finding(rule.for_kind(ctx.kind), text, match.start(), match.end())
                 for rule in base.rules(name).values()
                 if rule.pattern is not None and rule.applies(ctx)
                 for match in rule.pattern.finditer(text)
