@@ -99,8 +99,9 @@ def _live(name: str, text: str) -> dict[str, list[Construction]]:
     return by_rule
 
 
-#: A construction by number, with its second rarest required part (for a construction with one, a set
-#: of the key word itself, which the text holds) and the rest of its required parts after those two.
+#: A construction by number, with its second rarest required part (for a construction with one, that
+#: part again, which the text meets) and the rest of its required parts after those two. One tuple a
+#: construction, shared by its key words: few objects for the garbage collector to go through.
 _Entry = tuple[int, frozenset[str], tuple[frozenset[str], ...]]
 
 
@@ -117,7 +118,7 @@ def _construction_index(
     index: dict[str, list[_Entry]] = {}
     for number, (_, construction) in enumerate(table):
         needs = construction.needs
+        entry = (number, needs[1] if len(needs) > 1 else needs[0], needs[2:])  # one for all its words
         for word in needs[0]:
-            second = needs[1] if len(needs) > 1 else frozenset((word,))
-            index.setdefault(word, []).append((number, second, needs[2:]))
+            index.setdefault(word, []).append(entry)
     return {word: tuple(entries) for word, entries in index.items()}, frozenset(index), table
