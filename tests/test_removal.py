@@ -80,3 +80,11 @@ def test_a_greeting_on_the_same_line_stays(text: str, kind: str, fixed: str) -> 
     found = [f for f in check(text, kind=kind, grammar=False) if f.severity == "warning"]
     assert found
     assert apply_fixes(text, found) == fixed
+
+
+def test_only_a_greeting_that_opens_the_message_stays() -> None:
+    """A greeting word later in the message is no greeting: the sentence goes whole."""
+    text = "Thank you so much for the intro. Hey, if it falls through, I'll know who to blame. Sam"
+    found = [f for f in check(text, kind="thank-you", grammar=False) if f.severity == "warning"]
+    assert [f.rule for f in found] == ["pressure.ultimatum"]
+    assert apply_fixes(text, found) == "Thank you so much for the intro. Sam"

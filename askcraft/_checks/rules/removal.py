@@ -17,11 +17,12 @@ _DEPENDENT = re.compile(
 )
 _CLOSERS = frozenset(".!?\u2026\"'\u201d\u2019)")
 _CONJUNCTION = re.compile(r"(?:and|but|so|or|because|which)\b\s*", re.IGNORECASE)
-#: A greeting that opens a sentence on the same line as what follows ("Hi Jo, I still haven't heard
-#: back."): removing the sentence keeps it ("Hi Jo."), as a letter's greeting line is kept.
+#: A greeting that opens a message on the same line as what follows ("Hi Jo, I still haven't heard
+#: back."): removing the sentence keeps it ("Hi Jo."), as a letter's greeting line is kept. At most
+#: four words after the greeting word ("Dear Dr. Okafor", "hey jo").
 _GREETING = re.compile(
-    r"(?:hi|hello|hey|hiya|heya|dear|morning|afternoon|evening|good (?:morning|afternoon|evening))\b"
-    r"[^,!?.:;\n]{0,40}?(?P<comma>\s*,)[ \t]*",
+    r"(?:hi|hello|hey|hiya|heya|dear|morning|good (?:morning|afternoon|evening))\b"
+    r"(?:[ \t]+[^\s,!?:;]+){0,4}?(?P<comma>[ \t]*,)[ \t]*",
     re.IGNORECASE,
 )
 
@@ -57,7 +58,7 @@ def remove_words(text: str, sentence: tuple[int, int], start: int, end: int) -> 
     """
     first, last = sentence
     if (start, end) == (first, last):
-        greeting = _GREETING.match(text, first, last)
+        greeting = None if text[:first].strip() else _GREETING.match(text, first, last)
         if greeting is not None and greeting.end() < last:
             # "Hi Jo, I still haven't heard back. Any news?" -> "Hi Jo. Any news?"
             return greeting.start("comma"), end, "."
