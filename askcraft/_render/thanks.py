@@ -289,12 +289,8 @@ def is_pending(outcome: str, language: str = "en") -> bool:
 def says_again(outcome: str, language: str = "en") -> bool:
     """Return whether an outcome says "again" ("J'attends encore une réponse", "I'm applying again"):
     the thanks before it then do not ("Encore merci ... J'attends encore ...")."""
-    code = primary(language)
-    listed = (
-        words("words", "again") if code == "en" else {str(w).casefold() for w in data(code).get("again", [])}
-    )
-    low = " ".join(outcome.casefold().split())
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in listed)
+    again = _phrases(primary(language), "again", required=False)
+    return bool(again.search(" ".join(outcome.casefold().split())))
 
 
 def disappoints(outcome: str, language: str = "en") -> bool:
@@ -316,17 +312,24 @@ def disappoints(outcome: str, language: str = "en") -> bool:
 def _outcome_words(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Patterns for the setback phrases, the contrast words, the good-news words and the pending
     phrases of a language."""
-    source = data(code) if code != "en" else None
-
-    def listed(key: str) -> list[str]:
-        return sorted(words("words", key) if source is None else {str(w).casefold() for w in source[key]})
-
-    def whole(phrases: list[str]) -> re.Pattern[str]:
-        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
-
     return (
-        whole(listed("setbacks")),
-        whole(listed("contrasts")),
-        whole(listed("good_news")),
-        whole(listed("pending")),
+        _phrases(code, "setbacks"),
+        _phrases(code, "contrasts"),
+        _phrases(code, "good_news"),
+        _phrases(code, "pending"),
     )
+
+
+@functools.cache
+def _phrases(code: str, key: str, *, required: bool = True) -> re.Pattern[str]:
+    """The phrases of a language's word list *key* (English: words.yaml; others: their language
+    data) as one pattern of whole words. A list that is not *required* and that the language lacks
+    matches nothing."""
+    if code == "en":
+        listed = words("words", key)
+    else:
+        source = data(code)
+        listed = frozenset(str(w).casefold() for w in (source[key] if required else source.get(key, ())))
+    if not listed and not required:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(listed)) + r")(?!\w)")

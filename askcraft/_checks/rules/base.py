@@ -124,7 +124,6 @@ class Rule:
 
 #: Rules as they speak in one kind of message, by (rule id, kind): see :meth:`Rule.for_kind`.
 _FOR_KIND: dict[tuple[str, str], Rule] = {}
-_KINDS = ("request", "reminder", "thank-you")
 _BY_KIND_KEYS = ("message", "cli_message", "replacements", "remove")
 _REMOVALS = ("clause", "sentence", "mark")
 
@@ -142,8 +141,10 @@ def by_kind(rule_id: str, name: str, raw: Any) -> dict[str, dict[str, Any]]:
 
 def _kind_entry(where: str, kind: Any, given: Any) -> dict[str, Any]:
     """Return what a rule says in one kind of message (see :func:`by_kind`), checked and tidied."""
-    if kind not in _KINDS:
-        raise AskcraftError(f"{where}: {kind!r} is not a kind of message; use one of {', '.join(_KINDS)}")
+    from askcraft._intent.model import KINDS  # noqa: PLC0415  (as check_context: no pydantic to read rules)
+
+    if kind not in KINDS:
+        raise AskcraftError(f"{where}: {kind!r} is not a kind of message; use one of {', '.join(KINDS)}")
     if not isinstance(given, Mapping) or not given:
         raise AskcraftError(f"{where} must give at least one of {', '.join(_BY_KIND_KEYS)}")
     unknown = sorted(set(given) - set(_BY_KIND_KEYS))
