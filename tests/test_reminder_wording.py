@@ -384,3 +384,63 @@ def test_a_field_the_role_names_is_not_said_again_in_any_ask(
             for said in re.split(r"(?<=[.?!])\s+", body):
                 assert said.lower().count(industry.lower()) <= 1, body
             assert role.rsplit(maxsplit=1)[-1] in body, body
+
+
+# --- an ask that points at what only the reason named ----------------------------------------------
+
+#: (reason, favour, what the reason must bring back): the favour's "it", "them" or "there" points at
+#: something only the reason names, and a reminder leaves the reason out.
+LEANING_ASKS = [
+    ("I'm applying for the evening MBA.", "tell me if your company sponsors employees for it", "evening MBA"),
+    (
+        "I got an offer to join a startup and I can't decide!!",
+        "tell me what you'd ask them before saying yes",
+        "startup",
+    ),
+    (
+        "I'm applying to the apprenticeship at the engineering works where you spent thirty years.",
+        "tell me what the foremen there actually look for in an apprentice",
+        "engineering works",
+    ),
+]
+
+
+@pytest.mark.parametrize(("reason", "details", "named"), LEANING_ASKS)
+@pytest.mark.parametrize(
+    ("variant", "channel"), list(itertools.product(REMINDER_VARIANTS, ["email", "text", "linkedin-message"]))
+)
+@pytest.mark.parametrize("late", [False, True])
+def test_a_reminder_whose_ask_points_back_says_the_reason_again(
+    reason: str, details: str, named: str, variant: str, channel: str, *, late: bool
+) -> None:
+    intent = _intent(
+        "reminder",
+        goal="favour",
+        channel=channel,
+        details=details,
+        sender={"name": "Alex Kim", "reason": reason},
+        sent_on="2026-08-01" if late else "2026-11-10",
+    )
+    body = _body(intent, variant)
+    assert named in body, body
+    # Said before the ask that points at it, and once.
+    assert body.index(named) < body.index(" ".join(details.split()[-3:])), body
+    assert body.count(named) == 1, body
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "look over my CV before I send it out",
+        "sit in on my dry run and tell me where it drags",
+        "tell me which vendors treat their implementation consultants well",
+        "let me know if there's an opening",
+        "tell me whether the thesis track is worth it",
+    ],
+)
+def test_a_reminder_whose_ask_stands_alone_does_not_repeat_the_reason(details: str) -> None:
+    reason = {"name": "Alex Kim", "reason": "I'm applying for the evening MBA."}
+    intent = _intent("reminder", goal="favour", details=details, sender=reason)
+    for variant in REMINDER_VARIANTS:
+        body = _body(intent, variant)
+        assert "evening MBA" not in body, body

@@ -297,6 +297,10 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
         ask_details=ask_details,
         ask_details_gerund=bool(ask_details and slots.is_gerund_phrase(ask_details)),
         ask_question=slots.ask_question(intent.details) if intent.details else None,
+        # "...sponsors employees for it": a message that leaves the reason out says it after all.
+        ask_leans_on_reason=bool(
+            reason["reason_short"] and intent.details and slots.leans_back(intent.details)
+        ),
         thanks_for=thanked,
         **thanks.outcome_facts(
             intent.outcome,

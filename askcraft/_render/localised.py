@@ -85,6 +85,7 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
         ask_details=phrasing.details(intent.details) if intent.details else None,
         ask_details_gerund=False,
         ask_question=None,
+        ask_leans_on_reason=False,  # read in English only: "dafür", "y", "allí" are not looked for yet
         thanks_for=phrasing.thanks_for(intent.help, language) if intent.help else None,
         **outcome_facts(intent.outcome, language),
         after_a_talk=intent.goal in AFTER_A_TALK,

@@ -279,6 +279,54 @@ _POINTS_BACK = re.compile(
 _OWN = re.compile(r"(?:(?:now|so|and|but|lately|today),?\s+)?(?:I|I'm|I've|I'd|my)\b", re.IGNORECASE)
 
 
+#: A word in an ask that points at something the ask itself does not name: "tell me if your company
+#: sponsors employees for it" (the MBA the reason named), "what you'd ask them", "the foremen there".
+_POINTER = re.compile(r"\b(?:it|its|them|they|their|there)\b", re.IGNORECASE)
+#: "it" that points at nothing: "worth it", "it's worth", "make it", "it's OK to ...".
+_EMPTY_IT = re.compile(
+    r"\b(?:worth\s+it|make\s+it|it(?:['\u2019]s|\s+is|\s+was|\s+would\s+be|['\u2019]d\s+be)"
+    r"\s+(?:worth|ok|okay|fine|possible|normal|common|usual|realistic|better|best|too|a\s+good\s+idea))\b",
+    re.IGNORECASE,
+)
+#: "there" that says something exists ("if there's an opening"), not where.
+_EMPTY_THERE = re.compile(
+    r"^there(?:['\u2019](?:s|re|d)|\s+(?:is|are|was|were|will|would|might|may|could|should|has|have|had))\b",
+    re.IGNORECASE,
+)
+#: What an ask's own words can point back to: a thing with its determiner ("my CV", "the draft",
+#: "a dry run") for "it"; people or things in the plural for "them"; a place for "there".
+_THING_BEFORE = re.compile(r"\b(?:my|the|a|an|this|our|his|her)\s+[\w'-]+", re.IGNORECASE)
+_PLURAL_BEFORE = re.compile(r"\b(?:[a-z'-]{3,}[^s\W]s|people|staff|team|folks|children)\b", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|to|into|from)\s+[\w'-]+", re.IGNORECASE)
+
+
+def leans_back(details: str) -> bool:
+    """Return whether an ask points at something only the reason named: "tell me if your company
+    sponsors employees for it" after "I'm applying for the evening MBA", "tell me what you'd ask
+    them before saying yes" after "I got an offer to join a startup".
+
+    A message that leaves the reason out (a reminder, a note with no room) must then say it, or
+    the reader is left asking what "it" is. A word the ask itself gives a thing to point at is
+    fine: "look over my CV before I send it out", "tell me which vendors treat their consultants
+    well", and so are "worth it" and "if there's an opening", which point at nothing.
+    """
+    text = details.strip()
+    empty = [m.span() for m in _EMPTY_IT.finditer(text)]
+    for match in _POINTER.finditer(text):
+        before, word = text[: match.start()], match.group(0).lower()
+        if any(start <= match.start() < end for start, end in empty):
+            continue
+        if word in {"it", "its"}:
+            anchored = _THING_BEFORE.search(before)
+        elif word == "there":
+            anchored = _EMPTY_THERE.match(text[match.start() :]) or _PLACE_BEFORE.search(before)
+        else:
+            anchored = _PLURAL_BEFORE.search(before)
+        if not anchored:
+            return True
+    return False
+
+
 def first_sentence(text: str) -> str:
     """Return the first sentence of *text* (for channels that only have room for that)."""
     match = re.match(r"(.+?[.!?…])(?:\s+[A-Z\"“]|$)", text)
