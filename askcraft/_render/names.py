@@ -246,9 +246,11 @@ def _titled(title: str, parts: tuple[str, str, str], clean: str, *, warm: bool) 
         if warm:
             return GreetingName(_given(first, middle))
         return GreetingName(f"{title} {first or last}".strip(), formal=True)  # "Dear Sir David"
+    if key in _titles("religious_titles") and len(named) > 1:
+        called = _religious(key, named, (first, middle, last), warm=warm)
+        return GreetingName(f"{title} {called}", formal=called == last and called != first)
     if key in _titles("given_name_titles"):
         rest = clean.split(maxsplit=len(title.split()))[-1]
-        # "Sr. María José": two given names, most likely; "Father Mike Doyle" reads fine whole.
         honour = key in _titles("honours")
         if honour and warm and first and last:
             return GreetingName(_given(first, middle))  # a friend "Lady Mary Crawley" is "Mary"
@@ -259,6 +261,19 @@ def _titled(title: str, parts: tuple[str, str, str], clean: str, *, warm: bool) 
     if warm and first and key not in {"coach"}:
         return GreetingName(_given(first, middle))
     return GreetingName(f"{title} {last or first}".strip(), formal=True)
+
+
+def _religious(key: str, named: list[str], parts: tuple[str, str, str], *, warm: bool) -> str:
+    """Return the name a religious title goes with: "Mike" (a friend's "Father Mike Doyle"), "Doyle"
+    (his in a formal letter: "Dear Father Doyle"), "Jane" ("Sister Jane Smith"), or a religious name
+    whole ("Sister Mary Clare", "Sr. María José")."""
+    first, middle, last = parts
+    pair = f"{_key(named[0])} {_key(named[1])}"
+    if pair in _titles("compound_given_names") or _key(named[0]) in _titles("religious_name_openers"):
+        return " ".join(named[:2])
+    if not warm and key in _titles("priest_titles") and last:
+        return last
+    return _given(first, middle) if first else named[0]
 
 
 def _given(first: str, middle: str) -> str:

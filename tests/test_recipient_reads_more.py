@@ -1,0 +1,58 @@
+"""More of what a recipient notices: a religious title in a friend's greeting, a knighthood in a
+greeting in another language, a company's legal name and its article, and how a text thank-you after
+a setback ends."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from askcraft._render.names import greeting_name
+from tests.test_recipient_reads import _drafts
+
+# --- a religious title ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "warm", "formal"),
+    [
+        ("Father Mike Doyle", "Father Mike", "Father Doyle"),
+        ("Fr. Mike Doyle", "Fr. Mike", "Fr. Doyle"),
+        ("father mike doyle", "Father Mike", "Father Doyle"),
+        ("Father Michael J. Doyle", "Father Michael", "Father Doyle"),
+        ("Sister Jane Smith", "Sister Jane", "Sister Jane"),
+        ("Br. Tom Ellis", "Br. Tom", "Br. Tom"),
+        # A religious name of two words is the name: not "Sister Mary", "Brother John".
+        ("Sister Mary Clare", "Sister Mary Clare", "Sister Mary Clare"),
+        ("Sister Mary Clare Byrne", "Sister Mary Clare", "Sister Mary Clare"),
+        ("Brother John Paul", "Brother John Paul", "Brother John Paul"),
+        ("Sr. María José", "Sr. María José", "Sr. María José"),
+        ("Father Mike", "Father Mike", "Father Mike"),
+    ],
+)
+def test_a_religious_title_goes_with_the_name_people_call_them_by(name: str, warm: str, formal: str) -> None:
+    """ "Hey Father Mike Doyle!": a friend says "Father Mike"; a formal letter "Dear Father Doyle"
+    (a priest by his surname), and a sister or brother by the given name ("Dear Sister Jane")."""
+    assert greeting_name(name, warm=True).name == warm
+    assert greeting_name(name, warm=False).name == formal
+
+
+@pytest.mark.parametrize("channel", ["text", "email", "linkedin-message"])
+@pytest.mark.parametrize("relationship", ["friend", "family", "acquaintance", "mentor"])
+def test_a_friend_who_is_a_priest_is_not_greeted_by_his_whole_name(channel: str, relationship: str) -> None:
+    """The draft's own greeting: "Hey Father Mike!" to a friend, "Dear Father Doyle," to an acquaintance;
+    never "Father Mike Doyle"."""
+    intent: dict[str, Any] = {
+        "kind": "request",
+        "goal": "favour",
+        "channel": channel,
+        "details": "look over my CV",
+        "recipient": {"name": "Father Mike Doyle", "relationship": relationship},
+        "sender": {"name": "Alex Kim", "reason": "I'm applying for analyst roles."},
+    }
+    expected = "Father Mike" if relationship in {"friend", "family"} else "Father Doyle"
+    for draft in _drafts(intent):
+        first = draft.body.split("\n")[0]
+        assert "Father Mike Doyle" not in draft.body, draft.body
+        assert expected in first, draft.body
