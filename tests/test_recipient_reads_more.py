@@ -56,3 +56,52 @@ def test_a_friend_who_is_a_priest_is_not_greeted_by_his_whole_name(channel: str,
         first = draft.body.split("\n")[0]
         assert "Father Mike Doyle" not in draft.body, draft.body
         assert expected in first, draft.body
+
+
+# --- a knighthood in another language's greeting -------------------------------------------------
+
+
+REASONS = {
+    "es-ES": ("documentales", "Quiero dedicarme a los documentales."),
+    "de-DE": ("Dokumentarfilm", "Ich möchte Dokumentarfilme machen."),
+    "fr-FR": ("documentaire", "Je veux me lancer dans le documentaire."),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "called"),
+    [
+        ("es-ES", "Sir David Attenborough", (("Sr. Attenborough",), "David")),
+        ("es-ES", "Dame Judi Dench", (("Sra. Dench",), "Judi")),
+        ("de-DE", "Sir David Attenborough", (("Herr Attenborough", "Herrn Attenborough"), "David")),
+        ("de-DE", "Dame Judi Dench", (("Frau Dench",), "Judi")),
+        ("fr-FR", "Sir David Attenborough", (("Monsieur",), "David")),
+        ("fr-FR", "Dame Judi Dench", (("Madame",), "Judi")),
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+@pytest.mark.parametrize("relationship", ["acquaintance", "alumni", "friend"])
+def test_a_knighthood_is_not_said_in_a_greeting_in_another_language(
+    language: str, name: str, called: tuple[tuple[str, ...], str], channel: str, relationship: str
+) -> None:
+    """ "Hola, Sir David Attenborough:": a British honour in a Spanish greeting. It says he is a man:
+    "Estimado Sr. Attenborough:" ("Sehr geehrter Herr Attenborough", "Monsieur,"), and to a friend
+    "¡Hola, David!"."""
+    intent: dict[str, Any] = {
+        "kind": "request",
+        "goal": "advice",
+        "channel": channel,
+        "language": language,
+        "industry": REASONS[language][0],
+        "recipient": {"name": name, "relationship": relationship},
+        "sender": {"name": "Ana Ruiz", "reason": REASONS[language][1]},
+    }
+    formal, warm = called
+    for draft in _drafts(intent):
+        first = draft.body.split("\n")[0]
+        assert "Sir" not in first, draft.body
+        assert "Dame " not in first, draft.body
+        if relationship == "friend":
+            assert warm in first, draft.body
+        else:
+            assert any(f in first for f in formal), draft.body
