@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from askcraft._render.names import greeting_name
-from tests.test_recipient_reads import _drafts
+from tests.test_recipient_reads import NAMES, _drafts
 
 # --- a religious title ------------------------------------------------------------------------------
 
@@ -105,3 +105,52 @@ def test_a_knighthood_is_not_said_in_a_greeting_in_another_language(
             assert warm in first, draft.body
         else:
             assert any(f in first for f in formal), draft.body
+
+
+# --- a text thank-you after a setback does not end on it --------------------------------------------
+
+SETBACK_TEXTS = [
+    (
+        "es-ES",
+        "presentarme a Lucía Fernández, la directora de recursos humanos de la clínica de Valencia",
+        "Por desgracia, al final eligieron a otra candidata con más experiencia en gestión de equipos.",
+    ),
+    (
+        "es-ES",
+        "presentarme a Lucía Fernández, la directora de recursos humanos",
+        "Por desgracia, al final eligieron a otra candidata con más experiencia en gestión de equipos.",
+    ),
+    (
+        "fr-FR",
+        "m'avoir présentée à Hélène Lefèvre, la directrice des ressources humaines de la clinique",
+        "Malheureusement, ils ont finalement choisi une autre candidate bien plus expérimentée que moi.",
+    ),
+    (
+        "de-DE",
+        "die Vorstellung bei Frau Dr. Müller, der Personalleiterin der Klinik in Düsseldorf",
+        "Leider hat sich das Team am Ende für eine Kandidatin mit mehr Führungserfahrung entschieden.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "help_", "outcome"), SETBACK_TEXTS)
+@pytest.mark.parametrize("relationship", ["friend", "former-colleague", "mentor", "acquaintance"])
+def test_a_text_thank_you_does_not_end_on_its_setback(
+    language: str, help_: str, outcome: str, relationship: str
+) -> None:
+    """ "¡Mil gracias por presentarme a Lucía! Por desgracia, al final eligieron a otra candidata.": an
+    accent makes the text UCS-2, the length fit left out the offer, and the thanks ended on the bad
+    news. After a setback the short offer stays ("¡Te debo una!")."""
+    for name in ["José Martínez", "Hélène Dubois", "Jürgen Weiß", *NAMES]:
+        intent: dict[str, Any] = {
+            "kind": "thank-you",
+            "goal": "introduction",
+            "channel": "text",
+            "language": language,
+            "help": help_,
+            "outcome": outcome,
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Ana Ruiz"},
+        }
+        for draft in _drafts(intent):
+            assert not draft.body.rstrip().endswith(outcome), draft.body
