@@ -154,3 +154,71 @@ def test_a_text_thank_you_does_not_end_on_its_setback(
         }
         for draft in _drafts(intent):
             assert not draft.body.rstrip().endswith(outcome), draft.body
+
+
+# --- a company's legal name, and the "The" in its name ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("company", "said", "not_said"),
+    [
+        ("Spotify Technology S.A.", "Spotify", "Spotify Technology"),
+        ("Uber Technologies, Inc.", "Uber", "Uber Technologies"),
+        ("Alibaba Group Holding Limited", "Alibaba", "Alibaba Group"),
+        ("Toyota Motor Corporation", "Toyota", "Toyota Motor"),
+        ("The Carlyle Group Inc.", "Carlyle", "Carlyle Group"),
+        # Two words left are the name, and a common adjective is nobody's.
+        ("Lloyds Banking Group plc", "Lloyds Banking Group", "plc"),
+        ("Global Technology Ltd", "Global Technology", "Ltd"),
+    ],
+)
+@pytest.mark.parametrize("kind", ["request", "reminder", "thank-you"])
+def test_a_legal_name_is_said_as_its_brand(company: str, said: str, not_said: str, kind: str) -> None:
+    """ "a data engineer role at Spotify Technology": the legal form went, and what was left is what
+    nobody calls it. People say "at Spotify"."""
+    intent: dict[str, Any] = {
+        "kind": kind,
+        "goal": "referral",
+        "channel": "email",
+        "role": "data engineer",
+        "company": company,
+        "help": "referring me",
+        "outcome": "I have an interview next week.",
+        "recipient": {"name": "Sam Lee", "relationship": "former-colleague"},
+        "sender": {"name": "Alex Kim", "reason": "I want to move into data engineering."},
+    }
+    for draft in _drafts(intent):
+        text = f"{draft.subject}\n{draft.body}"
+        assert said in text, text
+        assert not_said not in text, text
+
+
+@pytest.mark.parametrize(
+    ("company", "said"),
+    [
+        ("The Home Depot", "the Home Depot"),
+        ("The Walt Disney Company", "the Walt Disney Company"),
+        ("The Home Depot, Inc.", "the Home Depot"),
+        ("The BBC", "the BBC"),
+        ("The University of Michigan", "the University of Michigan"),
+    ],
+)
+@pytest.mark.parametrize("kind", ["request", "reminder"])
+@pytest.mark.parametrize("channel", ["email", "text"])
+def test_a_companys_the_is_lower_case_mid_sentence(company: str, said: str, kind: str, channel: str) -> None:
+    """ "Do you know two people at The Home Depot": running text writes "the" in lower case even when
+    it is part of the name ("at the Home Depot"), as it does for "the University of Michigan"."""
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": kind,
+            "goal": "job-leads",
+            "channel": channel,
+            "company": company,
+            "count": 2,
+            "recipient": {"name": name, "relationship": "alumni"},
+            "sender": {"name": "Alex Kim", "reason": "I want to move into retail management."},
+        }
+        for draft in _drafts(intent):
+            text = f"{draft.subject}\n{draft.body}"
+            assert said in text, text
+            assert " The " not in text.replace(". The ", ""), text

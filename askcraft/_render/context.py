@@ -194,13 +194,17 @@ def _as_name(company: str, intent: Intent) -> str:
     not "at Salesforce, Inc."), except in a German letter in the Sie register, where "bei der Siemens AG"
     is how a careful writer names it; in German, French and Spanish without the English article
     typed before it ("chez BBC", not "chez the BBC"), or with its capital when it is the name's own
-    ("bei The Guardian")."""
+    ("bei The Guardian"); in English with "the" in lower case, as running text writes it even when
+    it is part of the name ("at the Home Depot", "about the Walt Disney Company")."""
     company = slots.company_case(company)
     language = intent.language
     if not (primary(language) == "de" and intent.channel == "email" and not informal(intent)):
         company = places.spoken(company)
-    if primary(language) in LANGUAGES and (found := _ENGLISH_THE.match(company)):
+    found = _ENGLISH_THE.match(company)
+    if found and primary(language) in LANGUAGES:
         company = company[found.end() :] if found["acronym"] else "The " + company[found.end() :]
+    elif found and company[found.end() :][:1].isupper():
+        company = "the " + company[found.end() :]
     return company
 
 

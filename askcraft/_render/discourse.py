@@ -181,8 +181,8 @@ def names_company(text: str, company: str | None, *, nouns_capitalised: bool = F
     except in a language that capitalises its nouns: "bei Siemens Erfahrung gesammelt")."""
     if not company:
         return False
-    spoken = places.spoken(company)
-    forms = {company, spoken, _GROUP_TAIL.sub("", spoken).strip()}
+    spoken = places.without_legal_form(company)
+    forms = {company, spoken, _GROUP_TAIL.sub("", spoken).strip(), places.spoken(company)}
     another = "" if nouns_capitalised else r"(?!\s+[A-Z0-9&])"
     return any(
         re.search(rf"(?<!\w)(?i:{re.escape(form)})(?:['\u2019]s)?(?![\w'\u2019&]){another}", text)

@@ -54,9 +54,32 @@ def _legal_tail() -> re.Pattern[str]:
 def spoken(company: str) -> str:
     """Return *company* as people say it, without its legal form: "Salesforce, Inc." is "Salesforce",
     "Siemens AG" is "Siemens", "Robert Bosch GmbH & Co. KG" is "Robert Bosch". A name that would be
-    left with too little ("AB Inc.") is kept whole."""
+    left with too little ("AB Inc.") is kept whole. A legal name's group or line of business goes with
+    its legal form when one word, the brand, is left: "Spotify Technology S.A." is "Spotify", "Alibaba
+    Group Holding Limited" "Alibaba"; "Lloyds Banking Group plc" stays "Lloyds Banking Group"."""
+    short = without_legal_form(company)
+    return _brand(short) if short != company else short
+
+
+def without_legal_form(company: str) -> str:
+    """Return *company* without its legal form ("Spotify Technology S.A." is "Spotify Technology"),
+    or whole when too little would be left ("AB Inc.")."""
     short = _legal_tail().sub("", company).rstrip(" ,")
     return short if len(short) > 2 else company
+
+
+def _brand(name: str) -> str:
+    """Return the brand of a legal name without its legal form ("Spotify Technology"), or *name*."""
+    rules = table("places")["legal_name"]
+    words = name.split(" ")
+    kept = words[1:] if words[0].casefold() == "the" else words[:]
+    while len(kept) > 1 and kept[-1].casefold() in rules["descriptors"]:
+        kept.pop()
+    brand = kept[0]
+    too_short = len(brand) < 3 and not brand.isupper()  # "BT Group plc" is "BT"
+    if len(kept) != 1 or brand.casefold() in rules["not_a_brand_alone"] or too_short:
+        return name
+    return brand
 
 
 def _first(name: str) -> str:
