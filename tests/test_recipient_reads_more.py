@@ -222,3 +222,41 @@ def test_a_companys_the_is_lower_case_mid_sentence(company: str, said: str, kind
             text = f"{draft.subject}\n{draft.body}"
             assert said in text, text
             assert " The " not in text.replace(". The ", ""), text
+
+
+# --- a reminder's news that says "since" itself ------------------------------------------------------
+
+FIELDS = {"en-US": "logistics", "de-DE": "Logistik", "fr-FR": "logistique", "es-ES": "logística"}
+SINCE_NEWS = {
+    "en-US": ("I've since run my first usability study for a local nonprofit.", "since then"),
+    "de-DE": ("Ich habe inzwischen meinen Staplerschein gemacht.", "Seitdem"),
+    "fr-FR": ("J'ai depuis obtenu mon CACES.", "Du nouveau depuis"),
+    "es-ES": ("Desde entonces he sacado el carné de carretillero.", "desde entonces"),
+}
+
+
+@pytest.mark.parametrize("language", list(SINCE_NEWS))
+@pytest.mark.parametrize("channel", ["email", "linkedin-message"])
+@pytest.mark.parametrize("relationship", ["friend", "acquaintance", "mentor"])
+def test_a_reminders_news_that_says_since_is_not_led_in_with_since_then(
+    language: str, channel: str, relationship: str
+) -> None:
+    """ "Some news since then: I've since run my first usability study.": the lead-in says what the
+    news says. It is led in plainly ("Some news: I've since run ...")."""
+    news, lead = SINCE_NEWS[language]
+    for name in [*NAMES, "Anna Weber", "Luis García", "Marta Gil", "Jo Lee", "Kim Tran", "Ola Berg"]:
+        intent: dict[str, Any] = {
+            "kind": "reminder",
+            "goal": "job-leads",
+            "channel": channel,
+            "language": language,
+            "count": 2,
+            "industry": FIELDS[language],
+            "news": news,
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Lea Brandt", "reason": "x"},
+        }
+        for draft in _drafts(intent):
+            assert draft.body.casefold().count(lead.casefold()) == news.casefold().count(lead.casefold()), (
+                draft.body
+            )

@@ -17,7 +17,7 @@ from askcraft._render.discourse import Discourse, named_facts
 from askcraft._render.languages import ago, data, informal, number_words
 from askcraft._render.names import greeting_name, signed_name
 from askcraft._render.salutations import greeting, letter_line
-from askcraft._render.thanks import outcome_facts, says_again
+from askcraft._render.thanks import outcome_facts, says_again, says_since
 from askcraft._render.words import sentence, told, typed_lower
 
 
@@ -81,6 +81,7 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
         **reason,
         hook_sentence=texts["hook"],
         news_sentence=texts["news"],
+        news_says_since=bool(intent.news and says_since(intent.news, language)),
         typed_lower=typed_lower({"news": (intent.news, texts["news"])}, language),
         ask_details=phrasing.details(intent.details) if intent.details else None,
         ask_details_gerund=False,

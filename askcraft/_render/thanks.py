@@ -293,6 +293,13 @@ def says_again(outcome: str, language: str = "en") -> bool:
     return bool(again.search(" ".join(outcome.casefold().split())))
 
 
+def says_since(news: str, language: str = "en") -> bool:
+    """Return whether a reminder's news says it came after the note ("I've since run my first study",
+    "Ich habe inzwischen ..."): its lead-in then does not say so too ("Some news since then: ...")."""
+    since = _phrases(primary(language), "since", required=False)
+    return bool(since.search(" ".join(news.casefold().split())))
+
+
 def disappoints(outcome: str, language: str = "en") -> bool:
     """Return whether an outcome is a setback ("I didn't get it in the end, but the interview taught
     me a lot"): not news to lead with or to call good news.
