@@ -260,3 +260,41 @@ def test_a_reminders_news_that_says_since_is_not_led_in_with_since_then(
             assert draft.body.casefold().count(lead.casefold()) == news.casefold().count(lead.casefold()), (
                 draft.body
             )
+
+
+# --- a gift that names its recipient in the third person ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("gift", "said"),
+    [
+        ("a box of his favourite cookies", "your favourite cookies"),
+        ("a bottle of her favorite wine.", "your favorite wine"),
+        ("flowers for her", "flowers for you"),
+        ("Her favourite tea", "your favourite tea"),
+        ("tickets to see their favourite band", "your favourite band"),
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+@pytest.mark.parametrize("relationship", ["family", "friend", "mentor"])
+def test_a_gift_is_told_to_the_person_it_is_for(
+    gift: str, said: str, channel: str, relationship: str
+) -> None:
+    """ "Sending a box of his favourite cookies your way as a thank-you.": the user wrote the gift as
+    they think of it; the message speaks to Grandpa Joe ("a box of your favourite cookies")."""
+    for name in ["Grandpa Joe", *NAMES]:
+        intent: dict[str, Any] = {
+            "kind": "thank-you",
+            "goal": "favour",
+            "channel": channel,
+            "help": "being a reference for me",
+            "outcome": "We got the apartment!",
+            "gift": gift,
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Lily Chen"},
+        }
+        for draft in _drafts(intent):
+            body = draft.body.casefold()
+            assert said.casefold() in body, draft.body
+            for third in (" his ", " her ", " their ", " him.", " her."):
+                assert third not in body, draft.body

@@ -141,15 +141,35 @@ def _as_gerund(text: str) -> str | None:
     return f"{doing} {rest}".strip() if doing else None
 
 
+#: The recipient named in the third person in a gift as the user typed it ("a box of his favourite
+#: cookies", "flowers for her"): the message speaks to them ("your favourite cookies", "for you").
+_THEIRS = re.compile(
+    r"(?<!\band )(?<!\bor )(?:\b|^)(?:(?P<own>his|her|their|^(?:His|Her|Their))(?=\s+\w)(?!\s+(?:and|or)\b)"
+    r"|(?P<them>him|her|them)$)"
+)
+
+
+def _to_them(text: str) -> str:
+    """Return a gift told to its recipient: "a box of his favourite cookies" -> "a box of your
+    favourite cookies", "flowers for her" -> "flowers for you"."""
+    return _THEIRS.sub(lambda m: "your" if m["own"] else "you", text)
+
+
+#: Words a gift opens with that need no article before them: "some flowers", "your favourite tea".
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "some", "my", "our", "your", "two", "three", "this", "these", "little", "small"}
+)
+
+
 def gift_phrase(gift: str) -> str:
     """Return a gift as the object of 'I've sent you ...': 'some flowers', 'a gift card'."""
-    text = unstopped(gift)
+    text = _to_them(unstopped(gift))
     if is_treat(text):
         text = re.sub(r"\s+on me\b", "", text)  # "a pizza on me next Sunday": the treat says that
     low = text.split(" ", 1)[0].lower()
     if is_treat(text) and low in words("words", "treats_without_article"):
         return text  # "dinner at Tartine", "jollof on Sunday": no article
-    if low in {"a", "an", "the", "some", "my", "our", "two", "three", "this", "these", "little", "small"}:
+    if low in _DETERMINERS:
         return text
     # The head noun comes before what follows it: "tickets to the match this weekend" is plural.
     before = _AFTER_HEAD.split(text, maxsplit=1)[0].split()
