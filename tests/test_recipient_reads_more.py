@@ -298,3 +298,68 @@ def test_a_gift_is_told_to_the_person_it_is_for(
             assert said.casefold() in body, draft.body
             for third in (" his ", " her ", " their ", " him.", " her."):
                 assert third not in body, draft.body
+
+
+# --- the register the user's own words say ------------------------------------------------------------
+
+TYPED_REGISTER = [
+    ("fr-FR", "tes conseils sur mon CV", "J'attends encore une réponse de L'Oréal.", "informal"),
+    ("fr-FR", "m'avoir présentée à ta collègue", "J'ai un entretien jeudi.", "informal"),
+    ("es-ES", "tus consejos sobre mi CV", "Tengo una entrevista el martes.", "informal"),
+    (
+        "de-DE",
+        "deine Tipps zu meinem Lebenslauf",
+        "Ich habe nächste Woche ein Vorstellungsgespräch.",
+        "informal",
+    ),
+    ("fr-FR", "vos conseils sur mon CV", "J'ai un entretien jeudi.", "formal"),
+    ("es-ES", "la ayuda que usted me dio", "Tengo una entrevista el martes.", "formal"),
+    (
+        "de-DE",
+        "die Tipps, die Sie mir gegeben haben",
+        "Ich habe nächste Woche ein Vorstellungsgespräch.",
+        "formal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "help_", "outcome", "register"), TYPED_REGISTER)
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+def test_the_message_says_you_as_the_users_own_words_do(
+    language: str, help_: str, outcome: str, register: str, channel: str
+) -> None:
+    """ "Merci beaucoup pour tes conseils sur mon CV. ... Si je peux faire quelque chose pour vous, ...":
+    the user's words say tu to a former colleague, the message vous. With no formality given, the
+    message says you as the user's own words do, as if they had set it."""
+    relationships = ["former-colleague", "acquaintance", "mentor"] if register == "informal" else ["friend"]
+    for relationship in relationships:
+        for name in ["Jean-Pierre Lefèvre", "Anna Weber", *NAMES[:3]]:
+            intent: dict[str, Any] = {
+                "kind": "thank-you",
+                "goal": "advice",
+                "channel": channel,
+                "language": language,
+                "help": help_,
+                "outcome": outcome,
+                "recipient": {"name": name, "relationship": relationship},
+                "sender": {"name": "Amélie Roux"},
+            }
+            said = [d.body for d in _drafts(dict(intent))]
+            assert said == [d.body for d in _drafts({**intent, "formality": register})], said
+
+
+def test_words_in_both_registers_leave_it_to_the_relationship() -> None:
+    """ "tes conseils" and "votre équipe" in one intent say nothing clear: a former colleague is vous."""
+    intent: dict[str, Any] = {
+        "kind": "thank-you",
+        "goal": "advice",
+        "channel": "email",
+        "language": "fr-FR",
+        "help": "tes conseils sur mon CV",
+        "outcome": "Votre équipe m'a rappelée.",
+        "recipient": {"name": "Jean-Pierre Lefèvre", "relationship": "former-colleague"},
+        "sender": {"name": "Amélie Roux"},
+    }
+    assert [d.body for d in _drafts(dict(intent))] == [
+        d.body for d in _drafts({**intent, "formality": "formal"})
+    ]

@@ -9,6 +9,7 @@ English keeps its own code (``words.py``, ``names.py``, ``slots.py``): nothing h
 from __future__ import annotations
 
 import functools
+import re
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -120,10 +121,47 @@ def ago(days: int, language: str) -> str:
 
 
 def informal(intent: Intent) -> bool:
-    """Return whether the message says du/tu/tú: the intent's register, else friends and family."""
+    """Return whether the message says du/tu/tú: the intent's register, else the one the user's own
+    words address the person in ("tes conseils sur mon CV"), else friends and family."""
     if intent.formality is not None:
         return intent.formality == "informal"
+    typed = typed_register(intent)
+    if typed is not None:
+        return typed == "informal"
     return intent.recipient.relationship in INFORMAL_RELATIONSHIPS
+
+
+def typed_register(intent: Intent) -> str | None:
+    """Return the register ("informal" or "formal") the user's own words address the recipient in,
+    when they say one and only one: "Merci pour tes conseils" is tu, "votre aide" vous. A message in
+    the other one would mix them ("Merci pour tes conseils. Si je peux faire quelque chose pour
+    vous, ...")."""
+    if primary(intent.language) not in LANGUAGES:
+        return None
+    typed = " ".join(
+        t for t in (intent.help, intent.outcome, intent.details, intent.news, intent.hook, intent.gift) if t
+    )
+    if not typed:
+        return None
+    said = {r for r in ("informal", "formal") if _register(intent.language, r).search(typed)}
+    return said.pop() if len(said) == 1 else None
+
+
+@functools.cache
+def _register(language: str, register: str) -> re.Pattern[str]:
+    """The words that say *register* in *language*, as one pattern of whole words ("t'" before its
+    word). Formal words that count only capitalised and not opening a sentence (German "Sie", as
+    "sie" is also "she") are matched so; the others in any case."""
+    listed: dict[str, Any] = data(language).get("register_words", {})
+    words = [str(w) for w in listed.get(register, [])]
+    if not words:
+        return re.compile(r"(?!)")
+    either = "|".join(
+        re.escape(w[:-1]) + "['\u2019]" if w.endswith("'") else re.escape(w) + r"(?!\w)" for w in words
+    )
+    if register == "formal" and listed.get("formal_capitalised"):
+        return re.compile(r"(?<=[\w,;] )(?:" + either + ")")
+    return re.compile(r"(?<!\w)(?i:" + either + ")")
 
 
 def gender_from_pronouns(pronouns: str | None) -> str | None:
