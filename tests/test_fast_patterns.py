@@ -21,7 +21,18 @@ import pytest
 import yaml
 
 from askcraft._checks import tone_model
-from askcraft._checks.rules import anchors, asks, base, length, pressure, pushy, readability, reading, timing
+from askcraft._checks.rules import (
+    anchors,
+    asks,
+    base,
+    length,
+    pressure,
+    pushy,
+    readability,
+    reading,
+    removal,
+    timing,
+)
 from askcraft._checks.rules.timing import _by_first
 from askcraft._checks.rules.tokeniser import places, scan, token_set, tokens
 
@@ -34,6 +45,10 @@ PLAIN = {
     "caps_word": (tone_model._CAPS_WORD, r"\b[A-Z]{3,}\b"),
     "caps": (pressure._CAPS, r"(?<![\w'\u2019])[A-Z][A-Z'\u2019]+(?![\w'\u2019])"),
     "bang_runs": (pressure._BANG_RUNS, r"[!?]{2,}"),
+    "clause_break": (removal._CLAUSE_BREAK, r"\s*(?:[,;:\u2014\u2013]|\s-\s)\s*"),
+    "conjunction": (removal._CONJUNCTION, r"(?i)(?:and|but|so|or|because|which)\b\s*"),
+    # Searched for as ``[^\W_]{3,}``: the same places.
+    "long_word": (removal._LONG_WORD, r"[^\W_]{3}"),
 }
 EDGES = [
     "",
@@ -41,6 +56,9 @@ EDGES = [
     "ASAP!!! I NEED THIS. CFA, SHRM and NICU. I'M DONE\u2019S O'NEIL x-RAY AB_CD 3AB ABc",
     "\u0130stanbul \u0131mmediately \u017ftraight \u212anow K\u00d6LN \u00c9COLE",
     "na\u00efve caf\u00e9 Stra\u00dfe",
+    # Clause breaks and conjunctions (removal): spaces before a mark or a dash, a long s.
+    "so, and\tbut ;or  \u2014which - BECAU\u017fE \u017fo x -y z- w  -  brand abso: Or,And WHICH\u2013but-and"
+    " \u212aand \u0130or",
     # A letter that folds to an ASCII one begins an ask phrase or a people noun: the text's word is
     # not the phrase's first word, so the text is searched whole.
     "\u0131s there any chance you know someone? I need two \u0131ntroductions, or three \u0130ntros.",

@@ -35,22 +35,19 @@ def sentence_marks(text: str) -> tuple[tuple[int, int], ...]:
 @functools.lru_cache(maxsize=TEXTS_KEPT)
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Return ``(start, end)`` of every non-blank sentence, spaces trimmed."""
-    spans = []
+    trimmed = []
     start = 0
     times = ".m." in text or ".M." in text
-    for mark, end in sentence_marks(text):
-        if times and text[mark] == "." and _TIME_GOES_ON.match(text, max(0, mark - 3)):
+    size = len(text)
+    for mark, end in (*sentence_marks(text), (size, size)):  # and what follows the last mark
+        if times and mark < size and text[mark] == "." and _TIME_GOES_ON.match(text, max(0, mark - 3)):
             continue  # "by 9 a.m. Monday", "at 5 p.m. today": the time goes on
-        spans.append((start, end))
-        start = end
-    spans.append((start, len(text)))
-    trimmed = []
-    for begin, end in spans:
-        piece = text[begin:end]
+        piece = text[start:end]
         stripped = piece.strip()
         if stripped:
-            lead = len(piece) - len(piece.lstrip())
-            trimmed.append((begin + lead, begin + lead + len(stripped)))
+            lead = start + len(piece) - len(piece.lstrip())
+            trimmed.append((lead, lead + len(stripped)))
+        start = end
     return tuple(trimmed)
 
 

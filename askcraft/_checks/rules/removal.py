@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:\u2014\u2013]|\s-\s)\s*")
+#: A clause break: ``\s*(?:[,;:\u2014\u2013]|\s-\s)\s*``, written to begin with the class of its first
+#: character (a space or a mark) so that the regular expression engine tries it only where one is
+#: (``tests/test_fast_patterns.py`` compares the two): after a mark, the spaces that follow; after a
+#: space, the rest of the spaces, then a mark or a dash and a space.
+_CLAUSE_BREAK = re.compile(r"[\s,;:\u2014\u2013](?:(?<=[,;:\u2014\u2013])|\s*(?:[,;:\u2014\u2013]|-\s))\s*")
 _SEPARATORS = re.compile(r"[\s,;:\u2014\u2013-]*")
 _END_MARKS = re.compile(r"\s*[.!?\u2026]*[\"'\u201d\u2019)]*\s*")
 #: A clause that opens with one of these leans on the clause before it ("..., which is odd"), as
@@ -16,7 +20,15 @@ _DEPENDENT = re.compile(
     re.IGNORECASE,
 )
 _CLOSERS = frozenset(".!?\u2026\"'\u201d\u2019)")
-_CONJUNCTION = re.compile(r"(?:and|but|so|or|because|which)\b\s*", re.IGNORECASE)
+#: ``(?:and|but|so|or|because|which)\b\s*`` in any case, written to begin with the class of the
+#: characters its first letters match in any case (``anchors.FOLDS``: "\u017f" is a long s) so that
+#: the engine tries it only where one is; a look-behind then picks the words that begin there
+#: (``tests/test_fast_patterns.py`` compares the two).
+_CONJUNCTION = re.compile(
+    r"(?-i:[aAbBoOsSwW\u017f])(?:(?<=a)nd|(?<=b)(?:ut|ecause)|(?<=s)o|(?<=o)r|(?<=w)hich)\b\s*", re.IGNORECASE
+)
+#: Three letters or digits in a row (``[^\W_]{3,}``), written to begin with the class of the first.
+_LONG_WORD = re.compile(r"[^\W_][^\W_]{2}")
 #: A greeting that opens a message on the same line as what follows ("Hi Jo, I still haven't heard
 #: back."): removing the sentence keeps it ("Hi Jo."), as a letter's greeting line is kept. At most
 #: four words after the greeting word ("Dear Dr. Okafor", "hey jo").
@@ -46,7 +58,7 @@ def clauses_around(text: str, start: int, end: int, hits: list[tuple[int, int]])
 
 def _has_words(text: str) -> bool:
     """Return whether *text* holds a word of three letters or more that is not a conjunction."""
-    return re.search(r"[^\W_]{3,}", _CONJUNCTION.sub("", text)) is not None
+    return _LONG_WORD.search(_CONJUNCTION.sub("", text)) is not None
 
 
 def remove_words(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int, str]:
