@@ -26,11 +26,15 @@ def run_construction_rules(ctx: CheckContext, name: str) -> list[Finding]:
     """
     found: list[Finding] = []
     text = ctx.text
-    by_rule = _live(name, text)
+    rare: set[str] = set()
+    by_rule = _live(name, text, rare)
     if not by_rule:
         return found
     by_id = rules(name)
-    reading = read_sentences(text)
+    # A construction matches only a sentence with a word of its rarest part: the text's words of the
+    # live constructions' rarest parts are *rare* (about three), and the sentences without one of
+    # them (two in three) are not gone through.
+    reading = [sentence for sentence in read_sentences(text) if not rare.isdisjoint(sentence[3])]
     for rule_id, constructions in by_rule.items():
         rule = by_id[rule_id]
         if not rule.applies(ctx):
@@ -68,7 +72,7 @@ def sentence_finding(
     return rule.finding(start, end - start)
 
 
-def _live(name: str, text: str) -> dict[str, list[Construction]]:
+def _live(name: str, text: str, rare: set[str] | None = None) -> dict[str, list[Construction]]:
     """Return the constructions of ``data/<name>.yaml`` that could match somewhere in *text*, by rule.
 
     They are indexed by their rarest part (``rarity.commonness``: the fewest messages hold one of
@@ -79,6 +83,10 @@ def _live(name: str, text: str) -> dict[str, list[Construction]]:
     Each key word of the text's leads straight to its constructions, each with its second rarest
     part apart from the rest: about three candidates in four fail on it, without a loop over their
     parts. A construction met under two key words is tested twice and kept once.
+
+    The key words that lead to a live construction are added to *rare* when it is given: every word
+    of the text in a live construction's rarest part is one (its other parts are tested on the text,
+    whichever key word leads to it).
     """
     index, keys, table = _construction_index(name)
     present = token_set(text)
@@ -92,6 +100,8 @@ def _live(name: str, text: str) -> dict[str, list[Construction]]:
                     break
             else:
                 live.add(number)
+                if rare is not None:
+                    rare.add(key)
     by_rule: dict[str, list[Construction]] = {}
     for number in sorted(live):  # the few that could match, not every candidate, put in order
         rule_id, construction = table[number]
