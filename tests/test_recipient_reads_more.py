@@ -363,3 +363,89 @@ def test_words_in_both_registers_leave_it_to_the_relationship() -> None:
     assert [d.body for d in _drafts(dict(intent))] == [
         d.body for d in _drafts({**intent, "formality": "formal"})
     ]
+
+
+# --- a role the reason named, in an introduction ----------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [1, 2])
+@pytest.mark.parametrize("channel", ["email", "linkedin-message"])
+@pytest.mark.parametrize("relationship", ["colleague", "friend", "alumni"])
+def test_an_introduction_refers_back_to_the_role_the_reason_named(
+    count: int, channel: str, relationship: str
+) -> None:
+    """ "I'd like to move from recruiting into an HR business partner role. Would you be open to
+    introducing me to two HR business partners at Unilever?": the role twice. The ask refers back
+    ("two people in that role at Unilever")."""
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": "request",
+            "goal": "introduction",
+            "channel": channel,
+            "role": "HR business partner",
+            "company": "Unilever PLC",
+            "count": count,
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {
+                "name": "Tom Reyes",
+                "reason": "I'd like to move from recruiting into an HR business partner role.",
+            },
+        }
+        for draft in _drafts(intent):
+            assert draft.body.count("HR business partner") == 1, draft.body
+            assert "in that role at Unilever" in draft.body, draft.body
+
+
+@pytest.mark.parametrize("channel", ["text", "linkedin-connection-note"])
+@pytest.mark.parametrize("relationship", ["friend", "colleague", "acquaintance"])
+def test_a_short_message_that_asks_first_tells_a_reason_naming_the_role_first(
+    channel: str, relationship: str
+) -> None:
+    """ "Would you be open to referring me for a project manager role at Siemens? I'm looking for a
+    project manager job.": the brief text asked first, and the reason said the role again. A reason
+    that names the role is told first, and the ask refers back ("that kind of role at Siemens")."""
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": "request",
+            "goal": "referral",
+            "channel": channel,
+            "role": "project manager",
+            "company": "Siemens AG",
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Tom Reyes", "reason": "I'm looking for a project manager job."},
+        }
+        for draft in _drafts(intent):
+            assert draft.body.count("project manager") == 1, draft.body
+
+
+# --- a referral for the one opening the news named --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("news", "said"),
+    [
+        ("Datadog just reposted the SRE role.", "for that role"),
+        ("They just reposted the SRE role.", "for that role at Datadog"),
+        ("The SRE position you mentioned is open again.", "for that role"),
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+def test_a_referral_for_the_opening_the_news_named_is_for_that_role(
+    news: str, said: str, channel: str
+) -> None:
+    """ "News: Datadog just reposted the SRE role. Would you be open to referring me for that kind of
+    role there?": the news named one opening, and the ask is for it ("for that role")."""
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": "reminder",
+            "goal": "referral",
+            "channel": channel,
+            "role": "SRE",
+            "company": "Datadog, Inc.",
+            "news": news,
+            "recipient": {"name": name, "relationship": "former-colleague"},
+            "sender": {"name": "Ines Duarte", "reason": "I've been running on-call for three years."},
+        }
+        for draft in _drafts(intent):
+            assert "that kind of role" not in draft.body, draft.body
+            assert said in draft.body, draft.body

@@ -191,6 +191,19 @@ def names_company(text: str, company: str | None, *, nouns_capitalised: bool = F
     )
 
 
+def _names_the_role(low: str, role: str) -> bool:
+    """Return whether *low* names one opening of *role*, not the kind of job: "Datadog reposted the
+    SRE role", "I applied for the data analyst position" (a referral is then for that role)."""
+    return (
+        re.search(
+            rf"(?<!\w)(?:the|that|this|your)\s+(?:[\w-]+\s+)?{re.escape(role)}\s+"
+            r"(?:role|position|job|opening|post|vacancy)(?!\w)",
+            low,
+        )
+        is not None
+    )
+
+
 def named_facts(text: str, target: Mapping[str, Any], language: str = "en") -> frozenset[str]:
     """Return which facts the user's own words name: 'target' (where they aim), 'role', 'industry'."""
     low = text.casefold()
@@ -209,6 +222,8 @@ def named_facts(text: str, target: Mapping[str, Any], language: str = "en") -> f
         found.add("target")
     if names(target["role"]):
         found.add("role")
+        if primary(language) == "en" and _names_the_role(low, str(target["role"]).casefold()):
+            found.add("the-role")
     if names(target["industry"]):
         found.add("industry")
     return frozenset(found)
