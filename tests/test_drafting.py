@@ -250,6 +250,14 @@ def test_a_word_with_a_house_spelling_is_not_shouted(role: str, expected: str) -
         ),
         ("i'm ready for a change, i think", "I'm ready for a change, I think."),
         ("my iPhone app, i.e. my portfolio, is live", "My iPhone app, i.e. my portfolio, is live."),
+        # A reason with no subject is the sender's doing ("Moving ..." reads clipped in a letter).
+        (
+            "Moving from backend engineering into LLM engineering.",
+            "I'm moving from backend engineering into LLM engineering.",
+        ),
+        ("looking for my next role", "I'm looking for my next role."),
+        ("Moving is hard", "Moving is hard."),
+        ("Having taught for years, I want a change", "Having taught for years, I want a change."),
     ],
 )
 def test_reasons_are_the_senders_own_sentences(reason: str, expected: str) -> None:

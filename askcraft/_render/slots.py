@@ -197,6 +197,22 @@ def capital_i(text: str) -> str:
     return _LOWER_I.sub("I", text)
 
 
+def _opens_with_gerund(text: str) -> bool:
+    """Return whether a reason opens with the sender's own doing and no subject: "Moving from backend
+    engineering into LLM work", "looking for my next role"; not "Having taught for years, I ..."."""
+    first, _, rest = text.casefold().partition(" ")
+    if first not in words("words", "reason_gerunds") or re.search(r",\s+(?:I|I'm|I've|I'd)\b", text):
+        return False
+    return not _GERUND_SUBJECT.match(rest)  # "Moving is hard": the doing is the subject
+
+
+#: A verb after an opening gerund makes it the subject: "Moving is hard", "Switching careers has been slow".
+_GERUND_SUBJECT = re.compile(
+    r"(?:\S+\s+){0,2}?(?:is|was|has|had|seems|seemed|feels|felt|makes|made|sounds|can|could|will|would|"
+    r"isn't|wasn't|hasn't|takes|took|scares|excites|keeps)\b"
+)
+
+
 def reason_sentence(reason: str, names: tuple[str, ...]) -> tuple[str, bool]:
     """Return the reason as sentences of the sender's own, and whether it had to be rewritten.
 
@@ -208,6 +224,8 @@ def reason_sentence(reason: str, names: tuple[str, ...]) -> tuple[str, bool]:
     text = re.sub(r"\s*(?:\.\.\.|\u2026)$", ".", text)  # a reason that trails off reads unsure
     if re.match(r"to\s+\w", text, re.IGNORECASE):
         text = "I'd like " + text
+    elif _opens_with_gerund(text):
+        text = "I'm " + text[:1].lower() + text[1:]  # "Moving into LLM work." reads clipped in a letter
     rewritten = False
     if re.match(r"(she|he)\b", text, re.IGNORECASE) or any(
         n and re.match(rf"{re.escape(n)}\b", text, re.IGNORECASE) for n in names
