@@ -191,7 +191,10 @@ def test_the_capitals_check_catches_an_unmarked_message():
 #: Pakistani, Bangladeshi, Trinidadian, Appalachian and second-language English); U the everyday
 #: ask with pressure of every kind, from writers no set had (parents for adult children, people
 #: back from prison, carers returning, newcomers, very direct writers); V one pressing sentence
-#: in a warm, well-written message; W short messages (8 to 70 words) with every kind of pressure.
+#: in a warm, well-written message; W short messages (8 to 70 words) with every kind of pressure; X
+#: thank-yous with a sting and subtle pressure in pairs with gentle twins (first jobs, academics,
+#: civil servants, nurses and carers, farmers, clergy, sailors, freelancers, elderly relatives,
+#: teenagers and second-language English).
 LATER_SETS: dict[str, tuple[str, ...]] = {
     "f": (),
     "g": (),
@@ -211,6 +214,7 @@ LATER_SETS: dict[str, tuple[str, ...]] = {
     "u": ("demand", "ultimatum", "guilt", "deadline", "urgency"),
     "v": ("guilt",),
     "w": ("guilt",),
+    "x": ("guilt",),
 }
 #: Pushy messages per category at least: 15, but set L was asked for 10 of the lighter ones, and
 #: sets M and N (weighted to guilt, demands, ultimatums and contempt) have 8 shouting messages,
@@ -237,6 +241,7 @@ LATER_PUSHY = {
     "u": 150,
     "v": 150,
     "w": 150,
+    "x": 150,
 }
 
 
@@ -285,6 +290,7 @@ def test_the_weights_say_what_they_were_fitted_on():
         "tone_train_u.yaml",
         "tone_train_v.yaml",
         "tone_train_w.yaml",
+        "tone_train_x.yaml",
     ]
     assert raw["messages"] == len(TRAIN)
     assert raw["readings"] == ["words", "skip"]

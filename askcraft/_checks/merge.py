@@ -3,8 +3,9 @@
 Checkers run independently, so two of them can point at the same words: ``politeness.command``
 offers "Could you send them over ASAP?" while ``pressure.asap`` says to drop "ASAP". After every
 checker has run, the registry merges each group of overlapping findings that offer rewrites into
-one finding: the widest span, the most severe rule's id and message first, the others kept in
-``also``, and one rewrite, the widest finding's with each narrower finding's fix applied inside it.
+one finding: the widest span, the most severe rule's id and message first (a named rule's before
+the learned model's), the others kept in ``also``, and one rewrite, the widest finding's with each
+narrower finding's fix applied inside it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from askcraft._checks.findings import Finding
 
 #: Categories that never merge: LanguageTool's findings keep their own spans and suggestions.
 _SEPARATE = frozenset({"grammar", "spelling"})
+#: The learned model's finding says less than a named rule's ("This reads as pushy" beside "Leave
+#: out the put-down"): at the same severity over the same words, the named rule's message leads.
+_LEARNED = frozenset({"pressure.pushy"})
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
 _REPEATED_MARKS = re.compile(r"([,;:])(?:\s*[,;:])+|,(\s*[.!?])")
 _DOUBLE_SPACE = re.compile(r"[ \t]{2,}")
@@ -81,7 +85,7 @@ def _merge_group(group: list[Finding], text: str, subject: str | None) -> Findin
     # Of fixes over the same widest words, the most thorough: a narrower fix of the same words (a
     # command made a question) would keep what the other finding is about (an ultimatum in it).
     widest = max(group, key=lambda f: (f.length, -_kept(f, source), -f.rank))
-    lead = min(group, key=lambda f: (f.rank, -f.length))
+    lead = min(group, key=lambda f: (f.rank, f.rule in _LEARNED, -f.length))
     rewrite = (
         source[start : widest.offset] + widest.replacements[0] + source[widest.offset + widest.length : end]
     )

@@ -190,10 +190,15 @@ def _softened(sentence: str, norms: Sequence[str]) -> bool:
 
 
 def _offers(norms: Sequence[str], words: dict[str, frozenset[str]]) -> bool:
-    """Return whether an imperative offers something ("Call me if you ever need anything"): *norms*
-    are its tokens' norms from the verb on."""
+    """Return whether an imperative offers something ("Call me if you ever need anything"), or
+    invites the reader with a treat to come ("Bring them to the café one afternoon and I'll sneak
+    you a churro"): *norms* are its tokens' norms from the verb on."""
+    inviting = bool(norms) and norms[0] in words["invitations"] and tuple(norms[1:2]) != ("me",)
     for i, norm in enumerate(norms):
         if norm == "if" and any(w in words["offer_conditions"] for w in norms[i + 1 : i + 5]):
+            return True
+        promise = norm == "and" and tuple(norms[i + 1 : i + 3]) == ("i", "will")
+        if inviting and promise and "you" in norms[i + 3 : i + 6]:
             return True
     return False
 
