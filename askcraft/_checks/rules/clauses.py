@@ -105,16 +105,19 @@ def command(text: str, start: int, end: int, *, names: frozenset[str] = frozense
 
 @functools.lru_cache(maxsize=4 * TEXTS_KEPT)  # sentences: a long message's, and a few more
 def _command(text: str, start: int, end: int, names: frozenset[str]) -> Command | None:
-    if _LIST_ITEM.match(text, start):
-        return None  # a list item ("- Ask about X")
+    # Each test below that gives up says None; the one most sentences fail comes first.
     norms = norms_in(text, start, end)
-    if not norms or (text[start:end].rstrip().endswith("?") and not _order_as_question(norms, names)):
-        return None  # nothing, or a question
+    if not norms:
+        return None  # nothing
     words = _words()
     head = norms[0]
     opener = head in words["greetings"] or head in words["fillers"] or head in names or head in _OPENERS
     if not opener and (not head.isalpha() or head in words["not_imperative"] or not _verb(head, words)):
         return None  # most sentences: "I ...", "Thanks ...", "It ..." give no order
+    if _LIST_ITEM.match(text, start) or (
+        text[start:end].rstrip().endswith("?") and not _order_as_question(norms, names)
+    ):
+        return None  # a list item ("- Ask about X"), or a question
     opening, at = _skip_opening(norms, names)
     while at < len(norms) and (norms[at] in ("please", ",") or norms[at] in _words()["fillers"]):
         at += 1
