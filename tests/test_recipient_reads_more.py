@@ -58,6 +58,38 @@ def test_a_friend_who_is_a_priest_is_not_greeted_by_his_whole_name(channel: str,
         assert expected in first, draft.body
 
 
+@pytest.mark.parametrize(
+    ("language", "name", "called", "ask"),
+    [
+        ("es-ES", "Padre Miguel Díaz", "Padre Miguel", ("revisar mi CV", "Busco trabajo de administrativa.")),
+        ("fr-FR", "Père Jean Martin", "Père Jean", ("relire mon CV", "Je cherche un poste d'assistante.")),
+        (
+            "de-DE",
+            "Pater Anselm Grün",
+            "Pater Anselm",
+            ("meinen Lebenslauf lesen", "Ich suche eine neue Stelle."),
+        ),
+    ],
+)
+@pytest.mark.parametrize("channel", ["text", "email"])
+def test_a_friend_who_is_a_priest_keeps_his_name_in_another_language(
+    language: str, name: str, called: str, ask: tuple[str, str], channel: str
+) -> None:
+    """ "¡Hola, Padre!": "Padre Miguel Díaz" was read as a given name "Padre", and the friend's own name
+    went. He is "Padre Miguel" ("Salut Père Jean !")."""
+    intent: dict[str, Any] = {
+        "kind": "request",
+        "goal": "favour",
+        "channel": channel,
+        "language": language,
+        "details": ask[0],
+        "recipient": {"name": name, "relationship": "friend"},
+        "sender": {"name": "Ana Ruiz", "reason": ask[1]},
+    }
+    for draft in _drafts(intent):
+        assert called in draft.body.split("\n")[0], draft.body
+
+
 # --- a knighthood in another language's greeting -------------------------------------------------
 
 
@@ -449,3 +481,4 @@ def test_a_referral_for_the_opening_the_news_named_is_for_that_role(
         for draft in _drafts(intent):
             assert "that kind of role" not in draft.body, draft.body
             assert said in draft.body, draft.body
+
