@@ -326,7 +326,7 @@ def test_short_reason_never_points_back_at_what_it_left_out(reason: str, expecte
         ("You've been so generous", "for everything you did: you've been so generous"),
         ("two names at KPMG", "for the two names at KPMG"),
         ("Three intros last month", "for the three intros last month"),
-        ("2 contacts at Shopify", "for the 2 contacts at Shopify"),
+        ("2 contacts at Shopify", "for the two contacts at Shopify"),
         ("Five names in fintech", "for the five names in fintech"),
         # What the sender felt about it: thanked for the thing they name.
         ("I really appreciated the call", "for the call"),

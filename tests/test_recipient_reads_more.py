@@ -482,3 +482,31 @@ def test_a_referral_for_the_opening_the_news_named_is_for_that_role(
             assert "that kind of role" not in draft.body, draft.body
             assert said in draft.body, draft.body
 
+
+# --- a count of people in figures, in a thank-you -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("help_", "said"),
+    [
+        ("sending me those 3 contacts at Deloitte", "those three contacts at Deloitte"),
+        ("the 2 names at P&G", "the two names at P&G"),
+        ("the 20 minutes on UX research", "the 20 minutes on UX research"),
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "linkedin-message", "text"])
+def test_a_thank_you_says_a_count_of_people_in_words(help_: str, said: str, channel: str) -> None:
+    """ "Many thanks for sending me those 3 contacts at Deloitte.": counts of people are said in words
+    ("three contacts"), as the request said them; twenty minutes stay in figures."""
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": "thank-you",
+            "goal": "job-leads",
+            "channel": channel,
+            "help": help_,
+            "outcome": "Two of them got back to me within a day!",
+            "recipient": {"name": name, "relationship": "friend"},
+            "sender": {"name": "Erin Walsh"},
+        }
+        for draft in _drafts(intent):
+            assert said in draft.body, draft.body

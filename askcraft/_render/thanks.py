@@ -12,7 +12,7 @@ from askcraft._render import places, verbs
 from askcraft._render.languages import data, primary
 from askcraft._render.lexicon import table, words
 from askcraft._render.typography import unstopped
-from askcraft._render.words import article, clause, sentence
+from askcraft._render.words import article, clause, number_words, sentence
 
 
 @functools.cache
@@ -35,9 +35,17 @@ def without_thanks(help_text: str, language: str = "en") -> str:
     return rest if rest.strip(" .!") else text
 
 
+#: A count of people typed in figures ("those 3 contacts at Deloitte"): a thank-you says it in words.
+_COUNT_OF_PEOPLE = re.compile(
+    r"\b([2-9]|10)(?=\s+(?:names|contacts|people|introductions|intros|leads|referrals|connections|"
+    r"recruiters|managers|colleagues|friends)\b)"
+)
+
+
 def thanks_for(help_text: str) -> str:
     """Return what follows 'Thank you': 'for introducing me to Priya', 'for your advice on my CV'."""
     text = unstopped(without_thanks(help_text))
+    text = _COUNT_OF_PEOPLE.sub(lambda m: number_words(int(m[1])), text)  # "the 3 names": "the three names"
     said = _thanks_for(text)
     # An abbreviation keeps its stop, which the phrase's clean-up takes: "... at Acme Inc.".
     return said + "." if text.endswith(".") and not said.endswith(".") else said
