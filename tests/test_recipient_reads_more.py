@@ -510,3 +510,103 @@ def test_a_thank_you_says_a_count_of_people_in_words(help_: str, said: str, chan
         }
         for draft in _drafts(intent):
             assert said in draft.body, draft.body
+
+
+# --- a reminder's "still" that says the ask's word -------------------------------------------------
+
+STILL = {
+    "es-ES": (
+        "Terminé un bootcamp de UX en Platzi.",
+        "Quiero pasar del diseño gráfico al diseño UX.",
+        "cambio",
+    ),
+    "fr-FR": ("J'ai terminé une formation en UX.", "Je veux passer du graphisme au design UX.", "changement"),
+}
+
+
+@pytest.mark.parametrize("language", list(STILL))
+@pytest.mark.parametrize("channel", ["email", "linkedin-message"])
+def test_a_reminders_still_does_not_say_the_asks_word(language: str, channel: str) -> None:
+    """ "Sigo dándole vueltas al cambio, así que le pregunto otra vez si tendría algún consejo sobre
+    este cambio.": the same word twice in one sentence. (And "Una pequeña novedad: terminé ...", in lower
+    case after the colon.)"""
+    news, reason, word = STILL[language]
+    for name in [*NAMES, "Anna Weber", "Luis García", "Marta Gil", "Jo Lee", "Kim Tran", "Ola Berg"]:
+        intent: dict[str, Any] = {
+            "kind": "reminder",
+            "goal": "advice",
+            "channel": channel,
+            "language": language,
+            "industry": "UX",
+            "news": news,
+            "recipient": {"name": name, "relationship": "acquaintance"},
+            "sender": {"name": "Diego Torres", "reason": reason},
+        }
+        for draft in _drafts(intent):
+            for sentence in draft.body.replace("\n", " ").split(". "):
+                assert sentence.casefold().count(word) <= 1, draft.body
+            assert ": Terminé" not in draft.body, draft.body  # Spanish goes on in lower case after a colon
+
+
+# --- a gift that names its recipient, in another language -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "gift", "relationship", "said"),
+    [
+        ("es-ES", "una cena en su restaurante favorito", "friend", "tu restaurante favorito"),
+        ("fr-FR", "une bouteille de son vin préféré", "friend", "ton vin préféré"),
+        ("fr-FR", "une bouteille de son vin préféré", "mentor", "votre vin préféré"),
+        ("de-DE", "eine Flasche seines Lieblingsweins", "friend", "deines Lieblingsweins"),
+    ],
+)
+def test_a_gift_is_told_to_its_recipient_in_another_language(
+    language: str, gift: str, relationship: str, said: str
+) -> None:
+    """ "Me encantaría invitarte a una cena en su restaurante favorito": "su" is a third person in a
+    tú message; the gift is told to her ("tu restaurante favorito")."""
+    helps = {
+        "es-ES": "revisar mi carta",
+        "fr-FR": "ta relecture" if relationship == "friend" else "votre relecture",
+    }
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": "thank-you",
+            "goal": "favour",
+            "channel": "email",
+            "language": language,
+            "help": helps.get(language, "die Hilfe mit meinem Lebenslauf"),
+            "outcome": {"es-ES": "Me llamaron para una entrevista.", "fr-FR": "J'ai un entretien jeudi."}.get(
+                language, "Ich habe ein Vorstellungsgespräch."
+            ),
+            "gift": gift,
+            "recipient": {"name": name, "relationship": relationship},
+            "sender": {"name": "Lucía Gómez"},
+        }
+        for draft in _drafts(intent):
+            assert said in draft.body, draft.body
+
+
+# --- a role's seniority abbreviated, a legal form in title case -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "said"),
+    [("Sr. Software Engineer", "senior software engineer"), ("Jr Analyst", "junior analyst")],
+)
+def test_an_abbreviated_seniority_is_spelt_out(role: str, said: str) -> None:
+    """ "referring me for a Sr. software engineer role at Atlassian Corporation Plc": running text
+    spells "senior" out, and "Plc" is a legal form as "plc" and "PLC" are."""
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": "request",
+            "goal": "referral",
+            "channel": "email",
+            "role": role,
+            "company": "Atlassian Corporation Plc",
+            "recipient": {"name": name, "relationship": "former-colleague"},
+            "sender": {"name": "Ben Carter", "reason": "I want a bigger team after six years at a startup."},
+        }
+        for draft in _drafts(intent):
+            assert said in draft.body, draft.body
+            assert "Plc" not in f"{draft.subject}\n{draft.body}", draft.body

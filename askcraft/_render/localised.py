@@ -57,7 +57,7 @@ def localised_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[
     sender["signature"] = intent.sender.signature or (sender_call if warm else sender["name"])
     sender["links"] = list(intent.sender.links)
     days = (send_date - intent.sent_on).days if intent.sent_on else None
-    gift, treat = phrasing.gift(intent.gift, language) if intent.gift else (None, False)
+    gift, treat = phrasing.gift(intent.gift, language, informal=casual) if intent.gift else (None, False)
     again = bool(intent.outcome and says_again(intent.outcome, language))  # "Encore merci ... encore"
     context: dict[str, Any] = {
         key: value

@@ -199,11 +199,25 @@ def _finite(inside: str, rules: dict[str, Any]) -> str:
     )
 
 
-def gift(gift_text: str, language: str) -> tuple[str, bool]:
-    """Return the gift as the user wrote it (no end stop) and whether it is a treat (a meal, a drink)."""
-    text = unstopped(gift_text)
+def gift(gift_text: str, language: str, *, informal: bool = False) -> tuple[str, bool]:
+    """Return the gift as the user wrote it (no end stop) and whether it is a treat (a meal, a drink).
+
+    The recipient named in the third person ("una cena en su restaurante favorito", "une bouteille de
+    son vin préféré") is spoken to, in the message's register: "tu restaurante favorito", "ton vin
+    préféré" ("votre vin préféré")."""
+    text = _to_them(unstopped(gift_text), language, informal=informal)
     words = {w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", text)}
     return text, bool(words & set(data(language)["treats"]))
+
+
+def _to_them(text: str, language: str, *, informal: bool) -> str:
+    """Return *text* with the third-person possessives of the language's ``gift_possessives`` said to
+    the reader: {"su": ["tu", "su"]} is "tu" in a tú message and "su" in an usted one."""
+    table: dict[str, list[str]] = data(language).get("gift_possessives", {})
+    if not table:
+        return text
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in table) + r")(?!\w)")
+    return pattern.sub(lambda m: table[m[1]][0 if informal else 1], text)
 
 
 def details(text: str) -> str:

@@ -49,6 +49,12 @@ def _as_spelled(name: str) -> dict[str, str]:
 _ROLE_ARTICLE = re.compile(r"^(?:an?|one)\s+(?=\S)", re.IGNORECASE)
 
 
+#: A seniority abbreviated before a role ("Sr. Software Engineer", "Jr Analyst"): running text spells
+#: it out ("a senior software engineer role", not "a Sr. software engineer role").
+_SENIORITY = re.compile(r"^(Sr|Jr|Snr|Jnr)\.?\s+(?=\w)", re.IGNORECASE)
+_SENIORITY_WORDS = {"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior"}
+
+
 def clean_role(role: str) -> str:
     """Return a role as the sentence needs it: 'data analyst role' -> 'data analyst', 'an SEO
     specialist' -> 'SEO specialist', 'software engineers' -> 'software engineer' (the sentence puts
@@ -56,6 +62,7 @@ def clean_role(role: str) -> str:
     bare = _ROLE_ARTICLE.sub("", role.strip())
     if " " in bare and bare.isupper():
         bare = bare.lower()  # "DATA ANALYST" typed with caps lock: "two data analysts", not "DATA ANALYSTs"
+    bare = _SENIORITY.sub(lambda m: _SENIORITY_WORDS[m[1].casefold()] + " ", bare)  # "Sr. Engineer"
     return singular_role(_common_role(upper_acronyms(_ROLE_TAIL.sub("", bare).strip() or bare)))
 
 
