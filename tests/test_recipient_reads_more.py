@@ -428,6 +428,25 @@ def test_an_introduction_refers_back_to_the_role_the_reason_named(
             assert "in that role at Unilever" in draft.body, draft.body
 
 
+def test_a_role_the_reason_names_in_passing_is_still_said_in_the_ask() -> None:
+    """The other side: "I want advice from someone who made partner. Would you put me in touch with
+    someone in that role at Ernst & Young?" points at a role the sender never aimed at; "a partner at
+    Ernst & Young" says it."""
+    for name in NAMES:
+        intent: dict[str, Any] = {
+            "kind": "request",
+            "goal": "introduction",
+            "channel": "email",
+            "role": "partner",
+            "count": 1,
+            "company": "Ernst & Young LLP",
+            "recipient": {"name": name, "relationship": "mentor"},
+            "sender": {"name": "Bea Lind", "reason": "I want advice from someone who made partner."},
+        }
+        for draft in _drafts(intent):
+            assert "a partner at Ernst & Young" in draft.body, draft.body
+
+
 @pytest.mark.parametrize("channel", ["text", "linkedin-connection-note"])
 @pytest.mark.parametrize("relationship", ["friend", "colleague", "acquaintance"])
 def test_a_short_message_that_asks_first_tells_a_reason_naming_the_role_first(

@@ -204,6 +204,20 @@ def _names_the_role(low: str, role: str) -> bool:
     )
 
 
+def _aims_at_the_role(low: str, role: str) -> bool:
+    """Return whether *low* names the role as what the sender aims at ("into an HR business partner
+    role", "become a data analyst", "a project manager job"), not in passing ("someone who made
+    partner"): an ask may then refer back to it ("two people in that role")."""
+    escaped = re.escape(role)
+    return (
+        re.search(
+            rf"(?<!\w)(?:(?:a|an|as)\s+{escaped}(?!\w)|{escaped}s?\s+(?:role|job|position|career|work)s?(?!\w))",
+            low,
+        )
+        is not None
+    )
+
+
 def named_facts(text: str, target: Mapping[str, Any], language: str = "en") -> frozenset[str]:
     """Return which facts the user's own words name: 'target' (where they aim), 'role', 'industry'."""
     low = text.casefold()
@@ -224,6 +238,8 @@ def named_facts(text: str, target: Mapping[str, Any], language: str = "en") -> f
         found.add("role")
         if primary(language) == "en" and _names_the_role(low, str(target["role"]).casefold()):
             found.add("the-role")
+        if primary(language) == "en" and _aims_at_the_role(low, str(target["role"]).casefold()):
+            found.add("role-aim")
     if names(target["industry"]):
         found.add("industry")
     return frozenset(found)
