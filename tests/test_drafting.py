@@ -17,14 +17,8 @@ from askcraft._render import thanks
 from askcraft._render.discourse import Discourse
 from askcraft._render.fields import clean_field
 from askcraft._render.names import greeting_name
-from askcraft._render.slots import (
-    ask_clause,
-    clean_role,
-    first_person,
-    reason_sentence,
-    short_reason,
-    upper_acronyms,
-)
+from askcraft._render.reasons import first_person, reason_sentence, short_reason
+from askcraft._render.slots import ask_clause, clean_role, upper_acronyms
 from askcraft._render.thanks import gift_phrase, is_treat, thanks_for
 from askcraft._render.words import ago, article, fitting, midsentence, plural, word_count
 

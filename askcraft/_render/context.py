@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from askcraft._intent.model import AFTER_A_TALK, WARM_RELATIONSHIPS, Intent
-from askcraft._render import places, slots, thanks
+from askcraft._render import places, reasons, slots, thanks
 from askcraft._render.discourse import Discourse, named_facts
 from askcraft._render.fields import clean_field, said_by_role
 from askcraft._render.languages import LANGUAGES, gender_from_pronouns, informal, primary
@@ -169,12 +169,12 @@ def _reason(intent: Intent, sender_names: tuple[str, ...]) -> dict[str, Any]:
     if not raw:
         return {"reason": None, "reason_short": None, "reason_rewritten": False, "reason_unusable": False}
     try:
-        text, rewritten = slots.reason_sentence(raw, sender_names)
+        text, rewritten = reasons.reason_sentence(raw, sender_names)
     except ValueError:
         return {"reason": None, "reason_short": None, "reason_rewritten": False, "reason_unusable": True}
     return {
         "reason": text,
-        "reason_short": slots.short_reason(text),
+        "reason_short": reasons.short_reason(text),
         "reason_rewritten": rewritten,
         "reason_unusable": False,
     }
@@ -243,8 +243,8 @@ def build_context(intent: Intent, *, today: date, brevity: int = 0) -> dict[str,
     texts = {
         "reason": reason["reason"],
         "reason_short": reason["reason_short"],
-        "hook": sentence(slots.capital_i(told(intent.hook))) if intent.hook else None,
-        "news": sentence(slots.capital_i(told(intent.news))) if intent.news else None,
+        "hook": sentence(reasons.capital_i(told(intent.hook))) if intent.hook else None,
+        "news": sentence(reasons.capital_i(told(intent.news))) if intent.news else None,
     }
     discourse = Discourse(
         seed,
