@@ -196,10 +196,8 @@ def _exclamations(ctx: CheckContext) -> list[Finding]:
             continue
         joy = "?" not in bangs and bangs.count("!") <= rule.data["max_joy_bangs"]
         pressed = set(rule.data["pressing"]) & said
-        if joy and not pressed:
-            continue  # "I got the job!!!": joy, not a raised voice
-        if joy and pressed <= set(rule.data["when"]) and said & set(rule.data["news"]):
-            continue  # "Passed my pool test today!!": news of the day, not a day set for the reader
+        if joy and (not pressed or (pressed <= set(rule.data["when"]) and said & set(rule.data["news"]))):
+            continue  # "I got the job!!!", "Passed my pool test today!!": joy, not a raised voice
         # "Thanks so much!!!!" keeps one "!" of its warmth; an order loses its shout.
         found.append(rule.finding(match.start(), len(bangs), replacements=("!",) if excited else None))
     return found
