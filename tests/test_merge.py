@@ -39,6 +39,24 @@ def test_overlapping_removals_of_one_rule_become_one():
     assert merged.rules == ("negativity.employer",)
 
 
+def test_a_named_rule_leads_the_learned_model_on_the_same_words():
+    """At the same severity, the named rule's message leads and the model's goes to ``also``, however
+    wide the model's span: "This reads as pushy" says less than "Leave out the put-down"."""
+    text = "Thanks for the intro, the last person you sent me to was useless, so here's hoping."
+    model = _finding("pressure.pushy", 0, len(text), "")
+    named = _finding("negativity.reader", 22, 42, "")
+    for order in ([model, named], [named, model]):
+        (merged,) = merge(order, text)
+        assert merged.rule == "negativity.reader"
+        assert merged.message == "negativity.reader says so"
+        assert [f.rule for f in merged.also] == ["pressure.pushy"]
+        assert (merged.offset, merged.length) == (0, len(text))
+    # A more severe finding still leads, learned or not.
+    severe = _finding("pressure.pushy", 0, len(text), "", severity="error")
+    (merged,) = merge([severe, named], text)
+    assert merged.rule == "pressure.pushy"
+
+
 def test_a_rewrite_takes_in_the_fixes_inside_it():
     """A command's rewrite drops "ASAP" when pressure.asap says to: one finding, one rewrite."""
     text = "Send them over ASAP."
