@@ -26,6 +26,22 @@ def _drafts(intent: dict[str, Any]) -> list[askcraft.Draft]:
     return [askcraft.draft(intent, check=False, variant=v, today=TODAY) for v in VARIANTS[intent["kind"]]]
 
 
+def _advice_thanks(
+    language: str, help_: str, outcome: str, channel: str, *, recipient: dict[str, str], sender: str
+) -> dict[str, Any]:
+    """A thank-you for advice in *language*, with the help and the outcome as the user typed them."""
+    return {
+        "kind": "thank-you",
+        "goal": "advice",
+        "channel": channel,
+        "language": language,
+        "help": help_,
+        "outcome": outcome,
+        "recipient": recipient,
+        "sender": {"name": sender},
+    }
+
+
 # --- a company is named as people say it -----------------------------------------------------------
 
 ENGLISH_LEGAL = ["Salesforce, Inc.", "Salesforce Inc.", "Salesforce, Inc", "Salesforce LLC", "Salesforce Ltd"]
@@ -749,16 +765,8 @@ def test_the_thanks_leave_again_to_an_outcome_that_says_it(
     """ "Encore merci pour tes conseils sur mon CV. J'attends encore une réponse.": a thank-you after
     a conversation says "thank you again", but not beside an outcome that says "again" itself."""
     for name in [*NAMES, "Anne Martin", "Anna Weber", "Marta Gil", "Jo Lee"]:
-        intent: dict[str, Any] = {
-            "kind": "thank-you",
-            "goal": "advice",
-            "channel": channel,
-            "language": language,
-            "help": help_,
-            "outcome": outcome,
-            "recipient": {"name": name, "relationship": "friend", "pronouns": "she/her"},
-            "sender": {"name": "Léa Brandt"},
-        }
+        recipient = {"name": name, "relationship": "friend", "pronouns": "she/her"}
+        intent = _advice_thanks(language, help_, outcome, channel, recipient=recipient, sender="Léa Brandt")
         for draft in _drafts(intent):
             for said in thanks:
                 assert said.casefold() not in draft.body.casefold(), draft.body

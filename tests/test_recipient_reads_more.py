@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from askcraft._render.names import greeting_name
-from tests.test_recipient_reads import NAMES, _drafts
+from tests.test_recipient_reads import NAMES, _advice_thanks, _drafts
 
 # --- a religious title ------------------------------------------------------------------------------
 
@@ -366,16 +366,8 @@ def test_the_message_says_you_as_the_users_own_words_do(
     relationships = ["former-colleague", "acquaintance", "mentor"] if register == "informal" else ["friend"]
     for relationship in relationships:
         for name in ["Jean-Pierre Lefèvre", "Anna Weber", *NAMES[:3]]:
-            intent: dict[str, Any] = {
-                "kind": "thank-you",
-                "goal": "advice",
-                "channel": channel,
-                "language": language,
-                "help": help_,
-                "outcome": outcome,
-                "recipient": {"name": name, "relationship": relationship},
-                "sender": {"name": "Amélie Roux"},
-            }
+            who = {"name": name, "relationship": relationship}
+            intent = _advice_thanks(language, help_, outcome, channel, recipient=who, sender="Amélie Roux")
             said = [d.body for d in _drafts(dict(intent))]
             assert said == [d.body for d in _drafts({**intent, "formality": register})], said
 
